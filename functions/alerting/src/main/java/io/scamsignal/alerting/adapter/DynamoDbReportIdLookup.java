@@ -1,0 +1,44 @@
+package io.scamsignal.alerting.adapter;
+
+import io.scamsignal.alerting.service.ReportIdLookup;
+import io.scamsignal.domain.indicator.Indicator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+/** Report ids from the indicator's per-reporter items, which enrichment writes (sk = R#…). */
+public final class DynamoDbReportIdLookup implements ReportIdLookup {
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+
+    public DynamoDbReportIdLookup(DynamoDbClient dynamoDb, String table) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+    }
+
+    @Override
+    public List<String> reportIds(Indicator indicator, int max) {
+        List<String> ids = new ArrayList<>();
+        var items = dynamoDb.query(QueryRequest.builder().tableName(table)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(indicator.key()),
+                        ":prefix", AttributeValue.fromS("R#")))
+                .projectionExpression("reportIds")
+                .limit(max)
+                .build()).items();
+        for (Map<String, AttributeValue> item : items) {
+            if (item.containsKey("reportIds")) {
+                for (String id : item.get("reportIds").ss()) {
+                    if (ids.size() < max) {
+                        ids.add(id);
+                    }
+                }
+            }
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,84 @@
+package io.scamsignal.alerting.adapter;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.scamsignal.alerting.service.AlertPublisher;
+import io.scamsignal.domain.alert.AlertMessage;
+import io.scamsignal.domain.json.Json;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sns.model.PublishRequest;
+
+/**
+ * Publishes alerts with the message attributes partners filter on. On a FIFO topic the alertId is
+ * the deduplication id, so SNS itself drops a repeat within its five-minute window.
+ */
+public final class SnsAlertPublisher implements AlertPublisher {
+
+    private final SnsClient sns;
+    private final String topicArn;
+    private final boolean fifo;
+
+    public SnsAlertPublisher(SnsClient sns, String topicArn) {
+        this.sns = sns;
+        this.topicArn = topicArn;
+        this.fifo = topicArn.endsWith(".fifo");
+    }
+
+    @Override
+    public String publish(AlertMessage message) {
+        AlertMessage.FilterAttributes a = message.filterAttributes();
+        PublishRequest.Builder request = PublishRequest.builder()
+                .topicArn(topicArn)
+                .message(toJson(message))
+                .messageAttributes(Map.of(
+                        "type", string(a.type()),
+                        "rule", string(a.rule()),
+                        "severity", string(a.severity()),
+                        "indicatorType", string(a.indicatorType()),
+                        "brands", stringArray(a.brands()),
+                        "countries", stringArray(a.countries()),
+                        "distinctReporters", number(Long.toString(a.distinctReporters())),
+                        "lossUsd", number(a.lossUsd().toPlainString())));
+        if (fifo) {
+            request.messageGroupId(groupId(message)).messageDeduplicationId(message.alertId());
+        }
+        return sns.publish(request.build()).messageId();
+    }
+
+    /** Alerts on one indicator stay in order; the group id is bounded to 128 characters. */
+    private static String groupId(AlertMessage message) {
+        String key = message.indicator().type() + "#" + message.indicator().value();
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static MessageAttributeValue string(String value) {
+        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+    }
+
+    private static MessageAttributeValue number(String value) {
+        return MessageAttributeValue.builder().dataType("Number").stringValue(value).build();
+    }
+
+    private static MessageAttributeValue stringArray(List<String> values) {
+        return MessageAttributeValue.builder().dataType("String.Array").stringValue(toJson(values)).build();
+    }
+
+    private static String toJson(Object value) {
+        try {
+            return Json.MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("alert messages always serialise", e);
+        }
+    }
+}

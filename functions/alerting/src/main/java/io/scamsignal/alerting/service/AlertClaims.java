@@ -1,0 +1,30 @@
+package io.scamsignal.alerting.service;
+
+import io.scamsignal.domain.alert.AlertMessage;
+import java.time.Instant;
+import java.util.function.Supplier;
+
+/**
+ * The durable record of every alert: claimed before it is published, marked sent after. A claim
+ * is held by an owner (the stream record that made it) for a lease; a retry of the same record
+ * takes its own claim back at once, anyone else only once the lease has run out.
+ */
+public interface AlertClaims {
+
+    sealed interface Result {
+        /** Publish this message: the stored one, so a re-publish after a crash is the same alert. */
+        record Claimed(AlertMessage message) implements Result {
+        }
+
+        record AlreadySent() implements Result {
+        }
+
+        record HeldElsewhere() implements Result {
+        }
+    }
+
+    /** {@code candidate} is built only when a new claim is written, so settled alerts cost one read. */
+    Result claim(String alertId, Supplier<AlertMessage> candidate, String owner, Instant now);
+
+    void markSent(String alertId, String publishedMessageId, Instant now);
+}

@@ -1,0 +1,56 @@
+package io.scamsignal.alerting.service;
+
+import io.scamsignal.domain.aggregate.IndicatorAggregate;
+import io.scamsignal.domain.alert.AlertMessage;
+import io.scamsignal.domain.alert.AlertRules;
+import io.scamsignal.domain.alert.AlertTrigger;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** An indicator's aggregate changed: publish each alert its rules now call for, exactly once in effect. */
+public final class AlertingService {
+
+    public record Outcome(List<String> published, List<String> alreadySent, List<String> heldElsewhere) {
+    }
+
+    private final AlertRules rules;
+    private final AlertClaims claims;
+    private final AlertPublisher publisher;
+    private final ReportIdLookup reportIds;
+    private final Clock clock;
+
+    public AlertingService(AlertRules rules, AlertClaims claims, AlertPublisher publisher, ReportIdLookup reportIds,
+                           Clock clock) {
+        this.rules = rules;
+        this.claims = claims;
+        this.publisher = publisher;
+        this.reportIds = reportIds;
+        this.clock = clock;
+    }
+
+    /** @param owner a name of the triggering event that is the same on every retry of it */
+    public Outcome onAggregateChanged(IndicatorAggregate aggregate, String owner) {
+        List<String> published = new ArrayList<>();
+        List<String> alreadySent = new ArrayList<>();
+        List<String> heldElsewhere = new ArrayList<>();
+        for (AlertTrigger trigger : rules.evaluate(aggregate)) {
+            Instant now = clock.instant();
+            String alertId = AlertMessage.alertId(aggregate.indicator(), trigger);
+            Supplier<AlertMessage> candidate = () -> AlertMessage.create(trigger, aggregate,
+                    reportIds.reportIds(aggregate.indicator(), AlertMessage.MAX_REPORT_IDS), now);
+            switch (claims.claim(alertId, candidate, owner + "|" + trigger.rule().id(), now)) {
+                case AlertClaims.Result.Claimed claimed -> {
+                    String messageId = publisher.publish(claimed.message());
+                    claims.markSent(claimed.message().alertId(), messageId, clock.instant());
+                    published.add(claimed.message().alertId());
+                }
+                case AlertClaims.Result.AlreadySent sent -> alreadySent.add(alertId);
+                case AlertClaims.Result.HeldElsewhere held -> heldElsewhere.add(alertId);
+            }
+        }
+        return new Outcome(published, alreadySent, heldElsewhere);
+    }
+}

@@ -1,0 +1,23 @@
+package io.scamsignal.domain.aggregate;
+
+import io.scamsignal.domain.indicator.Indicator;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** Exact totals for one indicator over every report that named it. */
+public record IndicatorAggregate(Indicator indicator, long reports, long distinctReporters, Instant firstSeen,
+                                 Instant lastSeen, SortedSet<String> brands, SortedSet<String> countries,
+                                 BigDecimal lossUsd, Map<String, Long> paymentMethods,
+                                 Map<String, Long> contactMethods) {
+
+    public IndicatorAggregate {
+        brands = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(brands));
+        countries = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(countries));
+        paymentMethods = java.util.Collections.unmodifiableMap(new TreeMap<>(paymentMethods));
+        contactMethods = java.util.Collections.unmodifiableMap(new TreeMap<>(contactMethods));
+    }
+}

@@ -1,0 +1,67 @@
+package io.scamsignal.domain.alert;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.scamsignal.domain.aggregate.IndicatorAggregate;
+import io.scamsignal.domain.indicator.Indicator;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.UUID;
+
+/** The partner alert, body exactly as shared/spec/alert-message.md gives it (schemaVersion 1). */
+@JsonPropertyOrder({"schemaVersion", "type", "alertId", "rule", "severity", "createdAt", "indicator", "observed",
+        "enrichment", "reportIds"})
+public record AlertMessage(int schemaVersion, String type, String alertId, String rule, String severity,
+                           Instant createdAt, IndicatorRef indicator, Observed observed,
+                           Map<String, Object> enrichment, List<String> reportIds) {
+
+    public static final int MAX_REPORT_IDS = 10;
+
+    public record IndicatorRef(String type, String value, String display) {
+    }
+
+    @JsonPropertyOrder({"reports", "distinctReporters", "firstSeen", "lastSeen", "brands", "countries", "lossUsd",
+            "paymentMethods", "contactMethods"})
+    public record Observed(long reports, long distinctReporters, Instant firstSeen, Instant lastSeen,
+                           SortedSet<String> brands, SortedSet<String> countries, BigDecimal lossUsd,
+                           Map<String, Long> paymentMethods, Map<String, Long> contactMethods) {
+    }
+
+    /**
+     * The id is a name-based UUID of indicator, rule and level, so the same alert is the same id
+     * however often a stream record is delivered or a batch replayed.
+     */
+    public static String alertId(Indicator indicator, AlertTrigger trigger) {
+        String name = "scamsignal:alert:v1|" + indicator.key() + "|" + trigger.rule().id() + "|" + trigger.level();
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    public static AlertMessage create(AlertTrigger trigger, IndicatorAggregate aggregate, List<String> reportIds,
+                                      Instant now) {
+        Indicator i = aggregate.indicator();
+        return new AlertMessage(1, "alert", alertId(i, trigger), trigger.rule().id(), trigger.severity().wireName(),
+                now.truncatedTo(ChronoUnit.SECONDS),
+                new IndicatorRef(i.type().wireName(), i.value(), i.display()),
+                new Observed(aggregate.reports(), aggregate.distinctReporters(), aggregate.firstSeen(),
+                        aggregate.lastSeen(), aggregate.brands(), aggregate.countries(),
+                        aggregate.lossUsd().setScale(2, java.math.RoundingMode.HALF_EVEN),
+                        aggregate.paymentMethods(), aggregate.contactMethods()),
+                i.enrichment(),
+                reportIds.stream().sorted().limit(MAX_REPORT_IDS).toList());
+    }
+
+    /** The SNS message attributes partners filter on. */
+    public FilterAttributes filterAttributes() {
+        return new FilterAttributes(type, rule, severity, indicator.type(), List.copyOf(observed.brands()),
+                List.copyOf(observed.countries()), observed.distinctReporters(), observed.lossUsd());
+    }
+
+    public record FilterAttributes(String type, String rule, String severity, String indicatorType,
+                                   List<String> brands, List<String> countries, long distinctReporters,
+                                   BigDecimal lossUsd) {
+    }
+}

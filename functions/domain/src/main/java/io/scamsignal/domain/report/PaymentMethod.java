@@ -1,0 +1,21 @@
+package io.scamsignal.domain.report;
+
+import java.util.Locale;
+import java.util.Optional;
+
+public enum PaymentMethod {
+    GIFT_CARD, CREDIT_CARD, BANK_TRANSFER, WIRE_TRANSFER, CRYPTO, CASH, PAYMENT_APP, OTHER;
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<PaymentMethod> fromWire(String value) {
+        for (PaymentMethod m : values()) {
+            if (m.wireName().equals(value)) {
+                return Optional.of(m);
+            }
+        }
+        return Optional.empty();
+    }
+}

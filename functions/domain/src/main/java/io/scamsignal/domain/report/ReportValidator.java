@@ -1,0 +1,400 @@
+package io.scamsignal.domain.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.scamsignal.domain.indicator.PhoneNormalizer;
+import java.math.BigDecimal;
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Checks a report body against the intake contract (shared/spec/report-api.md) and reports every
+ * problem at once. Never throws on any JSON tree.
+ */
+public final class ReportValidator {
+
+    private static final Set<String> TOP_FIELDS = Set.of("contactMethod", "impersonatedCompany", "incidentDate",
+            "country", "scammer", "loss", "description", "reporter", "website");
+    private static final Set<String> SCAMMER_FIELDS = Set.of("phoneNumbers", "websites", "emails",
+            "remoteAccessTools", "names");
+    private static final Set<String> LOSS_FIELDS = Set.of("amount", "currency", "paymentMethods");
+    private static final Set<String> REPORTER_FIELDS = Set.of("email", "name", "contactConsent");
+    private static final Set<String> TOOL_FIELDS = Set.of("tool", "id");
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+    private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
+            .map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final LocalDate EARLIEST_INCIDENT = LocalDate.of(2000, 1, 1);
+    private static final BigDecimal MAX_LOSS = new BigDecimal("10000000");
+
+    private final Clock clock;
+    private final PhoneNormalizer phones;
+
+    public ReportValidator(Clock clock, PhoneNormalizer phones) {
+        this.clock = clock;
+        this.phones = phones;
+    }
+
+    public ValidationResult validate(JsonNode body) {
+        Errors errors = new Errors();
+        if (body == null || !body.isObject()) {
+            errors.add("", "invalid_type", "The report must be a JSON object.");
+            return new ValidationResult.Invalid(errors.list);
+        }
+        unknownFields(body, TOP_FIELDS, "", errors);
+
+        ContactMethod contactMethod = requiredEnum(body, "contactMethod", ContactMethod::fromWire, errors);
+        String company = requiredText(body, "impersonatedCompany", 1, 100, errors);
+        LocalDate incidentDate = incidentDate(body.get("incidentDate"), errors);
+        String country = country(body.get("country"), errors);
+        Scammer scammer = scammer(body.get("scammer"), country, errors);
+        Loss loss = loss(body.get("loss"), errors);
+        String description = optionalText(body.get("description"), "description", 5000, true, errors);
+        Reporter reporter = reporter(body.get("reporter"), errors);
+        String honeypot = optionalText(body.get("website"), "website", 2048, false, errors);
+
+        if (scammer != null && scammer.phoneNumbers().isEmpty() && scammer.websites().isEmpty()
+                && scammer.emails().isEmpty()
+                && scammer.remoteAccessTools().stream().allMatch(t -> t.id() == null)) {
+            errors.add("scammer", "indicator_required",
+                    "Give at least one phone number, website, e-mail address or remote-access ID of the scammer.");
+        }
+        if (!errors.list.isEmpty()) {
+            return new ValidationResult.Invalid(errors.list);
+        }
+        return new ValidationResult.Valid(new ReportSubmission(contactMethod, company, incidentDate, country,
+                scammer, loss, description, reporter, honeypot != null && !honeypot.isEmpty()));
+    }
+
+    private static void unknownFields(JsonNode object, Set<String> known, String prefix, Errors errors) {
+        for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (!known.contains(name)) {
+                errors.add(prefix + name, "unknown_field", "This field is not part of a report.");
+            }
+        }
+    }
+
+    private static <E> E requiredEnum(JsonNode body, String field, Function<String, java.util.Optional<E>> parse,
+                                      Errors errors) {
+        JsonNode node = body.get(field);
+        if (isMissing(node)) {
+            errors.add(field, "required", "This field is required.");
+            return null;
+        }
+        if (!node.isTextual()) {
+            errors.add(field, "invalid_type", "This field must be a string.");
+            return null;
+        }
+        return parse.apply(node.textValue()).orElseGet(() -> {
+            errors.add(field, "invalid_value", "This value is not one of the allowed choices.");
+            return null;
+        });
+    }
+
+    private static String requiredText(JsonNode body, String field, int min, int max, Errors errors) {
+        JsonNode node = body.get(field);
+        if (isMissing(node) || (node.isTextual() && node.textValue().isBlank())) {
+            errors.add(field, "required", "This field is required.");
+            return null;
+        }
+        String text = text(node, field, max, false, errors);
+        if (text != null && text.strip().length() < min) {
+            errors.add(field, "required", "This field is required.");
+            return null;
+        }
+        return text == null ? null : text.strip();
+    }
+
+    private static String optionalText(JsonNode node, String field, int max, boolean multiline, Errors errors) {
+        if (isMissing(node)) {
+            return null;
+        }
+        return text(node, field, max, multiline, errors);
+    }
+
+    /** NFC-normalises and checks a string node; returns null (with an error) when it is not acceptable. */
+    private static String text(JsonNode node, String field, int max, boolean multiline, Errors errors) {
+        if (!node.isTextual()) {
+            errors.add(field, "invalid_type", "This field must be a string.");
+            return null;
+        }
+        String value = Normalizer.normalize(node.textValue(), Normalizer.Form.NFC);
+        if (hasControlCharacters(value, multiline)) {
+            errors.add(field, "control_characters", "This field contains control characters.");
+            return null;
+        }
+        if (value.codePointCount(0, value.length()) > max) {
+            errors.add(field, "too_long", "This field may have at most " + max + " characters.");
+            return null;
+        }
+        return value;
+    }
+
+    static boolean hasControlCharacters(String value, boolean multiline) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (multiline && (c == '\t' || c == '\n' || c == '\r')) {
+                continue;
+            }
+            if (Character.getType(c) == Character.CONTROL) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private LocalDate incidentDate(JsonNode node, Errors errors) {
+        String field = "incidentDate";
+        if (isMissing(node)) {
+            errors.add(field, "required", "This field is required.");
+            return null;
+        }
+        if (!node.isTextual() || !node.textValue().matches("\\d{4}-\\d{2}-\\d{2}")) {
+            errors.add(field, "invalid_date", "Give the date as YYYY-MM-DD.");
+            return null;
+        }
+        try {
+            LocalDate date = LocalDate.parse(node.textValue());
+            // the latest time zone on Earth is UTC+14: a date that is today there is not in the future
+            if (date.isAfter(LocalDate.now(clock.withZone(java.time.ZoneOffset.ofHours(14))))) {
+                errors.add(field, "date_in_future", "The date cannot be in the future.");
+                return null;
+            }
+            if (date.isBefore(EARLIEST_INCIDENT)) {
+                errors.add(field, "date_too_early", "The date cannot be before 2000-01-01.");
+                return null;
+            }
+            return date;
+        } catch (DateTimeParseException e) {
+            errors.add(field, "invalid_date", "Give the date as YYYY-MM-DD.");
+            return null;
+        }
+    }
+
+    private static String country(JsonNode node, Errors errors) {
+        String field = "country";
+        if (isMissing(node)) {
+            errors.add(field, "required", "This field is required.");
+            return null;
+        }
+        if (!node.isTextual() || !COUNTRIES.contains(node.textValue())) {
+            errors.add(field, "invalid_country", "Give a two-letter ISO 3166-1 country code such as US or DE.");
+            return null;
+        }
+        return node.textValue();
+    }
+
+    private Scammer scammer(JsonNode node, String country, Errors errors) {
+        if (isMissing(node)) {
+            return new Scammer(List.of(), List.of(), List.of(), List.of(), List.of());
+        }
+        if (!node.isObject()) {
+            errors.add("scammer", "invalid_type", "This field must be an object.");
+            return null;
+        }
+        unknownFields(node, SCAMMER_FIELDS, "scammer.", errors);
+        List<String> phoneNumbers = stringList(node.get("phoneNumbers"), "scammer.phoneNumbers", 10, 40, errors);
+        for (int i = 0; i < phoneNumbers.size(); i++) {
+            String phone = phoneNumbers.get(i);
+            // without a valid country the number cannot be read; the country error already says why
+            if (phone != null && country != null && phones.normalize(phone, country).isEmpty()) {
+                errors.add("scammer.phoneNumbers[" + i + "]", "invalid_phone",
+                        "This is not a phone number we can recognise.");
+            }
+        }
+        List<String> websites = stringList(node.get("websites"), "scammer.websites", 10, 2048, errors);
+        List<String> emails = stringList(node.get("emails"), "scammer.emails", 10, 254, errors);
+        for (int i = 0; i < emails.size(); i++) {
+            if (emails.get(i) != null && !EMAIL.matcher(emails.get(i)).matches()) {
+                errors.add("scammer.emails[" + i + "]", "invalid_email", "This is not an e-mail address.");
+            }
+        }
+        List<RemoteAccessTool> tools = tools(node.get("remoteAccessTools"), errors);
+        List<String> names = stringList(node.get("names"), "scammer.names", 5, 100, errors);
+        return new Scammer(strip(phoneNumbers), strip(websites), strip(emails), tools, strip(names));
+    }
+
+    private static List<String> strip(List<String> values) {
+        return values.stream().filter(java.util.Objects::nonNull).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static List<String> stringList(JsonNode node, String field, int maxItems, int maxLength, Errors errors) {
+        if (isMissing(node)) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            errors.add(field, "invalid_type", "This field must be a list.");
+            return List.of();
+        }
+        if (node.size() > maxItems) {
+            errors.add(field, "too_many", "Give at most " + maxItems + " entries.");
+            return List.of();
+        }
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            values.add(text(node.get(i), field + "[" + i + "]", maxLength, false, errors));
+        }
+        return values;
+    }
+
+    private static List<RemoteAccessTool> tools(JsonNode node, Errors errors) {
+        String field = "scammer.remoteAccessTools";
+        if (isMissing(node)) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            errors.add(field, "invalid_type", "This field must be a list.");
+            return List.of();
+        }
+        if (node.size() > 5) {
+            errors.add(field, "too_many", "Give at most 5 entries.");
+            return List.of();
+        }
+        List<RemoteAccessTool> tools = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            String path = field + "[" + i + "]";
+            JsonNode item = node.get(i);
+            if (!item.isObject()) {
+                errors.add(path, "invalid_type", "Each entry must be an object with tool and id.");
+                continue;
+            }
+            unknownFields(item, TOOL_FIELDS, path + ".", errors);
+            String tool = requiredText(item, "tool", 1, 100, new Errors(path + ".", errors));
+            String id = optionalText(item.get("id"), path + ".id", 100, false, errors);
+            if (tool != null) {
+                tools.add(new RemoteAccessTool(tool, id == null || id.isBlank() ? null : id.strip()));
+            }
+        }
+        return tools;
+    }
+
+    private static Loss loss(JsonNode node, Errors errors) {
+        if (isMissing(node)) {
+            return Loss.none();
+        }
+        if (!node.isObject()) {
+            errors.add("loss", "invalid_type", "This field must be an object.");
+            return null;
+        }
+        unknownFields(node, LOSS_FIELDS, "loss.", errors);
+        BigDecimal amount = amount(node.get("amount"), errors);
+        String currency = null;
+        JsonNode currencyNode = node.get("currency");
+        if (!isMissing(currencyNode)) {
+            if (!currencyNode.isTextual() || !CURRENCIES.contains(currencyNode.textValue())) {
+                errors.add("loss.currency", "invalid_currency", "Give a three-letter ISO 4217 currency code such as USD.");
+            } else {
+                currency = currencyNode.textValue();
+            }
+        } else if (amount != null) {
+            errors.add("loss.currency", "required", "Give the currency of the amount.");
+        }
+        List<PaymentMethod> methods = new ArrayList<>();
+        JsonNode methodsNode = node.get("paymentMethods");
+        if (!isMissing(methodsNode)) {
+            if (!methodsNode.isArray() || methodsNode.size() > PaymentMethod.values().length) {
+                errors.add("loss.paymentMethods", "invalid_type", "This field must be a list of payment methods.");
+            } else {
+                for (int i = 0; i < methodsNode.size(); i++) {
+                    JsonNode m = methodsNode.get(i);
+                    var method = m.isTextual() ? PaymentMethod.fromWire(m.textValue()) : java.util.Optional.<PaymentMethod>empty();
+                    if (method.isEmpty()) {
+                        errors.add("loss.paymentMethods[" + i + "]", "invalid_value",
+                                "This value is not one of the allowed choices.");
+                    } else if (!methods.contains(method.get())) {
+                        methods.add(method.get());
+                    }
+                }
+            }
+        }
+        return new Loss(amount, amount == null ? null : currency, methods);
+    }
+
+    private static BigDecimal amount(JsonNode node, Errors errors) {
+        if (isMissing(node)) {
+            return null;
+        }
+        BigDecimal amount;
+        try {
+            if (node.isNumber()) {
+                amount = node.decimalValue();
+            } else if (node.isTextual() && node.textValue().strip().matches("\\d{1,9}(\\.\\d{1,2})?")) {
+                amount = new BigDecimal(node.textValue().strip());
+            } else {
+                errors.add("loss.amount", "invalid_amount", "Give the amount as a number with at most 2 decimals.");
+                return null;
+            }
+        } catch (NumberFormatException e) {
+            errors.add("loss.amount", "invalid_amount", "Give the amount as a number with at most 2 decimals.");
+            return null;
+        }
+        if (amount.signum() < 0 || amount.compareTo(MAX_LOSS) > 0 || amount.stripTrailingZeros().scale() > 2) {
+            errors.add("loss.amount", "invalid_amount", "Give an amount between 0 and 10,000,000 with at most 2 decimals.");
+            return null;
+        }
+        return amount;
+    }
+
+    private static Reporter reporter(JsonNode node, Errors errors) {
+        if (isMissing(node)) {
+            return Reporter.anonymous();
+        }
+        if (!node.isObject()) {
+            errors.add("reporter", "invalid_type", "This field must be an object.");
+            return null;
+        }
+        unknownFields(node, REPORTER_FIELDS, "reporter.", errors);
+        String email = optionalText(node.get("email"), "reporter.email", 254, false, errors);
+        if (email != null && !email.isBlank() && !EMAIL.matcher(email.strip()).matches()) {
+            errors.add("reporter.email", "invalid_email", "This is not an e-mail address.");
+        }
+        String name = optionalText(node.get("name"), "reporter.name", 100, false, errors);
+        JsonNode consent = node.get("contactConsent");
+        boolean contactConsent = false;
+        if (!isMissing(consent)) {
+            if (!consent.isBoolean()) {
+                errors.add("reporter.contactConsent", "invalid_type", "This field must be true or false.");
+            } else {
+                contactConsent = consent.booleanValue();
+            }
+        }
+        return new Reporter(email == null || email.isBlank() ? null : email.strip(),
+                name == null || name.isBlank() ? null : name.strip(), contactConsent);
+    }
+
+    private static boolean isMissing(JsonNode node) {
+        return node == null || node.isNull() || node.isMissingNode();
+    }
+
+    /** Collects errors; a prefixed view lets nested objects reuse the top-level checks. */
+    private static final class Errors {
+        private final List<FieldError> list;
+        private final String prefix;
+
+        Errors() {
+            this.list = new ArrayList<>();
+            this.prefix = "";
+        }
+
+        Errors(String prefix, Errors parent) {
+            this.list = parent.list;
+            this.prefix = parent.prefix + prefix;
+        }
+
+        void add(String field, String code, String message) {
+            list.add(new FieldError(prefix + field, code, message));
+        }
+    }
+
+}

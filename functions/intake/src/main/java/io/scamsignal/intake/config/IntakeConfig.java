@@ -1,0 +1,31 @@
+package io.scamsignal.intake.config;
+
+import io.scamsignal.aws.AwsClients;
+import io.scamsignal.aws.FunctionEnvironment;
+import io.scamsignal.domain.indicator.PhoneNormalizer;
+import io.scamsignal.domain.report.ReportValidator;
+import io.scamsignal.domain.report.ReporterFingerprint;
+import io.scamsignal.intake.adapter.DynamoDbReportRepository;
+import io.scamsignal.intake.service.SubmitReportService;
+import java.time.Clock;
+import java.time.Duration;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** Wires the intake function from its environment, once per container. */
+public final class IntakeConfig {
+
+    private IntakeConfig() {
+    }
+
+    public static SubmitReportService service(FunctionEnvironment env) {
+        DynamoDbClient dynamoDb = AwsClients.build(DynamoDbClient.builder(), env);
+        Clock clock = Clock.systemUTC();
+        return new SubmitReportService(
+                new ReportValidator(clock, new PhoneNormalizer()),
+                new ReporterFingerprint(env.require("REPORTER_HMAC_SECRET")),
+                new DynamoDbReportRepository(dynamoDb, env.require("REPORTS_TABLE"), env.require("REPORTER_DATA_TABLE")),
+                clock,
+                SubmitReportService.randomReportIds(),
+                Duration.ofDays(Long.parseLong(env.require("RETENTION_DAYS"))));
+    }
+}

@@ -1,0 +1,97 @@
+package io.scamsignal.intake.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.scamsignal.aws.FunctionEnvironment;
+import io.scamsignal.aws.JsonLog;
+import io.scamsignal.domain.json.Json;
+import io.scamsignal.intake.config.IntakeConfig;
+import io.scamsignal.intake.service.IntakeRequest;
+import io.scamsignal.intake.service.IntakeResponse;
+import io.scamsignal.intake.service.SubmitReportService;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** POST /reports behind an HTTP API (payload format 2.0). Decodes, calls the service, encodes. */
+public final class SubmitReportHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private static final JsonLog LOG = new JsonLog("intake");
+    private static final Map<String, String> JSON_HEADERS = Map.of(
+            "content-type", "application/json; charset=utf-8",
+            "cache-control", "no-store",
+            "x-content-type-options", "nosniff");
+    private final SubmitReportService service;
+
+    public SubmitReportHandler() {
+        this(FunctionEnvironment.system());
+    }
+
+    /** For the local runner, which hands the function the environment its template entry declares. */
+    public SubmitReportHandler(Map<String, String> environment) {
+        this(new FunctionEnvironment(environment));
+    }
+
+    private SubmitReportHandler(FunctionEnvironment environment) {
+        this(IntakeConfig.service(environment));
+    }
+
+    SubmitReportHandler(SubmitReportService service) {
+        this.service = service;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        Map<String, String> headers = lowerCase(event.getHeaders());
+        String requestId = context == null ? "local" : context.getAwsRequestId();
+        var http = event.getRequestContext() == null ? null : event.getRequestContext().getHttp();
+        IntakeRequest request = new IntakeRequest(body(event), headers.get("content-type"),
+                headers.get("accept-language"), headers.get("idempotency-key"),
+                http == null ? null : http.getSourceIp(), http == null ? null : http.getUserAgent(), requestId);
+        IntakeResponse response = service.submit(request);
+        LOG.info("report request answered", response.body() instanceof IntakeResponse.Accepted accepted
+                ? Map.of("requestId", requestId, "status", response.status(), "reportId", accepted.reportId())
+                : Map.of("requestId", requestId, "status", response.status()));
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(response.status())
+                .withHeaders(JSON_HEADERS)
+                .withBody(toJson(response.body()))
+                .withIsBase64Encoded(false)
+                .build();
+    }
+
+    private static byte[] body(APIGatewayV2HTTPEvent event) {
+        if (event.getBody() == null) {
+            return new byte[0];
+        }
+        if (event.getIsBase64Encoded()) {
+            try {
+                return Base64.getDecoder().decode(event.getBody());
+            } catch (IllegalArgumentException e) {
+                return new byte[0];
+            }
+        }
+        return event.getBody().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, String> lowerCase(Map<String, String> headers) {
+        Map<String, String> result = new HashMap<>();
+        if (headers != null) {
+            headers.forEach((k, v) -> result.put(k.toLowerCase(Locale.ROOT), v));
+        }
+        return result;
+    }
+
+    private static String toJson(Object body) {
+        try {
+            return Json.MAPPER.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("response bodies always serialise", e);
+        }
+    }
+}
