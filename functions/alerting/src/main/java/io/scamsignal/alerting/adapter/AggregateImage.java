@@ -20,8 +20,14 @@ public final class AggregateImage {
     private AggregateImage() {
     }
 
+    /**
+     * An aggregate as enrichment writes it: every write sets its type. (moto, unlike DynamoDB, also
+     * streams a key-only image when a transaction's update creates an item; there is nothing in it
+     * to alert on.)
+     */
     public static boolean isAggregate(Map<String, AttributeValue> image) {
-        return image != null && image.containsKey("sk") && "AGG".equals(image.get("sk").getS());
+        return image != null && image.containsKey("sk") && "AGG".equals(image.get("sk").getS())
+                && image.containsKey("indicatorType");
     }
 
     public static IndicatorAggregate toAggregate(Map<String, AttributeValue> image) throws IOException {

@@ -1,0 +1,45 @@
+# ScamSignal: `make run` runs the whole pipeline on this machine, `make test` runs every test.
+# Both install what they need: a JDK >= 21 is picked (scripts/java-home.sh), Maven fetches the Java
+# dependencies, and moto server goes into a project-local virtual environment (.venv).
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+JAVA_HOME := $(shell scripts/java-home.sh)
+ifeq ($(JAVA_HOME),)
+$(error no JDK 21 or newer found; see the message above)
+endif
+export JAVA_HOME
+export PATH := $(JAVA_HOME)/bin:$(PATH)
+
+MVN ?= mvn -B -ntp
+PYTHON ?= python3
+VENV := .venv
+
+.PHONY: help run test build venv bench clean
+
+help:
+	@echo "make run    the pipeline on this machine: API on http://127.0.0.1:$${PORT:-3000}, alerts on stdout"
+	@echo "make test   unit tests, then integration tests against moto server (or AWS_ENDPOINT_URL)"
+	@echo "make build  the function jars and the local runner, without tests"
+	@echo "make clean  remove build output and the virtual environment"
+
+$(VENV)/.installed: tools/requirements.txt tools/constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r tools/requirements.txt -c tools/constraints.txt
+	touch $@
+
+venv: $(VENV)/.installed
+
+build:
+	$(MVN) -q -DskipTests package
+
+run: venv build
+	exec $(JAVA_HOME)/bin/java -jar local/target/scamsignal-local.jar
+
+test: venv
+	$(MVN) verify
+
+clean:
+	$(MVN) -q clean
+	rm -rf $(VENV)

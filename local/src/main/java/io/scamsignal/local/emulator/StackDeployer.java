@@ -1,0 +1,277 @@
+package io.scamsignal.local.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.scamsignal.local.template.Resolver;
+import io.scamsignal.local.template.Resolver.PhysicalResource;
+import io.scamsignal.local.template.SamTemplate;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * Creates on the emulator what the template declares, as CloudFormation would: physical names
+ * {@code <stack>-<LogicalId>} unless the template names the resource. Re-running against the same
+ * emulator reuses what is there.
+ */
+public final class StackDeployer {
+
+    public record HttpRoute(String method, String path) {
+    }
+
+    public record StreamMapping(String eventName, String streamArn, String startingPosition, int batchSize,
+                                int batchingWindowSeconds, boolean bisectOnError, int maximumRetryAttempts,
+                                int maximumRecordAgeSeconds, boolean reportBatchItemFailures, List<JsonNode> filters,
+                                String onFailureArn) {
+    }
+
+    public record FunctionSpec(String logicalId, String name, String handler, Map<String, String> environment,
+                               int timeoutSeconds, List<HttpRoute> routes, List<StreamMapping> streamMappings) {
+    }
+
+    public record DeployedStack(String stackName, Resolver resolver, List<FunctionSpec> functions,
+                                Map<String, String> queueUrlsByArn, List<String> notEmulated) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> ORDER = List.of("AWS::DynamoDB::Table", "AWS::SQS::Queue", "AWS::SNS::Topic",
+            "AWS::SNS::Subscription", "AWS::Serverless::HttpApi", "AWS::Serverless::Function");
+
+    private final EmulatorClients aws;
+    private final String accountId;
+
+    public StackDeployer(EmulatorClients aws, String accountId) {
+        this.aws = aws;
+        this.accountId = accountId;
+    }
+
+    public DeployedStack deploy(SamTemplate template, String stackName, Map<String, String> parameterOverrides)
+            throws IOException {
+        Resolver resolver = new Resolver(template, parameterOverrides, Map.of(
+                "AWS::Region", aws.region(), "AWS::AccountId", accountId, "AWS::StackName", stackName,
+                "AWS::Partition", "aws", "AWS::URLSuffix", "amazonaws.com", "AWS::StackId",
+                "arn:aws:cloudformation:" + aws.region() + ":" + accountId + ":stack/" + stackName + "/local"));
+        List<FunctionSpec> functions = new ArrayList<>();
+        Map<String, String> queueUrlsByArn = new HashMap<>();
+        Map<String, Integer> skipped = new TreeMap<>();
+        for (String type : ORDER) {
+            for (var entry : template.resources().entrySet()) {
+                String logicalId = entry.getKey();
+                Map<String, Object> resource = entry.getValue();
+                if (!type.equals(resource.get("Type"))) {
+                    continue;
+                }
+                if (resource.containsKey("Condition") && !resolver.condition(resource.get("Condition").toString())) {
+                    continue;
+                }
+                @SuppressWarnings("unchecked")
+                Map<String, Object> props = (Map<String, Object>) resolver.resolve(
+                        resource.getOrDefault("Properties", Map.of()));
+                String physicalName = stackName + "-" + logicalId;
+                switch (type) {
+                    case "AWS::DynamoDB::Table" -> resolver.register(logicalId, table(props, physicalName));
+                    case "AWS::SQS::Queue" -> {
+                        PhysicalResource queue = queue(props, physicalName);
+                        queueUrlsByArn.put(queue.attributes().get("Arn"), queue.ref());
+                        resolver.register(logicalId, queue);
+                    }
+                    case "AWS::SNS::Topic" -> resolver.register(logicalId, topic(props, physicalName));
+                    case "AWS::SNS::Subscription" -> resolver.register(logicalId, subscription(props));
+                    case "AWS::Serverless::HttpApi" -> resolver.register(logicalId,
+                            new PhysicalResource(type, physicalName, Map.of()));
+                    case "AWS::Serverless::Function" -> {
+                        FunctionSpec function = function(logicalId, props, template, resolver, physicalName);
+                        functions.add(function);
+                        resolver.register(logicalId, new PhysicalResource(type, function.name(), Map.of("Arn",
+                                "arn:aws:lambda:" + aws.region() + ":" + accountId + ":function:" + function.name())));
+                    }
+                    default -> throw new IllegalStateException(type);
+                }
+            }
+        }
+        template.resources().forEach((id, r) -> {
+            if (!ORDER.contains(String.valueOf(r.get("Type")))) {
+                skipped.merge(String.valueOf(r.get("Type")), 1, Integer::sum);
+            }
+        });
+        List<String> notEmulated = skipped.entrySet().stream().map(e -> e.getKey() + " x" + e.getValue()).toList();
+        return new DeployedStack(stackName, resolver, functions, queueUrlsByArn, notEmulated);
+    }
+
+    @SuppressWarnings("unchecked")
+    private PhysicalResource table(Map<String, Object> p, String physicalName) {
+        String name = p.containsKey("TableName") ? p.get("TableName").toString() : physicalName;
+        CreateTableRequest.Builder request = CreateTableRequest.builder()
+                .tableName(name)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(list(p.get("AttributeDefinitions")).stream().map(a -> AttributeDefinition.builder()
+                        .attributeName(a.get("AttributeName").toString())
+                        .attributeType(a.get("AttributeType").toString()).build()).toList())
+                .keySchema(keySchema(p.get("KeySchema")));
+        if (p.containsKey("GlobalSecondaryIndexes")) {
+            request.globalSecondaryIndexes(list(p.get("GlobalSecondaryIndexes")).stream().map(g -> {
+                Map<String, Object> projection = (Map<String, Object>) g.get("Projection");
+                return GlobalSecondaryIndex.builder()
+                        .indexName(g.get("IndexName").toString())
+                        .keySchema(keySchema(g.get("KeySchema")))
+                        .projection(Projection.builder().projectionType(projection.get("ProjectionType").toString())
+                                .nonKeyAttributes((List<String>) projection.get("NonKeyAttributes")).build())
+                        .build();
+            }).toList());
+        }
+        Map<String, Object> stream = (Map<String, Object>) p.get("StreamSpecification");
+        if (stream != null) {
+            request.streamSpecification(StreamSpecification.builder().streamEnabled(true)
+                    .streamViewType(stream.get("StreamViewType").toString()).build());
+        }
+        TableDescription table;
+        try {
+            table = aws.dynamoDb().createTable(request.build()).tableDescription();
+        } catch (ResourceInUseException exists) {
+            table = aws.dynamoDb().describeTable(b -> b.tableName(name)).table();
+        }
+        aws.dynamoDb().waiter().waitUntilTableExists(b -> b.tableName(name));
+        Map<String, Object> ttl = (Map<String, Object>) p.get("TimeToLiveSpecification");
+        if (ttl != null && Boolean.parseBoolean(String.valueOf(ttl.get("Enabled")))) {
+            try {
+                aws.dynamoDb().updateTimeToLive(b -> b.tableName(name).timeToLiveSpecification(
+                        TimeToLiveSpecification.builder().attributeName(ttl.get("AttributeName").toString()).enabled(true).build()));
+            } catch (software.amazon.awssdk.services.dynamodb.model.DynamoDbException alreadyOn) {
+                // enabling TTL twice is refused; it is on, which is what we want
+            }
+        }
+        Map<String, String> attributes = new HashMap<>();
+        attributes.put("Arn", table.tableArn());
+        if (table.latestStreamArn() != null) {
+            attributes.put("StreamArn", table.latestStreamArn());
+        }
+        return new PhysicalResource("AWS::DynamoDB::Table", name, attributes);
+    }
+
+    private PhysicalResource queue(Map<String, Object> p, String physicalName) {
+        boolean fifo = Boolean.parseBoolean(String.valueOf(p.getOrDefault("FifoQueue", "false")));
+        String name = p.containsKey("QueueName") ? p.get("QueueName").toString() : physicalName + (fifo ? ".fifo" : "");
+        Map<QueueAttributeName, String> attributes = new HashMap<>();
+        for (String attribute : List.of("MessageRetentionPeriod", "VisibilityTimeout", "DelaySeconds",
+                "MaximumMessageSize", "ReceiveMessageWaitTimeSeconds", "FifoQueue", "ContentBasedDeduplication")) {
+            if (p.containsKey(attribute)) {
+                attributes.put(QueueAttributeName.fromValue(attribute), p.get(attribute).toString());
+            }
+        }
+        String url = aws.sqs().createQueue(b -> b.queueName(name).attributes(attributes)).queueUrl();
+        String arn = aws.sqs().getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        return new PhysicalResource("AWS::SQS::Queue", url, Map.of("Arn", arn, "QueueName", name, "QueueUrl", url));
+    }
+
+    private PhysicalResource topic(Map<String, Object> p, String physicalName) {
+        boolean fifo = Boolean.parseBoolean(String.valueOf(p.getOrDefault("FifoTopic", "false")));
+        String name = p.containsKey("TopicName") ? p.get("TopicName").toString() : physicalName + (fifo ? ".fifo" : "");
+        Map<String, String> attributes = new HashMap<>();
+        if (fifo) {
+            attributes.put("FifoTopic", "true");
+            attributes.put("ContentBasedDeduplication", String.valueOf(p.getOrDefault("ContentBasedDeduplication", "false")));
+        }
+        String arn = aws.sns().createTopic(b -> b.name(name).attributes(attributes)).topicArn();
+        return new PhysicalResource("AWS::SNS::Topic", arn, Map.of("TopicArn", arn, "TopicName", name));
+    }
+
+    private PhysicalResource subscription(Map<String, Object> p) throws IOException {
+        Map<String, String> attributes = new HashMap<>();
+        if (p.containsKey("FilterPolicy")) {
+            Object policy = p.get("FilterPolicy");
+            attributes.put("FilterPolicy", policy instanceof String s ? s : JSON.writeValueAsString(policy));
+        }
+        for (String attribute : List.of("FilterPolicyScope", "RawMessageDelivery")) {
+            if (p.containsKey(attribute)) {
+                attributes.put(attribute, p.get(attribute).toString());
+            }
+        }
+        String arn = aws.sns().subscribe(b -> b.topicArn(p.get("TopicArn").toString())
+                .protocol(p.get("Protocol").toString()).endpoint(p.get("Endpoint").toString())
+                .attributes(attributes).returnSubscriptionArn(true)).subscriptionArn();
+        return new PhysicalResource("AWS::SNS::Subscription", arn, Map.of());
+    }
+
+    @SuppressWarnings("unchecked")
+    private FunctionSpec function(String logicalId, Map<String, Object> props, SamTemplate template, Resolver resolver,
+                                  String physicalName) throws IOException {
+        Map<String, Object> globals = (Map<String, Object>) resolver.resolve(template.functionGlobals());
+        Map<String, String> environment = new LinkedHashMap<>();
+        for (Map<String, Object> source : List.of(globals, props)) {
+            Map<String, Object> env = (Map<String, Object>) source.getOrDefault("Environment", Map.of());
+            ((Map<String, Object>) env.getOrDefault("Variables", Map.of()))
+                    .forEach((k, v) -> environment.put(k, String.valueOf(v)));
+        }
+        String name = props.containsKey("FunctionName") ? props.get("FunctionName").toString() : physicalName;
+        int timeout = Integer.parseInt(String.valueOf(props.getOrDefault("Timeout", globals.getOrDefault("Timeout", 3))));
+        List<HttpRoute> routes = new ArrayList<>();
+        List<StreamMapping> mappings = new ArrayList<>();
+        Map<String, Object> events = (Map<String, Object>) props.getOrDefault("Events", Map.of());
+        for (var event : events.entrySet()) {
+            Map<String, Object> e = (Map<String, Object>) event.getValue();
+            Map<String, Object> p = (Map<String, Object>) e.getOrDefault("Properties", Map.of());
+            switch (String.valueOf(e.get("Type"))) {
+                case "HttpApi" -> routes.add(new HttpRoute(String.valueOf(p.getOrDefault("Method", "ANY")).toUpperCase(),
+                        String.valueOf(p.getOrDefault("Path", "/$default"))));
+                case "DynamoDB" -> mappings.add(streamMapping(event.getKey(), p));
+                default -> throw new IllegalArgumentException("the local runner does not emulate " + e.get("Type")
+                        + " events (function " + logicalId + ")");
+            }
+        }
+        return new FunctionSpec(logicalId, name, props.get("Handler").toString(), environment, timeout, routes, mappings);
+    }
+
+    @SuppressWarnings("unchecked")
+    private StreamMapping streamMapping(String eventName, Map<String, Object> p) throws IOException {
+        List<JsonNode> filters = new ArrayList<>();
+        Map<String, Object> criteria = (Map<String, Object>) p.get("FilterCriteria");
+        if (criteria != null) {
+            for (Map<String, Object> filter : list(criteria.get("Filters"))) {
+                Object pattern = filter.get("Pattern");
+                filters.add(pattern instanceof String s ? JSON.readTree(s) : JSON.valueToTree(pattern));
+            }
+        }
+        String onFailure = null;
+        Map<String, Object> destination = (Map<String, Object>) p.get("DestinationConfig");
+        if (destination != null && destination.get("OnFailure") != null) {
+            onFailure = ((Map<String, Object>) destination.get("OnFailure")).get("Destination").toString();
+        }
+        List<String> responseTypes = (List<String>) p.getOrDefault("FunctionResponseTypes", List.of());
+        return new StreamMapping(eventName, p.get("Stream").toString(),
+                String.valueOf(p.getOrDefault("StartingPosition", "LATEST")),
+                integer(p, "BatchSize", 100), integer(p, "MaximumBatchingWindowInSeconds", 0),
+                Boolean.parseBoolean(String.valueOf(p.getOrDefault("BisectBatchOnFunctionError", "false"))),
+                integer(p, "MaximumRetryAttempts", -1), integer(p, "MaximumRecordAgeInSeconds", -1),
+                responseTypes.contains("ReportBatchItemFailures"), filters, onFailure);
+    }
+
+    private static int integer(Map<String, Object> p, String name, int fallback) {
+        return p.containsKey(name) ? Integer.parseInt(p.get(name).toString()) : fallback;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(Object value) {
+        return value == null ? List.of() : (List<Map<String, Object>>) value;
+    }
+
+    private static List<KeySchemaElement> keySchema(Object value) {
+        return list(value).stream().map(k -> KeySchemaElement.builder().attributeName(k.get("AttributeName").toString())
+                .keyType(k.get("KeyType").toString()).build()).toList();
+    }
+}

@@ -1,0 +1,213 @@
+package io.scamsignal.local.lambda;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.scamsignal.local.emulator.StackDeployer.HttpRoute;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * An HTTP API (API Gateway v2) on loopback: the template's HttpApi routes invoke their functions
+ * with payload format 2.0 events; {@code GET /health} tells when the pipeline is ready; everything
+ * else under {@code GET} is the reference report form's static files.
+ */
+public final class HttpApiGateway implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_PAYLOAD = 10 * 1024 * 1024;
+    private static final DateTimeFormatter REQUEST_TIME =
+            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final Map<String, String> STATIC_TYPES = Map.of("html", "text/html; charset=utf-8",
+            "css", "text/css; charset=utf-8", "js", "text/javascript; charset=utf-8", "svg", "image/svg+xml",
+            "png", "image/png", "ico", "image/x-icon");
+
+    private final HttpServer server;
+    private final Map<HttpRoute, LocalFunction> routes;
+    private final BooleanSupplier ready;
+    private final String accountId;
+    private final Consumer<String> log;
+
+    public HttpApiGateway(String host, int port, Map<HttpRoute, LocalFunction> routes, BooleanSupplier ready,
+                          String accountId, Consumer<String> log) throws IOException {
+        this.routes = Map.copyOf(routes);
+        this.ready = ready;
+        this.accountId = accountId;
+        this.log = log;
+        this.server = HttpServer.create(new InetSocketAddress(host, port), 64);
+        this.server.setExecutor(Executors.newFixedThreadPool(8));
+        this.server.createContext("/", this::handle);
+        this.server.start();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+            String path = exchange.getRequestURI().getRawPath();
+            if (method.equals("GET") && path.equals("/health")) {
+                boolean ok = ready.getAsBoolean();
+                send(exchange, ok ? 200 : 503, "application/json", (ok ? "{\"status\":\"ok\"}" : "{\"status\":\"starting\"}")
+                        .getBytes(StandardCharsets.UTF_8), Map.of());
+                return;
+            }
+            for (var route : routes.entrySet()) {
+                HttpRoute r = route.getKey();
+                if (r.path().equals(path) && (r.method().equals(method) || r.method().equals("ANY"))) {
+                    invoke(exchange, r, route.getValue());
+                    return;
+                }
+            }
+            if (method.equals("GET") && serveStatic(exchange, path)) {
+                return;
+            }
+            send(exchange, 404, "application/json", "{\"message\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8), Map.of());
+        } catch (RuntimeException e) {
+            log.accept("gateway error: " + e);
+        }
+    }
+
+    private void invoke(HttpExchange exchange, HttpRoute route, LocalFunction function) throws IOException {
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readNBytes(MAX_PAYLOAD + 1);
+        }
+        if (body.length > MAX_PAYLOAD) {
+            send(exchange, 413, "application/json", "{\"message\":\"Request Entity Too Large\"}"
+                    .getBytes(StandardCharsets.UTF_8), Map.of());
+            return;
+        }
+        JsonNode response;
+        try {
+            response = function.invoke(event(exchange, route, body).toString());
+        } catch (LocalFunction.FunctionError e) {
+            log.accept("function " + function.spec().name() + " failed: " + e.getMessage());
+            send(exchange, 500, "application/json", "{\"message\":\"Internal Server Error\"}"
+                    .getBytes(StandardCharsets.UTF_8), Map.of());
+            return;
+        }
+        int status = response.path("statusCode").asInt(200);
+        byte[] out;
+        if (response.has("body") && !response.get("body").isNull()) {
+            String text = response.get("body").asText();
+            out = response.path("isBase64Encoded").asBoolean(false) ? Base64.getDecoder().decode(text)
+                    : text.getBytes(StandardCharsets.UTF_8);
+        } else {
+            out = new byte[0];
+        }
+        Map<String, String> headers = new java.util.HashMap<>();
+        response.path("headers").fields().forEachRemaining(h -> headers.put(h.getKey(), h.getValue().asText()));
+        send(exchange, status, null, out, headers);
+    }
+
+    private ObjectNode event(HttpExchange exchange, HttpRoute route, byte[] body) {
+        ObjectNode event = JSON.createObjectNode();
+        String routeKey = route.method() + " " + route.path();
+        event.put("version", "2.0");
+        event.put("routeKey", routeKey);
+        event.put("rawPath", exchange.getRequestURI().getRawPath());
+        event.put("rawQueryString", exchange.getRequestURI().getRawQuery() == null ? ""
+                : exchange.getRequestURI().getRawQuery());
+        ObjectNode headers = event.putObject("headers");
+        exchange.getRequestHeaders().forEach((name, values) ->
+                headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+        String host = exchange.getRequestHeaders().getFirst("Host");
+        Instant now = Instant.now();
+        ObjectNode context = event.putObject("requestContext");
+        context.put("accountId", accountId);
+        context.put("apiId", "local");
+        context.put("domainName", host == null ? "localhost" : host);
+        context.put("domainPrefix", "local");
+        ObjectNode http = context.putObject("http");
+        http.put("method", exchange.getRequestMethod().toUpperCase(Locale.ROOT));
+        http.put("path", exchange.getRequestURI().getRawPath());
+        http.put("protocol", exchange.getProtocol());
+        http.put("sourceIp", exchange.getRemoteAddress().getAddress().getHostAddress());
+        String userAgent = exchange.getRequestHeaders().getFirst("User-Agent");
+        http.put("userAgent", userAgent == null ? "" : userAgent);
+        context.put("requestId", UUID.randomUUID().toString());
+        context.put("routeKey", routeKey);
+        context.put("stage", "$default");
+        context.put("time", REQUEST_TIME.format(now));
+        context.put("timeEpoch", now.toEpochMilli());
+        if (body.length > 0) {
+            String text = textBody(exchange.getRequestHeaders().getFirst("Content-Type"), body);
+            event.put("body", text != null ? text : Base64.getEncoder().encodeToString(body));
+            event.put("isBase64Encoded", text == null);
+        } else {
+            event.put("isBase64Encoded", false);
+        }
+        return event;
+    }
+
+    /** API Gateway passes text media types as text and base64-encodes everything else. */
+    private static String textBody(String contentType, byte[] body) {
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        if (!(type.startsWith("text/") || type.startsWith("application/json")
+                || type.startsWith("application/x-www-form-urlencoded") || type.startsWith("application/xml"))) {
+            return null;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    private boolean serveStatic(HttpExchange exchange, String path) throws IOException {
+        String file = path.equals("/") ? "index.html" : path.substring(1);
+        if (file.contains("..") || file.isEmpty()) {
+            return false;
+        }
+        try (InputStream in = HttpApiGateway.class.getResourceAsStream("/web/" + file)) {
+            if (in == null) {
+                return false;
+            }
+            String extension = file.substring(file.lastIndexOf('.') + 1);
+            send(exchange, 200, STATIC_TYPES.getOrDefault(extension, "application/octet-stream"), in.readAllBytes(),
+                    Map.of("Cache-Control", "no-cache"));
+            return true;
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String contentType, byte[] body,
+                             Map<String, String> headers) throws IOException {
+        headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+        if (contentType != null) {
+            exchange.getResponseHeaders().set("Content-Type", contentType);
+        }
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    }
+
+}
