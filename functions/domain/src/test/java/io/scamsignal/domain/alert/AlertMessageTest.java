@@ -1,0 +1,57 @@
+package io.scamsignal.domain.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.scamsignal.domain.aggregate.IndicatorAggregate;
+import io.scamsignal.domain.json.Json;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class AlertMessageTest {
+
+    private final IndicatorAggregate aggregate = AlertRulesTest.aggregate(3, "1250", Set.of("Microsoft"), false);
+    private final AlertTrigger trigger = new AlertTrigger(AlertRule.DISTINCT_REPORTERS, Severity.MEDIUM, "3");
+
+    @Test
+    void theAlertIdDependsOnIndicatorRuleAndLevelOnly() {
+        AlertMessage first = AlertMessage.create(trigger, aggregate, List.of("a"), Instant.parse("2026-11-28T12:00:00Z"));
+        AlertMessage later = AlertMessage.create(trigger, AlertRulesTest.aggregate(7, "9000", Set.of("Amazon"), false),
+                List.of("b"), Instant.parse("2026-11-29T12:00:00Z"));
+        AlertMessage otherLevel = AlertMessage.create(new AlertTrigger(AlertRule.DISTINCT_REPORTERS, Severity.HIGH, "10"),
+                aggregate, List.of(), Instant.now());
+
+        assertThat(later.alertId()).isEqualTo(first.alertId());
+        assertThat(otherLevel.alertId()).isNotEqualTo(first.alertId());
+    }
+
+    @Test
+    void theBodyHasTheContractsShape() throws Exception {
+        AlertMessage message = AlertMessage.create(trigger, aggregate, List.of("r2", "r1"),
+                Instant.parse("2026-11-28T15:04:05.678Z"));
+
+        JsonNode json = Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(message));
+
+        assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(json.get("type").asText()).isEqualTo("alert");
+        assertThat(json.get("rule").asText()).isEqualTo("distinct_reporters");
+        assertThat(json.get("severity").asText()).isEqualTo("medium");
+        assertThat(json.get("createdAt").asText()).isEqualTo("2026-11-28T15:04:05Z");
+        assertThat(json.at("/indicator/value").asText()).isEqualTo("+18885550142");
+        assertThat(json.at("/observed/distinctReporters").asLong()).isEqualTo(3);
+        assertThat(json.at("/observed/lossUsd").decimalValue()).isEqualByComparingTo("1250.00");
+        assertThat(json.at("/observed/paymentMethods/gift_card").asLong()).isEqualTo(1);
+        assertThat(json.get("reportIds")).extracting(JsonNode::asText).containsExactly("r1", "r2");
+        assertThat(Json.MAPPER.writeValueAsString(message)).contains("\"lossUsd\":1250.00");
+    }
+
+    @Test
+    void atMostTenReportIds() {
+        List<String> ids = IntStream.range(0, 25).mapToObj(i -> "report-" + i).toList();
+
+        assertThat(AlertMessage.create(trigger, aggregate, ids, Instant.now()).reportIds()).hasSize(10);
+    }
+}

@@ -1,0 +1,50 @@
+package io.scamsignal.domain.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.scamsignal.domain.aggregate.IndicatorAggregate;
+import io.scamsignal.domain.indicator.Indicator;
+import io.scamsignal.domain.indicator.IndicatorType;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+class AlertRulesTest {
+
+    private final AlertRules rules = new AlertRules(AlertRuleConfig.defaults());
+
+    static IndicatorAggregate aggregate(long distinctReporters, String lossUsd, Set<String> brands, boolean allowListed) {
+        Indicator indicator = new Indicator(IndicatorType.PHONE, "+18885550142", "+1 888-555-0142",
+                allowListed ? Map.of("allowListed", true) : Map.of("numberType", "TOLL_FREE"));
+        return new IndicatorAggregate(indicator, distinctReporters, distinctReporters,
+                Instant.parse("2026-11-28T10:00:00Z"), Instant.parse("2026-11-28T11:00:00Z"), new TreeSet<>(brands),
+                new TreeSet<>(Set.of("US")), new BigDecimal(lossUsd), Map.of("gift_card", 1L), Map.of("popup", distinctReporters));
+    }
+
+    @Test
+    void threeDistinctReportersFireTheDistinctReportersRule() {
+        assertThat(rules.evaluate(aggregate(2, "0", Set.of("Microsoft"), false))).isEmpty();
+        assertThat(rules.evaluate(aggregate(3, "0", Set.of("Microsoft"), false)))
+                .extracting(AlertTrigger::rule, AlertTrigger::severity)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(AlertRule.DISTINCT_REPORTERS, Severity.MEDIUM));
+    }
+
+    @Test
+    void noRuleFiresForOnePersonAlone() {
+        assertThat(rules.evaluate(aggregate(1, "100000", Set.of("Microsoft", "Amazon"), false))).isEmpty();
+    }
+
+    @Test
+    void highLossAndCrossBrandFireFromTwoReporters() {
+        assertThat(rules.evaluate(aggregate(2, "5000", Set.of("Microsoft", "Amazon"), false)))
+                .extracting(AlertTrigger::rule).containsExactly(AlertRule.HIGH_LOSS, AlertRule.CROSS_BRAND);
+    }
+
+    @Test
+    void allowListedIndicatorsNeverFire() {
+        assertThat(rules.evaluate(aggregate(50, "90000", Set.of("Microsoft", "Amazon"), true))).isEmpty();
+    }
+}
