@@ -1,5 +1,6 @@
 package io.scamsignal.aws;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -46,9 +47,10 @@ public final class JsonLog {
         line.put("message", message);
         fields.forEach((k, v) -> line.set(k, MAPPER.valueToTree(v)));
         if (error != null) {
-            // the class and message of our own exceptions, never a payload
             line.put("errorType", error.getClass().getName());
-            line.put("errorMessage", String.valueOf(error.getMessage()));
+            // a parser's message quotes the input it choked on, which may be a report's text: left out
+            line.put("errorMessage", error instanceof JacksonException ? "unreadable JSON"
+                    : String.valueOf(error.getMessage()));
         }
         try {
             out.println(MAPPER.writeValueAsString(line));

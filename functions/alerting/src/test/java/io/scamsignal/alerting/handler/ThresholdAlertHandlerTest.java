@@ -1,0 +1,77 @@
+package io.scamsignal.alerting.handler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
+import io.scamsignal.alerting.service.AlertClaims;
+import io.scamsignal.alerting.service.AlertingService;
+import io.scamsignal.domain.alert.AlertMessage;
+import io.scamsignal.domain.alert.AlertRuleConfig;
+import io.scamsignal.domain.alert.AlertRules;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.params.ParameterizedTest;
+
+class ThresholdAlertHandlerTest {
+
+    /** Claims kept in a map: what the DynamoDB adapter does with conditional writes. */
+    static final class InMemoryClaims implements AlertClaims {
+        final Map<String, AlertMessage> claimed = new HashMap<>();
+        final Map<String, Boolean> sent = new HashMap<>();
+
+        @Override
+        public Result claim(String alertId, Supplier<AlertMessage> candidate, String owner, Instant now) {
+            if (sent.getOrDefault(alertId, false)) {
+                return new Result.AlreadySent();
+            }
+            return new Result.Claimed(claimed.computeIfAbsent(alertId, id -> candidate.get()));
+        }
+
+        @Override
+        public void markSent(String alertId, String publishedMessageId, Instant now) {
+            sent.put(alertId, true);
+        }
+    }
+
+    private final InMemoryClaims claims = new InMemoryClaims();
+    private final List<AlertMessage> published = new ArrayList<>();
+    private final ThresholdAlertHandler handler = new ThresholdAlertHandler(new AlertingService(
+            new AlertRules(AlertRuleConfig.defaults()), claims, message -> {
+                published.add(message);
+                return "message-" + published.size();
+            }, (indicator, max) -> List.of("r1", "r2", "r3"),
+            Clock.fixed(Instant.parse("2026-11-28T15:06:02Z"), ZoneOffset.UTC)));
+
+    @ParameterizedTest
+    @Event(value = "events/dynamodb/indicator-aggregate-modified.json", type = DynamodbEvent.class)
+    void theThirdDistinctReporterPublishesOneAlert(DynamodbEvent event) {
+        StreamsEventResponse response = handler.handleRequest(event, null);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(published).singleElement().satisfies(alert -> {
+            assertThat(alert.rule()).isEqualTo("distinct_reporters");
+            assertThat(alert.indicator().value()).isEqualTo("+18885550142");
+            assertThat(alert.observed().countries()).containsExactly("DE", "US");
+            assertThat(alert.observed().lossUsd()).isEqualByComparingTo("1250.00");
+            assertThat(alert.reportIds()).containsExactly("r1", "r2", "r3");
+        });
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/dynamodb/indicator-aggregate-modified.json", type = DynamodbEvent.class)
+    void aReplayedRecordPublishesNothingNew(DynamodbEvent event) {
+        handler.handleRequest(event, null);
+        handler.handleRequest(event, null);
+        handler.handleRequest(event, null);
+
+        assertThat(published).hasSize(1);
+    }
+}

@@ -1,0 +1,144 @@
+package io.scamsignal.intake.handler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.scamsignal.domain.indicator.PhoneNormalizer;
+import io.scamsignal.domain.json.Json;
+import io.scamsignal.domain.report.ReportValidator;
+import io.scamsignal.domain.report.ReporterFingerprint;
+import io.scamsignal.domain.report.StoredReport;
+import io.scamsignal.intake.service.ReportRepository;
+import io.scamsignal.intake.service.ReporterContact;
+import io.scamsignal.intake.service.SubmitReportService;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+
+class SubmitReportHandlerTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T15:04:05.123Z"), ZoneOffset.UTC);
+
+    /** An in-memory stand-in for DynamoDB: unit tests of the handler need no emulator. */
+    static final class InMemoryReports implements ReportRepository {
+        final List<StoredReport> reports = new ArrayList<>();
+        final List<ReporterContact> contacts = new ArrayList<>();
+
+        @Override
+        public void save(StoredReport report, ReporterContact contact, Instant expiresAt) {
+            reports.add(report);
+            contacts.add(contact);
+        }
+    }
+
+    private final InMemoryReports repository = new InMemoryReports();
+    private final SubmitReportHandler handler = new SubmitReportHandler(new SubmitReportService(
+            new ReportValidator(CLOCK, new PhoneNormalizer()),
+            new ReporterFingerprint("a-test-secret-of-some-length"), repository, CLOCK,
+            () -> "7d0c5e1e-0000-4000-8000-000000000001", Duration.ofDays(400)));
+
+    @ParameterizedTest
+    @Event(value = "events/http/submit-report.json", type = APIGatewayV2HTTPEvent.class)
+    void aValidReportIsStoredAndAccepted(APIGatewayV2HTTPEvent event) throws Exception {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(202);
+        JsonNode body = Json.MAPPER.readTree(response.getBody());
+        assertThat(body.get("reportId").asText()).isEqualTo("7d0c5e1e-0000-4000-8000-000000000001");
+        assertThat(body.get("status").asText()).isEqualTo("received");
+        assertThat(body.get("receivedAt").asText()).isEqualTo("2026-11-28T15:04:05.123Z");
+        assertThat(repository.reports).singleElement().satisfies(report -> {
+            assertThat(report.scammer().phoneNumbers()).containsExactly("+1 (888) 555-0142");
+            assertThat(report.reporterFingerprint()).hasSize(32);
+        });
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/http/submit-report.json", type = APIGatewayV2HTTPEvent.class)
+    void personalDataIsKeptApartFromTheStoredReport(APIGatewayV2HTTPEvent event) throws Exception {
+        handler.handleRequest(event, null);
+
+        String stored = Json.MAPPER.writeValueAsString(repository.reports.get(0));
+        assertThat(stored).doesNotContain("victim@example.org", "Pat Example", "198.51.100.7", "Mozilla");
+        assertThat(repository.contacts).singleElement().satisfies(contact -> {
+            assertThat(contact.email()).isEqualTo("victim@example.org");
+            assertThat(contact.sourceIp()).isEqualTo("198.51.100.7");
+            assertThat(contact.expiresAt()).isEqualTo(CLOCK.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)
+                    .plus(Duration.ofDays(400)));
+        });
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/http/submit-report-malformed-json.json", type = APIGatewayV2HTTPEvent.class)
+    void malformedJsonIsA400AndStoresNothing(APIGatewayV2HTTPEvent event) throws Exception {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(Json.MAPPER.readTree(response.getBody()).at("/errors/0/code").asText()).isEqualTo("malformed_json");
+        assertThat(repository.reports).isEmpty();
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/http/submit-report-missing-company.json", type = APIGatewayV2HTTPEvent.class)
+    void aMissingRequiredFieldIsA400NamingItAndStoresNothing(APIGatewayV2HTTPEvent event) throws Exception {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(response.getHeaders()).containsEntry("content-type", "application/json; charset=utf-8");
+        JsonNode errors = Json.MAPPER.readTree(response.getBody()).get("errors");
+        assertThat(errors).singleElement().satisfies(e -> {
+            assertThat(e.get("field").asText()).isEqualTo("impersonatedCompany");
+            assertThat(e.get("code").asText()).isEqualTo("required");
+            assertThat(e.get("message").asText()).isNotBlank();
+        });
+        assertThat(repository.reports).isEmpty();
+    }
+
+    @Test
+    void otherMediaTypesAre415AndOversizedBodiesAre413() {
+        APIGatewayV2HTTPEvent xml = APIGatewayV2HTTPEvent.builder().withHeaders(Map.of("Content-Type", "application/xml"))
+                .withBody("<report/>").build();
+        APIGatewayV2HTTPEvent huge = APIGatewayV2HTTPEvent.builder().withHeaders(Map.of("content-type", "application/json"))
+                .withBody("{\"description\":\"" + "x".repeat(70_000) + "\"}").build();
+
+        assertThat(handler.handleRequest(xml, null).getStatusCode()).isEqualTo(415);
+        assertThat(handler.handleRequest(huge, null).getStatusCode()).isEqualTo(413);
+        assertThat(repository.reports).isEmpty();
+    }
+
+    @Test
+    void aPlainHtmlFormPostIsAccepted() {
+        APIGatewayV2HTTPEvent form = APIGatewayV2HTTPEvent.builder()
+                .withHeaders(Map.of("content-type", "application/x-www-form-urlencoded"))
+                .withBody("contactMethod=phone_call&impersonatedCompany=Amazon+Prime&incidentDate=2026-11-27&country=DE"
+                        + "&scammer.phoneNumbers=0800+1234567&scammer.phoneNumbers=&scammer.websites=amazon-prime-refund.co.uk"
+                        + "&loss.amount=100&loss.currency=EUR&loss.paymentMethods=gift_card&website=")
+                .build();
+
+        assertThat(handler.handleRequest(form, null).getStatusCode()).isEqualTo(202);
+        assertThat(repository.reports).singleElement().satisfies(r -> {
+            assertThat(r.scammer().phoneNumbers()).containsExactly("0800 1234567");
+            assertThat(r.loss().currency()).isEqualTo("EUR");
+        });
+    }
+
+    @Test
+    void aHoneypotHitIsAnsweredLikeAnyReportButDropped() {
+        APIGatewayV2HTTPEvent bot = APIGatewayV2HTTPEvent.builder().withHeaders(Map.of("content-type", "application/json"))
+                .withBody("{\"contactMethod\":\"popup\",\"impersonatedCompany\":\"Microsoft\",\"incidentDate\":\"2026-11-20\","
+                        + "\"country\":\"US\",\"scammer\":{\"phoneNumbers\":[\"888.555.0142\"]},\"website\":\"spam\"}")
+                .build();
+
+        assertThat(handler.handleRequest(bot, null).getStatusCode()).isEqualTo(202);
+        assertThat(repository.reports).isEmpty();
+    }
+}
