@@ -1,0 +1,215 @@
+package io.scamsignal.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * End-to-end scenarios through the real handlers, the local runner's HTTP API and stream
+ * mappings, and a real AWS emulator reached over HTTP by the AWS SDK. Subclasses say which emulator.
+ */
+abstract class PipelineScenarios {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private LocalPipeline pipeline;
+    private String partnerQueue;
+
+    protected abstract String endpoint() throws Exception;
+
+    @BeforeEach
+    void startPipeline() throws Exception {
+        String stack = "it-" + UUID.randomUUID().toString().substring(0, 8);
+        pipeline = LocalPipeline.start(LocalPipeline.Options.defaults(
+                TestEmulator.projectDir().resolve("infra/template.yaml"), endpoint(), stack));
+        // a partner's queue, subscribed to the alerts topic as partners do
+        partnerQueue = pipeline.aws().sqs().createQueue(b -> b.queueName(stack + "-partner")).queueUrl();
+        String queueArn = pipeline.aws().sqs().getQueueAttributes(b -> b.queueUrl(partnerQueue)
+                .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
+        pipeline.aws().sns().subscribe(b -> b.topicArn(pipeline.ref("AlertsTopic")).protocol("sqs").endpoint(queueArn));
+    }
+
+    @AfterEach
+    void stopPipeline() {
+        if (pipeline != null) {
+            pipeline.close();
+        }
+    }
+
+    @Test
+    void threeReportersOfOneNumberInThreeFormatsGiveExactlyOneAlertEvenWhenTheStreamsAreReplayed() throws Exception {
+        List<String> formats = List.of("+1 (888) 555-0142", "1-888-555-0142", "888.555.0142");
+        Instant thirdPost = null;
+        for (int i = 0; i < formats.size(); i++) {
+            HttpResponse<String> response = post(report(formats.get(i), "reporter" + i + "@example.org"),
+                    "application/json");
+            assertThat(response.statusCode()).isEqualTo(202);
+            thirdPost = Instant.now();
+        }
+
+        List<Message> alerts = receiveFor(Duration.ofSeconds(30), 1);
+        Duration postToAlert = Duration.between(thirdPost, Instant.now());
+        alerts.addAll(receiveFor(Duration.ofSeconds(3), Integer.MAX_VALUE));
+
+        assertThat(alerts).hasSize(1);
+        System.out.printf("[figure] third POST to alert at the partner queue: %d ms%n", postToAlert.toMillis());
+        JsonNode envelope = JSON.readTree(alerts.get(0).body());
+        JsonNode alert = JSON.readTree(envelope.get("Message").asText());
+        assertThat(alert.get("type").asText()).isEqualTo("alert");
+        assertThat(alert.get("rule").asText()).isEqualTo("distinct_reporters");
+        assertThat(alert.at("/indicator/type").asText()).isEqualTo("phone");
+        assertThat(alert.at("/indicator/value").asText()).isEqualTo("+18885550142");
+        assertThat(alert.at("/observed/distinctReporters").asInt()).isEqualTo(3);
+        assertThat(alert.at("/observed/brands/0").asText()).isEqualTo("Microsoft");
+        assertThat(alert.get("reportIds")).hasSize(3);
+        JsonNode attributes = envelope.get("MessageAttributes");
+        assertThat(attributes.at("/rule/Value").asText()).isEqualTo("distinct_reporters");
+        assertThat(attributes.at("/indicatorType/Value").asText()).isEqualTo("phone");
+        assertThat(attributes.at("/distinctReporters/Type").asText()).isEqualTo("Number");
+        assertThat(attributes.at("/brands/Type").asText()).isEqualTo("String.Array");
+        assertThat(envelope.get("Message").asText())
+                .doesNotContain("@example.org", "Pat Example", "Java-http-client", "127.0.0.1", "pop-up said");
+
+        String alertId = alert.get("alertId").asText();
+        pipeline.replayStreamsFromTrimHorizon();
+        assertThat(pipeline.awaitIdle(Duration.ofSeconds(2), Duration.ofSeconds(60))).isTrue();
+
+        assertThat(receiveFor(Duration.ofSeconds(3), Integer.MAX_VALUE)).isEmpty();
+        Map<String, AttributeValue> aggregate = aggregate("phone#+18885550142");
+        assertThat(aggregate.get("reports").n()).isEqualTo("3");
+        assertThat(aggregate.get("distinctReporters").n()).isEqualTo("3");
+        assertThat(pipeline.aws().dynamoDb().getItem(b -> b.tableName(pipeline.ref("AlertsTable"))
+                .key(Map.of("alertId", AttributeValue.fromS(alertId)))).item().get("status").s()).isEqualTo("SENT");
+    }
+
+    @Test
+    void malformedJsonAndAMissingRequiredFieldAre400sThatStoreNothing() throws Exception {
+        HttpResponse<String> malformed = post("{\"contactMethod\": \"popup\", ", "application/json");
+        HttpResponse<String> missing = post("{\"contactMethod\":\"popup\",\"incidentDate\":\"2026-11-20\","
+                + "\"country\":\"US\",\"scammer\":{\"phoneNumbers\":[\"888.555.0142\"]}}", "application/json");
+
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(malformed.body()).at("/errors/0/code").asText()).isEqualTo("malformed_json");
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(missing.body()).at("/errors/0/field").asText()).isEqualTo("impersonatedCompany");
+        assertThat(pipeline.aws().dynamoDb().scan(b -> b.tableName(pipeline.ref("ReportsTable"))).count()).isZero();
+        assertThat(pipeline.aws().dynamoDb().scan(b -> b.tableName(pipeline.ref("ReporterDataTable"))).count()).isZero();
+    }
+
+    @Test
+    void aPoisonRecordReachesTheOnFailureQueueAndTheGoodOnesAreCountedOnce() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            assertThat(post(report("+44 20 7946 0958", "good" + i + "@example.org"), "application/json").statusCode())
+                    .isEqualTo(202);
+        }
+        pipeline.aws().dynamoDb().putItem(b -> b.tableName(pipeline.ref("ReportsTable")).item(Map.of(
+                "reportId", AttributeValue.fromS("poison-" + UUID.randomUUID()),
+                "payload", AttributeValue.fromS("{this is not a report"))));
+        for (int i = 4; i < 9; i++) {
+            assertThat(post(report("+44 20 7946 0958", "good" + i + "@example.org"), "application/json").statusCode())
+                    .isEqualTo(202);
+        }
+
+        List<Message> failures = new ArrayList<>();
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (failures.isEmpty() && Instant.now().isBefore(deadline)) {
+            failures.addAll(pipeline.aws().sqs().receiveMessage(b -> b.queueUrl(pipeline.ref("EnrichmentFailureQueue"))
+                    .waitTimeSeconds(1).maxNumberOfMessages(10)).messages());
+        }
+        assertThat(pipeline.awaitIdle(Duration.ofSeconds(2), Duration.ofSeconds(60))).isTrue();
+
+        assertThat(failures).singleElement().satisfies(m -> {
+            JsonNode record = JSON.readTree(m.body());
+            assertThat(record.at("/requestContext/condition").asText()).isEqualTo("RetryAttemptsExhausted");
+            assertThat(record.at("/DDBStreamBatchInfo/batchSize").asInt()).isEqualTo(1);
+            assertThat(record.at("/DDBStreamBatchInfo/streamArn").asText()).isEqualTo(pipeline.attribute("ReportsTable", "StreamArn"));
+        });
+        Map<String, AttributeValue> aggregate = aggregate("phone#+442079460958");
+        assertThat(aggregate.get("reports").n()).isEqualTo("9");
+        assertThat(aggregate.get("distinctReporters").n()).isEqualTo("9");
+    }
+
+    @Test
+    void deliveringEveryStreamRecordAgainChangesNoAggregate() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            assertThat(post(reportWith("[\"0800 1234567\", \"+1 844 392 6105\"]", "[\"https://www.аmazon-refunds.com/\"]",
+                    "DE", "r" + (i % 3) + "@example.org"), "application/json").statusCode()).isEqualTo(202);
+        }
+        assertThat(pipeline.awaitIdle(Duration.ofSeconds(2), Duration.ofSeconds(60))).isTrue();
+        Map<String, Map<String, AttributeValue>> before = aggregates();
+
+        pipeline.replayStreamsFromTrimHorizon();
+        assertThat(pipeline.awaitIdle(Duration.ofSeconds(2), Duration.ofSeconds(60))).isTrue();
+        pipeline.replayStreamsFromTrimHorizon();
+        assertThat(pipeline.awaitIdle(Duration.ofSeconds(2), Duration.ofSeconds(60))).isTrue();
+
+        assertThat(before).containsOnlyKeys("phone#+498001234567", "phone#+18443926105", "domain#xn--mazon-refunds-v1k.com");
+        assertThat(before.get("phone#+498001234567").get("reports").n()).isEqualTo("5");
+        assertThat(before.get("phone#+498001234567").get("distinctReporters").n()).isEqualTo("3");
+        assertThat(aggregates()).isEqualTo(before);
+    }
+
+    private Map<String, AttributeValue> aggregate(String pk) {
+        return pipeline.aws().dynamoDb().getItem(b -> b.tableName(pipeline.ref("IndicatorsTable")).consistentRead(true)
+                .key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS("AGG")))).item();
+    }
+
+    private Map<String, Map<String, AttributeValue>> aggregates() {
+        Map<String, Map<String, AttributeValue>> result = new TreeMap<>();
+        pipeline.aws().dynamoDb().scan(b -> b.tableName(pipeline.ref("IndicatorsTable"))).items().stream()
+                .filter(item -> item.get("sk").s().equals("AGG"))
+                .forEach(item -> result.put(item.get("pk").s(), item));
+        return result;
+    }
+
+    private List<Message> receiveFor(Duration duration, int enough) {
+        List<Message> messages = new ArrayList<>();
+        Instant deadline = Instant.now().plus(duration);
+        while (messages.size() < enough && Instant.now().isBefore(deadline)) {
+            List<Message> batch = pipeline.aws().sqs().receiveMessage(b -> b.queueUrl(partnerQueue).waitTimeSeconds(1)
+                    .maxNumberOfMessages(10)).messages();
+            for (Message m : batch) {
+                messages.add(m);
+                pipeline.aws().sqs().deleteMessage(b -> b.queueUrl(partnerQueue).receiptHandle(m.receiptHandle()));
+            }
+        }
+        return messages;
+    }
+
+    private HttpResponse<String> post(String body, String contentType) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + pipeline.port() + "/reports"))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String report(String phone, String reporterEmail) {
+        return reportWith("[\"" + phone + "\"]", "[]", "US", reporterEmail);
+    }
+
+    private static String reportWith(String phones, String websites, String country, String reporterEmail) {
+        return """
+                {"contactMethod":"popup","impersonatedCompany":"Microsoft","incidentDate":"2026-11-20",
+                 "country":"%s","scammer":{"phoneNumbers":%s,"websites":%s},
+                 "loss":{"amount":"250.00","currency":"USD","paymentMethods":["gift_card"]},
+                 "description":"A pop-up said my computer was infected.",
+                 "reporter":{"email":"%s","name":"Pat Example"}}""".formatted(country, phones, websites, reporterEmail);
+    }
+}
