@@ -25,17 +25,19 @@ help:
 	@echo "make clean  remove build output and the virtual environment"
 
 $(VENV)/.installed: tools/requirements.txt tools/constraints.txt
-	$(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r tools/requirements.txt -c tools/constraints.txt
-	touch $@
+	@echo "installing the pinned Python tools (moto server) into $(VENV)" >&2
+	@$(PYTHON) -m venv $(VENV) >&2
+	@$(VENV)/bin/pip install --quiet --disable-pip-version-check -r tools/requirements.txt -c tools/constraints.txt >&2
+	@touch $@
 
 venv: $(VENV)/.installed
 
+# stdout of `make run` carries the alerts only: build output and make's own lines go to stderr
 build:
-	$(MVN) -q -DskipTests package
+	@$(MVN) -q -DskipTests package >&2
 
 run: venv build
-	exec $(JAVA_HOME)/bin/java -jar local/target/scamsignal-local.jar
+	@exec $(JAVA_HOME)/bin/java -jar local/target/scamsignal-local.jar
 
 test: venv
 	$(MVN) verify

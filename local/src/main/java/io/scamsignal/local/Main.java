@@ -42,6 +42,10 @@ public final class Main {
             moto = EmbeddedMoto.start(Path.of(env("SCAMSIGNAL_VENV", ".venv")), motoPort, Path.of("target/moto.log"));
             endpoint = moto.endpoint();
             logs.println("moto server started at " + endpoint + " (log: target/moto.log)");
+            moto.onUnexpectedExit(() -> {
+                logs.println("moto server exited unexpectedly (log: target/moto.log); stopping");
+                System.exit(1);
+            });
         } else {
             logs.println("using the AWS endpoint " + endpoint);
         }

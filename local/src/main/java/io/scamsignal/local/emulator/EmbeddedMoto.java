@@ -18,6 +18,7 @@ public final class EmbeddedMoto implements AutoCloseable {
 
     private final Process process;
     private final String endpoint;
+    private volatile boolean closing;
 
     private EmbeddedMoto(Process process, String endpoint) {
         this.process = process;
@@ -51,6 +52,15 @@ public final class EmbeddedMoto implements AutoCloseable {
         return endpoint;
     }
 
+    /** Runs {@code action} if moto server exits before {@link #close()} is called. */
+    public void onUnexpectedExit(Runnable action) {
+        process.onExit().thenRun(() -> {
+            if (!closing) {
+                action.run();
+            }
+        });
+    }
+
     private void awaitReady(Duration timeout, Path logFile) throws InterruptedException, IOException {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
@@ -77,6 +87,7 @@ public final class EmbeddedMoto implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         try {
