@@ -48,7 +48,7 @@ public final class DynamoDbAlertClaims implements AlertClaims {
                                 "rule", s(message.rule()),
                                 "indicator", s(message.indicator().type() + "#" + message.indicator().value()),
                                 "createdAt", s(message.createdAt().toString()),
-                                "message", s(toJson(message))))
+                                "message", s(Json.write(message))))
                         .conditionExpression("attribute_not_exists(alertId)")
                         .build());
                 return new Result.Claimed(message);
@@ -96,13 +96,6 @@ public final class DynamoDbAlertClaims implements AlertClaims {
         return item == null ? Map.of() : item;
     }
 
-    private static String toJson(AlertMessage message) {
-        try {
-            return Json.MAPPER.writeValueAsString(message);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("alert messages always serialise", e);
-        }
-    }
 
     static AlertMessage fromJson(String json) {
         try {

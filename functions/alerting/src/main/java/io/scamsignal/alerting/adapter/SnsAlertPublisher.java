@@ -1,6 +1,5 @@
 package io.scamsignal.alerting.adapter;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.scamsignal.alerting.service.AlertPublisher;
 import io.scamsignal.domain.alert.AlertMessage;
 import io.scamsignal.domain.json.Json;
@@ -35,7 +34,7 @@ public final class SnsAlertPublisher implements AlertPublisher {
         AlertMessage.FilterAttributes a = message.filterAttributes();
         PublishRequest.Builder request = PublishRequest.builder()
                 .topicArn(topicArn)
-                .message(toJson(message))
+                .message(Json.write(message))
                 .messageAttributes(Map.of(
                         "type", string(a.type()),
                         "rule", string(a.rule()),
@@ -71,14 +70,7 @@ public final class SnsAlertPublisher implements AlertPublisher {
     }
 
     private static MessageAttributeValue stringArray(List<String> values) {
-        return MessageAttributeValue.builder().dataType("String.Array").stringValue(toJson(values)).build();
+        return MessageAttributeValue.builder().dataType("String.Array").stringValue(Json.write(values)).build();
     }
 
-    private static String toJson(Object value) {
-        try {
-            return Json.MAPPER.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("alert messages always serialise", e);
-        }
-    }
 }

@@ -1,6 +1,5 @@
 package io.scamsignal.enrichment.adapter;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.scamsignal.domain.aggregate.IndicatorContribution;
 import io.scamsignal.domain.json.Json;
 import io.scamsignal.enrichment.service.IndicatorRepository;
@@ -112,7 +111,7 @@ public final class DynamoDbIndicatorRepository implements IndicatorRepository {
         values.put(":type", s(c.indicator().type().wireName()));
         values.put(":value", s(c.indicator().value()));
         values.put(":display", s(c.indicator().display()));
-        values.put(":enrichment", s(toJson(c.indicator().enrichment())));
+        values.put(":enrichment", s(Json.write(c.indicator().enrichment())));
         values.put(":seen", s(c.receivedAt().toString()));
         values.put(":one", n("1"));
         values.put(":newReporter", n(newReporter ? "1" : "0"));
@@ -138,13 +137,6 @@ public final class DynamoDbIndicatorRepository implements IndicatorRepository {
                 .build();
     }
 
-    private static String toJson(Object value) {
-        try {
-            return Json.MAPPER.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("enrichment maps always serialise", e);
-        }
-    }
 
     private static AttributeValue s(String value) {
         return AttributeValue.fromS(value);

@@ -1,6 +1,5 @@
 package io.scamsignal.intake.adapter;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.scamsignal.domain.json.Json;
 import io.scamsignal.domain.report.StoredReport;
 import io.scamsignal.intake.service.ReportRepository;
@@ -42,7 +41,7 @@ public final class DynamoDbReportRepository implements ReportRepository {
                 "country", s(report.country()),
                 "contactMethod", s(report.contactMethod().wireName()),
                 "schemaVersion", n(report.schemaVersion()),
-                "payload", s(toJson(report)),
+                "payload", s(Json.write(report)),
                 "expiresAt", n(expiresAt.getEpochSecond()));
         Map<String, AttributeValue> contactItem = contactItem(contact);
         if (contactItem.size() <= 2) {
@@ -81,13 +80,6 @@ public final class DynamoDbReportRepository implements ReportRepository {
         return item;
     }
 
-    private static String toJson(StoredReport report) {
-        try {
-            return Json.MAPPER.writeValueAsString(report);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored report always serialises", e);
-        }
-    }
 
     private static AttributeValue s(String value) {
         return AttributeValue.fromS(value);

@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.scamsignal.aws.FunctionEnvironment;
 import io.scamsignal.aws.JsonLog;
 import io.scamsignal.domain.json.Json;
@@ -60,7 +59,7 @@ public final class SubmitReportHandler implements RequestHandler<APIGatewayV2HTT
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(response.status())
                 .withHeaders(JSON_HEADERS)
-                .withBody(toJson(response.body()))
+                .withBody(Json.write(response.body()))
                 .withIsBase64Encoded(false)
                 .build();
     }
@@ -87,11 +86,4 @@ public final class SubmitReportHandler implements RequestHandler<APIGatewayV2HTT
         return result;
     }
 
-    private static String toJson(Object body) {
-        try {
-            return Json.MAPPER.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("response bodies always serialise", e);
-        }
-    }
 }
