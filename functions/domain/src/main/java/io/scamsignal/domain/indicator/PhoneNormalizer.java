@@ -1,12 +1,15 @@
 package io.scamsignal.domain.indicator;
 
 import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberMatch;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Phone numbers as victims type them → E.164. Numbers without a country code are read in the
@@ -17,6 +20,10 @@ import java.util.Optional;
 public final class PhoneNormalizer {
 
     private static final int MAX_INPUT = 64;
+    private static final long MAX_TEXT_TRIES = 50;
+    private static final String KEYPAD = "22233344455566677778889999";
+    // at least three digits, then letters: 1-800-MICROSOFT, +1 888 SCAMMER; not "call me"
+    private static final Pattern VANITY = Pattern.compile("\\+?[\\d\\s().-]*\\d[\\d\\s().-]*\\d[\\d\\s().-]*\\d[\\d\\s().-]*[A-Za-z][A-Za-z\\d\\s().-]*");
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
 
     public Optional<Indicator> normalize(String raw, String reporterCountry) {
@@ -24,9 +31,58 @@ public final class PhoneNormalizer {
             return Optional.empty();
         }
         String region = reporterCountry == null ? "ZZ" : reporterCountry;
-        return parseValid(raw, region)
-                .or(() -> northAmericanFallback(raw))
+        String dialled = dialVanity(raw);
+        return parseValid(dialled, region)
+                .or(() -> northAmericanFallback(dialled))
                 .map(this::toIndicator);
+    }
+
+    /**
+     * Every phone number in free text (a description, a pasted pop-up), read like typed numbers:
+     * in the reporter's country, else as North American numbers when written with their leading 1.
+     */
+    public List<Indicator> findInText(String text, String reporterCountry) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        String region = reporterCountry == null ? "ZZ" : reporterCountry;
+        Map<String, Indicator> found = new LinkedHashMap<>();
+        for (PhoneNumberMatch match : util.findNumbers(text, region, PhoneNumberUtil.Leniency.VALID, MAX_TEXT_TRIES)) {
+            Indicator indicator = toIndicator(match.number());
+            found.putIfAbsent(indicator.value(), indicator);
+        }
+        for (PhoneNumberMatch match : util.findNumbers(text, "US", PhoneNumberUtil.Leniency.VALID, MAX_TEXT_TRIES)) {
+            String digits = match.rawString().replaceAll("[^0-9]", "");
+            if (digits.length() == 11 && digits.charAt(0) == '1') {
+                Indicator indicator = toIndicator(match.number());
+                found.putIfAbsent(indicator.value(), indicator);
+            }
+        }
+        return List.copyOf(found.values());
+    }
+
+    /**
+     * 1-800-MICROSOFT → 1-800-642-7676: letters dialled as on a phone keypad; a North American
+     * vanity number longer than ten digits is cut after ten, as the phone network does.
+     */
+    static String dialVanity(String raw) {
+        if (!VANITY.matcher(raw).matches()) {
+            return raw;
+        }
+        StringBuilder digits = new StringBuilder();
+        for (char c : raw.toUpperCase(java.util.Locale.ROOT).toCharArray()) {
+            if (c >= 'A' && c <= 'Z') {
+                digits.append(KEYPAD.charAt(c - 'A'));
+            } else if (c >= '0' && c <= '9') {
+                digits.append(c);
+            }
+        }
+        String d = digits.toString();
+        boolean plus = raw.strip().startsWith("+");
+        if (d.startsWith("1") && d.length() > 11) {
+            d = d.substring(0, 11);
+        }
+        return (plus ? "+" : "") + d;
     }
 
     private Optional<PhoneNumber> parseValid(String raw, String region) {

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  */
 public final class WebsiteNormalizer {
 
-    public record Website(String host, String registrableDomain, String displayDomain, String url, String displayUrl) {
+    public record Website(String host, String registrableDomain, String displayDomain, String url, String displayUrl,
+                          String pathAndQuery) {
     }
 
     private static final int MAX_INPUT = 2048;
@@ -71,7 +72,7 @@ public final class WebsiteNormalizer {
         }
         return Optional.of(new Website(host, registrable, toUnicode(registrable),
                 scheme + "://" + host + portPart + pathAndQuery,
-                scheme + "://" + toUnicode(host) + portPart + pathAndQuery));
+                scheme + "://" + toUnicode(host) + portPart + pathAndQuery, pathAndQuery));
     }
 
     /** The lower-case ASCII (punycode) form of a host, or empty when it is no DNS name. */

@@ -6,8 +6,6 @@ import io.scamsignal.domain.aggregate.ContributionPlanner;
 import io.scamsignal.domain.aggregate.UsdRates;
 import io.scamsignal.domain.brand.BrandRegistry;
 import io.scamsignal.domain.indicator.IndicatorExtractor;
-import io.scamsignal.domain.indicator.PhoneNormalizer;
-import io.scamsignal.domain.indicator.WebsiteNormalizer;
 import io.scamsignal.enrichment.adapter.DynamoDbIndicatorRepository;
 import io.scamsignal.enrichment.service.EnrichmentService;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -21,7 +19,7 @@ public final class EnrichmentConfig {
     public static EnrichmentService service(FunctionEnvironment env) {
         BrandRegistry brands = BrandRegistry.defaults();
         ContributionPlanner planner = new ContributionPlanner(
-                new IndicatorExtractor(new PhoneNormalizer(), new WebsiteNormalizer(), brands), brands,
+                IndicatorExtractor.standard(brands), brands,
                 UsdRates.defaults());
         DynamoDbClient dynamoDb = AwsClients.build(DynamoDbClient.builder(), env);
         return new EnrichmentService(planner, new DynamoDbIndicatorRepository(dynamoDb, env.require("INDICATORS_TABLE")));

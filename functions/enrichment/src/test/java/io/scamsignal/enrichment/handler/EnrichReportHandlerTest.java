@@ -10,8 +10,6 @@ import io.scamsignal.domain.aggregate.IndicatorContribution;
 import io.scamsignal.domain.aggregate.UsdRates;
 import io.scamsignal.domain.brand.BrandRegistry;
 import io.scamsignal.domain.indicator.IndicatorExtractor;
-import io.scamsignal.domain.indicator.PhoneNormalizer;
-import io.scamsignal.domain.indicator.WebsiteNormalizer;
 import io.scamsignal.enrichment.service.EnrichmentService;
 import io.scamsignal.enrichment.service.IndicatorRepository;
 import java.util.ArrayList;
@@ -43,7 +41,7 @@ class EnrichReportHandlerTest {
     EnrichReportHandlerTest() {
         BrandRegistry brands = BrandRegistry.defaults();
         handler = new EnrichReportHandler(new EnrichmentService(new ContributionPlanner(
-                new IndicatorExtractor(new PhoneNormalizer(), new WebsiteNormalizer(), brands), brands,
+                IndicatorExtractor.standard(brands), brands,
                 UsdRates.defaults()), indicators));
     }
 
