@@ -8,16 +8,21 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** Exact totals for one indicator over every report that named it. */
+/**
+ * Exact totals for one indicator over every report that named it, and its rolling windows
+ * ({@code reports24h}, {@code reports7d}, {@code distinctReporters7d}) as of its last report.
+ */
 public record IndicatorAggregate(Indicator indicator, long reports, long distinctReporters, Instant firstSeen,
                                  Instant lastSeen, SortedSet<String> brands, SortedSet<String> countries,
                                  BigDecimal lossUsd, Map<String, Long> paymentMethods,
-                                 Map<String, Long> contactMethods) {
+                                 Map<String, Long> contactMethods, long reports24h, long reports7d,
+                                 long distinctReporters7d, ActivityWindows windows) {
 
     public IndicatorAggregate {
         brands = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(brands));
         countries = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(countries));
         paymentMethods = java.util.Collections.unmodifiableMap(new TreeMap<>(paymentMethods));
         contactMethods = java.util.Collections.unmodifiableMap(new TreeMap<>(contactMethods));
+        windows = windows == null ? ActivityWindows.empty() : windows;
     }
 }

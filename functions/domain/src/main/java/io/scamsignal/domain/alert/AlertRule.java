@@ -3,6 +3,7 @@ package io.scamsignal.domain.alert;
 /** The rules of shared/spec/alert-message.md; {@code id} is the wire name partners filter on. */
 public enum AlertRule {
     DISTINCT_REPORTERS("distinct_reporters", Severity.MEDIUM),
+    REPORT_SURGE("report_surge", Severity.HIGH),
     HIGH_LOSS("high_loss", Severity.HIGH),
     CROSS_BRAND("cross_brand", Severity.HIGH);
 

@@ -19,8 +19,11 @@ public final class AlertRules {
             return List.of();
         }
         List<AlertTrigger> triggers = new ArrayList<>();
-        if (aggregate.distinctReporters() >= config.distinctReporters()) {
+        if (aggregate.distinctReporters7d() >= config.distinctReporters()) {
             triggers.add(trigger(AlertRule.DISTINCT_REPORTERS, config.distinctReporters()));
+        }
+        if (aggregate.reports24h() >= config.surgeReports()) {
+            triggers.add(trigger(AlertRule.REPORT_SURGE, config.surgeReports()));
         }
         if (aggregate.lossUsd().compareTo(config.highLossUsd()) >= 0) {
             triggers.add(new AlertTrigger(AlertRule.HIGH_LOSS, AlertRule.HIGH_LOSS.severity(),

@@ -1,13 +1,21 @@
 package io.scamsignal.domain.indicator;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 import java.util.Optional;
 
 public enum IndicatorType {
     PHONE, DOMAIN, URL, EMAIL, REMOTE_ACCESS_ID;
 
+    @JsonValue
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    @JsonCreator
+    static IndicatorType fromJson(String value) {
+        return fromWire(value).orElseThrow(() -> new IllegalArgumentException("unknown indicator type"));
     }
 
     public static Optional<IndicatorType> fromWire(String value) {

@@ -21,7 +21,8 @@ class AlertRulesTest {
                 allowListed ? Map.of("allowListed", true) : Map.of("numberType", "TOLL_FREE"));
         return new IndicatorAggregate(indicator, distinctReporters, distinctReporters,
                 Instant.parse("2026-11-28T10:00:00Z"), Instant.parse("2026-11-28T11:00:00Z"), new TreeSet<>(brands),
-                new TreeSet<>(Set.of("US")), new BigDecimal(lossUsd), Map.of("gift_card", 1L), Map.of("popup", distinctReporters));
+                new TreeSet<>(Set.of("US")), new BigDecimal(lossUsd), Map.of("gift_card", 1L), Map.of("popup", distinctReporters),
+                distinctReporters, distinctReporters, distinctReporters, null);
     }
 
     @Test
@@ -41,6 +42,21 @@ class AlertRulesTest {
     void highLossAndCrossBrandFireFromTwoReporters() {
         assertThat(rules.evaluate(aggregate(2, "5000", Set.of("Microsoft", "Amazon"), false)))
                 .extracting(AlertTrigger::rule).containsExactly(AlertRule.HIGH_LOSS, AlertRule.CROSS_BRAND);
+    }
+
+    @Test
+    void tenReportsInADayAreASurgeButNotFromOneReporter() {
+        IndicatorAggregate base = aggregate(2, "0", Set.of("Microsoft"), false);
+        IndicatorAggregate surge = new IndicatorAggregate(base.indicator(), 12, 2, base.firstSeen(), base.lastSeen(),
+                base.brands(), base.countries(), base.lossUsd(), base.paymentMethods(), base.contactMethods(), 10, 12, 2,
+                null);
+        IndicatorAggregate alone = new IndicatorAggregate(base.indicator(), 12, 1, base.firstSeen(), base.lastSeen(),
+                base.brands(), base.countries(), base.lossUsd(), base.paymentMethods(), base.contactMethods(), 12, 12, 1,
+                null);
+
+        assertThat(rules.evaluate(surge)).extracting(AlertTrigger::rule, AlertTrigger::severity)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(AlertRule.REPORT_SURGE, Severity.HIGH));
+        assertThat(rules.evaluate(alone)).isEmpty();
     }
 
     @Test

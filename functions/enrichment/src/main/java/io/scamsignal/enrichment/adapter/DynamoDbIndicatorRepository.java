@@ -1,73 +1,194 @@
 package io.scamsignal.enrichment.adapter;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.scamsignal.domain.aggregate.Aggregation;
+import io.scamsignal.domain.aggregate.Aggregation.ReporterState;
+import io.scamsignal.domain.aggregate.IndicatorAggregate;
 import io.scamsignal.domain.aggregate.IndicatorContribution;
 import io.scamsignal.domain.json.Json;
 import io.scamsignal.enrichment.service.IndicatorRepository;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * Indicators table, one partition per indicator ({@code pk} = type#value):
  * <ul>
- *   <li>{@code sk = AGG}: the aggregate, the only item the alerting stream looks at;</li>
- *   <li>{@code sk = R#<reporter fingerprint>}: one item per distinct reporter, holding the ids of the
- *   reports that reporter made about this indicator.</li>
+ *   <li>{@code sk = AGG}: the aggregate, as versioned JSON ({@code state}), with {@code indicatorType}
+ *   beside it for the alerting stream's filter;</li>
+ *   <li>{@code sk = R#<reporter fingerprint>}: the reports that reporter made about this indicator
+ *   and the latest one's time, the exactly-once guard.</li>
  * </ul>
- * The reporter item is the exactly-once guard: it is written in the same transaction as the
- * aggregate, on the condition that it does not yet hold the report id. A new reporter item is a
- * new distinct reporter. Two items per indicator per report: 4 write units, transactions doubled.
+ * Read the aggregate and the reporters' items, fold the new contributions in ({@link Aggregation}),
+ * write it all back in one transaction on the condition that nothing changed since the read
+ * ({@code version}); on a conflict, read again. Per report and indicator that is one reporter item
+ * (2 write units in a transaction) plus a share of the one aggregate write per batch.
  */
 public final class DynamoDbIndicatorRepository implements IndicatorRepository {
 
     static final String AGGREGATE_SK = "AGG";
     static final String REPORTER_PREFIX = "R#";
-    private static final int MAX_ATTEMPTS = 5;
+    /** Reporter items per transaction, leaving room for the aggregate within DynamoDB's 100. */
+    static final int CHUNK = 50;
+    private static final int MAX_ATTEMPTS = 8;
 
     private final DynamoDbClient dynamoDb;
     private final String table;
+    private final CapacityMeter meter;
 
     public DynamoDbIndicatorRepository(DynamoDbClient dynamoDb, String table) {
+        this(dynamoDb, table, CapacityMeter.NONE);
+    }
+
+    public DynamoDbIndicatorRepository(DynamoDbClient dynamoDb, String table, CapacityMeter meter) {
         this.dynamoDb = dynamoDb;
         this.table = table;
+        this.meter = meter;
+    }
+
+    /** Receives the write capacity DynamoDB reports for each transaction (for the benchmark). */
+    @FunctionalInterface
+    public interface CapacityMeter {
+        CapacityMeter NONE = units -> { };
+
+        void written(double capacityUnits);
     }
 
     @Override
-    public boolean apply(IndicatorContribution c) {
-        String pk = c.indicator().key();
-        Map<String, AttributeValue> reporterKey = Map.of("pk", s(pk), "sk", s(REPORTER_PREFIX + c.reporterFingerprint()));
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            Map<String, AttributeValue> existing = dynamoDb.getItem(GetItemRequest.builder().tableName(table)
-                    .key(reporterKey).consistentRead(true).projectionExpression("reportIds").build()).item();
-            boolean newReporter = existing == null || existing.isEmpty();
-            if (!newReporter && existing.containsKey("reportIds") && existing.get("reportIds").ss().contains(c.reportId())) {
-                return false;
+    public int apply(List<IndicatorContribution> sameIndicator) {
+        int applied = 0;
+        for (List<IndicatorContribution> chunk : chunksByReporter(sameIndicator)) {
+            applied += applyChunk(chunk);
+        }
+        return applied;
+    }
+
+    /** Chunks of contributions from at most {@link #CHUNK} reporters each. */
+    private static List<List<IndicatorContribution>> chunksByReporter(List<IndicatorContribution> contributions) {
+        List<List<IndicatorContribution>> chunks = new ArrayList<>();
+        List<IndicatorContribution> current = new ArrayList<>();
+        Set<String> reporters = new LinkedHashSet<>();
+        for (IndicatorContribution c : contributions) {
+            if (!reporters.contains(c.reporterFingerprint()) && reporters.size() == CHUNK) {
+                chunks.add(current);
+                current = new ArrayList<>();
+                reporters.clear();
             }
-            List<TransactWriteItem> writes = List.of(reporterWrite(reporterKey, c, newReporter),
-                    TransactWriteItem.builder().update(aggregateUpdate(pk, c, newReporter)).build());
+            reporters.add(c.reporterFingerprint());
+            current.add(c);
+        }
+        if (!current.isEmpty()) {
+            chunks.add(current);
+        }
+        return chunks;
+    }
+
+    private int applyChunk(List<IndicatorContribution> chunk) {
+        String pk = chunk.get(0).indicator().key();
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            Snapshot snapshot = read(pk, chunk);
+            Aggregation.Result result = Aggregation.apply(snapshot.aggregate(), snapshot.reporters(), chunk);
+            if (result.applied().isEmpty()) {
+                return 0;
+            }
+            List<TransactWriteItem> writes = new ArrayList<>();
+            result.changedReporters().forEach((fingerprint, state) ->
+                    writes.add(reporterPut(pk, fingerprint, state, snapshot.reporterVersions().get(fingerprint))));
+            writes.add(aggregatePut(pk, result.aggregate(), snapshot.aggregateVersion()));
             try {
-                dynamoDb.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(writes).build());
-                return true;
+                var response = dynamoDb.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(writes)
+                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build());
+                if (response.hasConsumedCapacity()) {
+                    response.consumedCapacity().forEach(c -> meter.written(c.capacityUnits() == null ? 0 : c.capacityUnits()));
+                }
+                return result.applied().size();
             } catch (TransactionCanceledException e) {
                 if (!retryable(e)) {
                     throw e;
                 }
-                // another delivery of this report, or another report of this reporter, won the race: look again
+                // another batch wrote this indicator since the read: read again, after a moment
+                sleep(attempt);
             }
         }
-        throw new IllegalStateException("indicator " + c.indicator().type().wireName()
-                + " stayed contended after " + MAX_ATTEMPTS + " attempts");
+        throw new IllegalStateException("indicator stayed contended after " + MAX_ATTEMPTS + " attempts");
+    }
+
+    private record Snapshot(IndicatorAggregate aggregate, Long aggregateVersion, Map<String, ReporterState> reporters,
+                            Map<String, Long> reporterVersions) {
+    }
+
+    private Snapshot read(String pk, List<IndicatorContribution> chunk) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        keys.add(key(pk, AGGREGATE_SK));
+        chunk.stream().map(IndicatorContribution::reporterFingerprint).distinct()
+                .forEach(fp -> keys.add(key(pk, REPORTER_PREFIX + fp)));
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        Map<String, KeysAndAttributes> pending = Map.of(table, KeysAndAttributes.builder().keys(keys)
+                .consistentRead(true).build());
+        while (!pending.isEmpty()) {
+            Map<String, KeysAndAttributes> request = pending;
+            BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(request));
+            items.addAll(response.responses().getOrDefault(table, List.of()));
+            pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+        }
+        IndicatorAggregate aggregate = null;
+        Long aggregateVersion = null;
+        Map<String, ReporterState> reporters = new HashMap<>();
+        Map<String, Long> versions = new HashMap<>();
+        for (Map<String, AttributeValue> item : items) {
+            String sk = item.get("sk").s();
+            long version = Long.parseLong(item.get("version").n());
+            if (sk.equals(AGGREGATE_SK)) {
+                aggregate = fromJson(item.get("state").s());
+                aggregateVersion = version;
+            } else {
+                String fingerprint = sk.substring(REPORTER_PREFIX.length());
+                reporters.put(fingerprint, new ReporterState(Set.copyOf(item.get("reportIds").ss()),
+                        Instant.parse(item.get("lastReportAt").s())));
+                versions.put(fingerprint, version);
+            }
+        }
+        return new Snapshot(aggregate, aggregateVersion, reporters, versions);
+    }
+
+    private TransactWriteItem reporterPut(String pk, String fingerprint, ReporterState state, Long seenVersion) {
+        Map<String, AttributeValue> item = new HashMap<>(key(pk, REPORTER_PREFIX + fingerprint));
+        item.put("reportIds", AttributeValue.fromSs(new ArrayList<>(state.reportIds())));
+        item.put("lastReportAt", AttributeValue.fromS(state.lastReportAt().toString()));
+        item.put("version", n(seenVersion == null ? 1 : seenVersion + 1));
+        return TransactWriteItem.builder().put(versioned(Put.builder().tableName(table).item(item), seenVersion)).build();
+    }
+
+    private TransactWriteItem aggregatePut(String pk, IndicatorAggregate aggregate, Long seenVersion) {
+        Map<String, AttributeValue> item = new HashMap<>(key(pk, AGGREGATE_SK));
+        item.put("indicatorType", AttributeValue.fromS(aggregate.indicator().type().wireName()));
+        item.put("version", n(seenVersion == null ? 1 : seenVersion + 1));
+        item.put("state", AttributeValue.fromS(Json.write(aggregate)));
+        return TransactWriteItem.builder().put(versioned(Put.builder().tableName(table).item(item), seenVersion)).build();
+    }
+
+    /** Written only if the item is as it was read: absent, or at the version read. */
+    private static Put versioned(Put.Builder put, Long seenVersion) {
+        if (seenVersion == null) {
+            return put.conditionExpression("attribute_not_exists(pk)").build();
+        }
+        return put.conditionExpression("version = :seen")
+                .expressionAttributeValues(Map.of(":seen", n(seenVersion))).build();
     }
 
     private static boolean retryable(TransactionCanceledException e) {
@@ -75,74 +196,35 @@ public final class DynamoDbIndicatorRepository implements IndicatorRepository {
             return false;
         }
         for (CancellationReason reason : e.cancellationReasons()) {
-            String code = reason.code();
-            if ("ConditionalCheckFailed".equals(code) || "TransactionConflict".equals(code)) {
+            if ("ConditionalCheckFailed".equals(reason.code()) || "TransactionConflict".equals(reason.code())) {
                 return true;
             }
         }
         return false;
     }
 
-    private TransactWriteItem reporterWrite(Map<String, AttributeValue> key, IndicatorContribution c,
-                                            boolean newReporter) {
-        if (newReporter) {
-            Map<String, AttributeValue> item = new HashMap<>(key);
-            item.put("reportIds", AttributeValue.fromSs(List.of(c.reportId())));
-            item.put("firstReportAt", s(c.receivedAt().toString()));
-            return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
-                    .conditionExpression("attribute_not_exists(pk)").build()).build();
+    private static void sleep(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L << Math.min(attempt, 5)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying", e);
         }
-        return TransactWriteItem.builder().update(Update.builder().tableName(table).key(key)
-                .updateExpression("ADD reportIds :rids")
-                .conditionExpression("attribute_exists(pk) AND NOT contains(reportIds, :rid)")
-                .expressionAttributeValues(Map.of(":rids", AttributeValue.fromSs(List.of(c.reportId())),
-                        ":rid", s(c.reportId())))
-                .build()).build();
     }
 
-    private Update aggregateUpdate(String pk, IndicatorContribution c, boolean newReporter) {
-        Map<String, String> names = new HashMap<>();
-        Map<String, AttributeValue> values = new HashMap<>();
-        List<String> set = new ArrayList<>(List.of("indicatorType = :type", "indicatorValue = :value",
-                "display = :display", "enrichment = :enrichment", "firstSeen = if_not_exists(firstSeen, :seen)",
-                "lastSeen = :seen"));
-        List<String> add = new ArrayList<>(List.of("reports :one", "distinctReporters :newReporter",
-                "lossUsd :loss", "countries :country"));
-        values.put(":type", s(c.indicator().type().wireName()));
-        values.put(":value", s(c.indicator().value()));
-        values.put(":display", s(c.indicator().display()));
-        values.put(":enrichment", s(Json.write(c.indicator().enrichment())));
-        values.put(":seen", s(c.receivedAt().toString()));
-        values.put(":one", n("1"));
-        values.put(":newReporter", n(newReporter ? "1" : "0"));
-        values.put(":loss", n(c.lossUsd().toPlainString()));
-        values.put(":country", AttributeValue.fromSs(List.of(c.country())));
-        if (!c.brands().isEmpty()) {
-            add.add("brands :brands");
-            values.put(":brands", AttributeValue.fromSs(new ArrayList<>(new TreeSet<>(c.brands()))));
+    static IndicatorAggregate fromJson(String json) {
+        try {
+            return Json.MAPPER.readValue(json, IndicatorAggregate.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored aggregate cannot be read", e);
         }
-        int i = 0;
-        for (String method : c.paymentMethods()) {
-            names.put("#pm" + i, "pm_" + method);
-            add.add("#pm" + i + " :one");
-            i++;
-        }
-        names.put("#cm", "cm_" + c.contactMethod());
-        add.add("#cm :one");
-        return Update.builder().tableName(table)
-                .key(Map.of("pk", s(pk), "sk", s(AGGREGATE_SK)))
-                .updateExpression("SET " + String.join(", ", set) + " ADD " + String.join(", ", add))
-                .expressionAttributeNames(names)
-                .expressionAttributeValues(values)
-                .build();
     }
 
-
-    private static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
+    private static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk));
     }
 
-    private static AttributeValue n(String value) {
-        return AttributeValue.fromN(value);
+    private static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
     }
 }

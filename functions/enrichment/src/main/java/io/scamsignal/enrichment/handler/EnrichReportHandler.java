@@ -41,15 +41,14 @@ public final class EnrichReportHandler implements RequestHandler<DynamodbEvent, 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
         String requestId = context == null ? "local" : context.getAwsRequestId();
-        return batch.process(event, requestId, record -> {
-            if (!"INSERT".equals(record.getEventName())) {
-                return;
-            }
-            StoredReport report = decode(record.getDynamodb().getNewImage());
-            EnrichmentService.Outcome outcome = service.enrich(report);
-            LOG.info("report enriched", Map.of("requestId", requestId, "reportId", report.reportId(),
-                    "indicators", outcome.indicators(), "applied", outcome.applied()));
-        });
+        return batch.processTogether(event, requestId,
+                record -> "INSERT".equals(record.getEventName()) ? decode(record.getDynamodb().getNewImage()) : null,
+                reports -> {
+                    EnrichmentService.Outcome outcome = service.enrich(reports);
+                    LOG.info("reports enriched", Map.of("requestId", requestId,
+                            "reportIds", reports.stream().map(StoredReport::reportId).toList(),
+                            "indicators", outcome.indicators(), "applied", outcome.applied()));
+                });
     }
 
     static StoredReport decode(Map<String, AttributeValue> image) throws java.io.IOException {

@@ -1,13 +1,14 @@
 package io.scamsignal.enrichment.service;
 
 import io.scamsignal.domain.aggregate.IndicatorContribution;
+import java.util.List;
 
 /** The per-indicator aggregates. */
 public interface IndicatorRepository {
 
     /**
-     * Adds one report's contribution to its indicator's aggregate, exactly once: returns false, and
-     * changes nothing, when this (report, indicator) was counted before.
+     * Adds contributions that all name one indicator to its aggregate, exactly once per (report,
+     * indicator): contributions counted before change nothing. Returns how many were new.
      */
-    boolean apply(IndicatorContribution contribution);
+    int apply(List<IndicatorContribution> sameIndicator);
 }

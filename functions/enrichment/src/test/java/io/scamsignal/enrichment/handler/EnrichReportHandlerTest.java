@@ -26,12 +26,15 @@ class EnrichReportHandlerTest {
         private final Set<String> seen = new HashSet<>();
 
         @Override
-        public boolean apply(IndicatorContribution c) {
-            if (!seen.add(c.reportId() + "|" + c.indicator().key())) {
-                return false;
+        public int apply(List<IndicatorContribution> sameIndicator) {
+            int n = 0;
+            for (IndicatorContribution c : sameIndicator) {
+                if (seen.add(c.reportId() + "|" + c.indicator().key())) {
+                    applied.add(c);
+                    n++;
+                }
             }
-            applied.add(c);
-            return true;
+            return n;
         }
     }
 
@@ -53,6 +56,8 @@ class EnrichReportHandlerTest {
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(indicators.applied).extracting(c -> c.indicator().key()).containsExactly(
                 "phone#+18885550142", "domain#xn--mazon-refunds-v1k.com", "remote_access_id#anydesk:123456789");
+        assertThat(indicators.applied.get(1).indicator().enrichment())
+                .containsEntry("impersonates", List.of("Amazon")).containsEntry("technique", "homoglyph");
         IndicatorContribution phone = indicators.applied.get(0);
         assertThat(phone.brands()).containsExactly("Microsoft");
         assertThat(phone.country()).isEqualTo("US");

@@ -1,0 +1,100 @@
+package io.scamsignal.domain.aggregate;
+
+import io.scamsignal.domain.indicator.Indicator;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Folds contributions into an indicator's aggregate exactly once per (report, indicator): a
+ * contribution whose report its reporter's state already holds is skipped. Pure: the storage
+ * adapter reads the current aggregate and reporter states, calls this, and writes the result in
+ * one conditional transaction.
+ */
+public final class Aggregation {
+
+    /** What is kept per (indicator, reporter): the reports counted, and the latest one's time. */
+    public record ReporterState(Set<String> reportIds, Instant lastReportAt) {
+        public ReporterState {
+            reportIds = Set.copyOf(reportIds);
+        }
+    }
+
+    public record Result(IndicatorAggregate aggregate, Map<String, ReporterState> changedReporters,
+                         List<IndicatorContribution> applied) {
+    }
+
+    private Aggregation() {
+    }
+
+    /**
+     * @param current   the stored aggregate, or null for a new indicator
+     * @param reporters stored states of the contributions' reporters (absent: new reporter)
+     */
+    public static Result apply(IndicatorAggregate current, Map<String, ReporterState> reporters,
+                               List<IndicatorContribution> contributions) {
+        List<IndicatorContribution> ordered = new ArrayList<>(contributions);
+        ordered.sort(Comparator.comparing(IndicatorContribution::receivedAt).thenComparing(IndicatorContribution::reportId));
+        Map<String, ReporterState> states = new HashMap<>(reporters);
+        Map<String, ReporterState> changed = new HashMap<>();
+        List<IndicatorContribution> applied = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+
+        Indicator indicator = current == null ? null : current.indicator();
+        long reports = current == null ? 0 : current.reports();
+        long distinct = current == null ? 0 : current.distinctReporters();
+        Instant firstSeen = current == null ? null : current.firstSeen();
+        Instant lastSeen = current == null ? null : current.lastSeen();
+        TreeSet<String> brands = current == null ? new TreeSet<>() : new TreeSet<>(current.brands());
+        TreeSet<String> countries = current == null ? new TreeSet<>() : new TreeSet<>(current.countries());
+        BigDecimal loss = current == null ? BigDecimal.ZERO : current.lossUsd();
+        Map<String, Long> payments = current == null ? new TreeMap<>() : new TreeMap<>(current.paymentMethods());
+        Map<String, Long> contacts = current == null ? new TreeMap<>() : new TreeMap<>(current.contactMethods());
+        ActivityWindows windows = current == null ? ActivityWindows.empty() : current.windows();
+
+        for (IndicatorContribution c : ordered) {
+            ReporterState state = states.get(c.reporterFingerprint());
+            if ((state != null && state.reportIds().contains(c.reportId())) || !seen.add(c.reportId())) {
+                continue;
+            }
+            indicator = c.indicator();
+            reports++;
+            if (state == null) {
+                distinct++;
+            }
+            firstSeen = firstSeen == null || c.receivedAt().isBefore(firstSeen) ? c.receivedAt() : firstSeen;
+            lastSeen = lastSeen == null || c.receivedAt().isAfter(lastSeen) ? c.receivedAt() : lastSeen;
+            brands.addAll(c.brands());
+            countries.add(c.country());
+            loss = loss.add(c.lossUsd());
+            c.paymentMethods().forEach(m -> payments.merge(m, 1L, Long::sum));
+            contacts.merge(c.contactMethod(), 1L, Long::sum);
+            windows = windows.withReport(c.receivedAt(), state == null ? null : state.lastReportAt());
+
+            Set<String> ids = new HashSet<>(state == null ? Set.of() : state.reportIds());
+            ids.add(c.reportId());
+            Instant last = state == null || c.receivedAt().isAfter(state.lastReportAt()) ? c.receivedAt()
+                    : state.lastReportAt();
+            ReporterState next = new ReporterState(ids, last);
+            states.put(c.reporterFingerprint(), next);
+            changed.put(c.reporterFingerprint(), next);
+            applied.add(c);
+        }
+        if (applied.isEmpty()) {
+            return new Result(current, Map.of(), List.of());
+        }
+        windows = windows.prunedAsOf(lastSeen);
+        IndicatorAggregate aggregate = new IndicatorAggregate(indicator, reports, distinct, firstSeen, lastSeen, brands,
+                countries, loss, payments, contacts, windows.reports24h(lastSeen), windows.reports7d(lastSeen),
+                windows.distinctReporters7d(lastSeen), windows);
+        return new Result(aggregate, changed, applied);
+    }
+}
