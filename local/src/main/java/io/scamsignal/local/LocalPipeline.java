@@ -10,6 +10,7 @@ import io.scamsignal.local.emulator.StackDeployer.StreamMapping;
 import io.scamsignal.local.lambda.HttpApiGateway;
 import io.scamsignal.local.lambda.LocalFunction;
 import io.scamsignal.local.lambda.StreamEventSourceMapping;
+import io.scamsignal.local.lambda.StreamEventSourceMapping.Redelivery;
 import io.scamsignal.local.template.SamTemplate;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,26 +32,32 @@ public final class LocalPipeline implements AutoCloseable {
 
     public record Options(Path template, String endpoint, String region, String accessKeyId, String secretAccessKey,
                           String accountId, String stackName, String host, int port, Map<String, String> parameters,
-                          Duration retryBackoff, Consumer<JsonNode> onAlert, Consumer<String> log) {
+                          Duration retryBackoff, Redelivery redelivery, Consumer<JsonNode> onAlert,
+                          Consumer<String> log) {
 
         public static Options defaults(Path template, String endpoint, String stackName) {
             return new Options(template, endpoint, "us-east-1", "test", "test", "123456789012", stackName,
-                    "127.0.0.1", 0, Map.of(), Duration.ofMillis(50), alert -> { }, System.err::println);
+                    "127.0.0.1", 0, Map.of(), Duration.ofMillis(50), Redelivery.ONCE, alert -> { }, System.err::println);
         }
 
         public Options withPort(int newPort) {
             return new Options(template, endpoint, region, accessKeyId, secretAccessKey, accountId, stackName, host,
-                    newPort, parameters, retryBackoff, onAlert, log);
+                    newPort, parameters, retryBackoff, redelivery, onAlert, log);
         }
 
         public Options withAlerts(Consumer<JsonNode> handler) {
             return new Options(template, endpoint, region, accessKeyId, secretAccessKey, accountId, stackName, host,
-                    port, parameters, retryBackoff, handler, log);
+                    port, parameters, retryBackoff, redelivery, handler, log);
         }
 
         public Options withCredentials(String region, String keyId, String secret) {
             return new Options(template, endpoint, region, keyId, secret, accountId, stackName, host, port, parameters,
-                    retryBackoff, onAlert, log);
+                    retryBackoff, redelivery, onAlert, log);
+        }
+
+        public Options withRedelivery(Redelivery newRedelivery) {
+            return new Options(template, endpoint, region, accessKeyId, secretAccessKey, accountId, stackName, host,
+                    port, parameters, retryBackoff, newRedelivery, onAlert, log);
         }
     }
 
@@ -113,7 +120,7 @@ public final class LocalPipeline implements AutoCloseable {
                 String dlq = m.onFailureArn() == null ? null : stack.queueUrlsByArn().get(m.onFailureArn());
                 ShardIteratorType position = override != null ? override : ShardIteratorType.fromValue(m.startingPosition());
                 mappings.add(new StreamEventSourceMapping(m, function, aws, dlq, position, options.retryBackoff(),
-                        options.log()).start());
+                        options.redelivery(), options.log()).start());
             }
         }
     }

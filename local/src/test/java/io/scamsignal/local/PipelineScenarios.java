@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import io.scamsignal.local.lambda.StreamEventSourceMapping;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -167,6 +168,47 @@ abstract class PipelineScenarios {
         assertThat(german.get("distinctReporters").asInt()).isEqualTo(3);
         assertThat(german.get("distinctReporters7d").asInt()).isEqualTo(3);
         assertThat(aggregates()).isEqualTo(before);
+    }
+
+    @Test
+    void everyBatchDeliveredThreeTimesShuffledGivesTheAggregatesOfOneDelivery() throws Exception {
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            bodies.add(reportWith("[\"+1 (888) 555-0142\", \"0800 1234567\"]", "[\"http://rnicrosoft-support.com/help\"]",
+                    "DE", "shuffle" + (i % 5) + "@example.org"));
+        }
+        Map<String, JsonNode> once = countsAfterPosting(pipeline, bodies);
+        try (LocalPipeline chaotic = LocalPipeline.start(LocalPipeline.Options.defaults(
+                TestEmulator.projectDir().resolve("infra/template.yaml"), endpoint(),
+                "it-" + UUID.randomUUID().toString().substring(0, 8))
+                .withRedelivery(new StreamEventSourceMapping.Redelivery(3, true, 7)))) {
+            Map<String, JsonNode> thrice = countsAfterPosting(chaotic, bodies);
+
+            assertThat(once).containsOnlyKeys("phone#+18885550142", "phone#+498001234567", "domain#rnicrosoft-support.com",
+                    "url#http://rnicrosoft-support.com/help").isEqualTo(thrice);
+            assertThat(chaotic.mappings()).allSatisfy(m -> assertThat(m.invocations()).isGreaterThanOrEqualTo(3));
+        }
+    }
+
+    /** What must not depend on how often or in which order records arrive: every count and window. */
+    private Map<String, JsonNode> countsAfterPosting(LocalPipeline target, List<String> bodies) throws Exception {
+        for (String body : bodies) {
+            assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + target.port() + "/reports"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(202);
+        }
+        assertThat(target.awaitIdle(Duration.ofSeconds(2), Duration.ofSeconds(60))).isTrue();
+        Map<String, JsonNode> counts = new TreeMap<>();
+        for (Map<String, AttributeValue> item : target.aws().dynamoDb().scan(b -> b.tableName(target.ref("IndicatorsTable")))
+                .items()) {
+            if (item.get("sk").s().equals("AGG")) {
+                com.fasterxml.jackson.databind.node.ObjectNode state =
+                        (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(item.get("state").s());
+                state.remove(List.of("firstSeen", "lastSeen", "windows"));
+                counts.put(item.get("pk").s(), state);
+            }
+        }
+        return counts;
     }
 
     /** The aggregate's state as enrichment stored it. */

@@ -43,8 +43,10 @@ public final class StreamEventSourceMapping implements AutoCloseable {
     private final ShardIteratorType startingPosition;
     private final EventFilter filter;
     private final Duration retryBackoff;
+    private final Redelivery redelivery;
     private final Consumer<String> log;
     private final Map<String, ShardState> shards = new LinkedHashMap<>();
+    private final java.util.Random shuffler;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile boolean idle;
@@ -73,9 +75,18 @@ public final class StreamEventSourceMapping implements AutoCloseable {
     private record Attempt(List<Pending> records, int retries) {
     }
 
+    /**
+     * Fault injection for tests of idempotency: every batch is delivered {@code times} times in all,
+     * its records shuffled on each delivery when {@code shuffle} is set. Lambda itself delivers once,
+     * in order, unless something fails: {@link #ONCE}.
+     */
+    public record Redelivery(int times, boolean shuffle, long seed) {
+        public static final Redelivery ONCE = new Redelivery(1, false, 0);
+    }
+
     public StreamEventSourceMapping(StreamMapping mapping, LocalFunction function, EmulatorClients aws,
                                     String onFailureQueueUrl, ShardIteratorType startingPosition,
-                                    Duration retryBackoff, Consumer<String> log) {
+                                    Duration retryBackoff, Redelivery redelivery, Consumer<String> log) {
         this.mapping = mapping;
         this.function = function;
         this.aws = aws;
@@ -83,7 +94,9 @@ public final class StreamEventSourceMapping implements AutoCloseable {
         this.startingPosition = startingPosition;
         this.filter = new EventFilter(mapping.filters());
         this.retryBackoff = retryBackoff;
+        this.redelivery = redelivery;
         this.log = log;
+        this.shuffler = new java.util.Random(redelivery.seed());
         this.thread = new Thread(this::run, "esm-" + function.spec().name() + "-" + mapping.eventName());
         this.thread.setDaemon(true);
     }
@@ -210,7 +223,14 @@ public final class StreamEventSourceMapping implements AutoCloseable {
                 batch.add(shard.buffer.poll());
             }
             shard.oldestBufferedAt = Instant.now();
-            deliver(batch);
+            for (int delivery = 0; delivery < redelivery.times(); delivery++) {
+                List<Pending> records = batch;
+                if (redelivery.shuffle()) {
+                    records = new ArrayList<>(batch);
+                    java.util.Collections.shuffle(records, shuffler);
+                }
+                deliver(records);
+            }
             delivered = true;
         }
         return delivered;
