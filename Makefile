@@ -22,6 +22,7 @@ help:
 	@echo "make run    the pipeline on this machine: API on http://127.0.0.1:$${PORT:-3000}, alerts on stdout"
 	@echo "make test   unit tests, then integration tests against moto server (or AWS_ENDPOINT_URL)"
 	@echo "make build  the function jars and the local runner, without tests"
+	@echo "make bench  the benchmarks (not part of make test); prints their figures (SECTIONS=\"cpu wcu cold\")"
 	@echo "make clean  remove build output and the virtual environment"
 
 $(VENV)/.installed: tools/requirements.txt tools/constraints.txt
@@ -41,6 +42,11 @@ run: venv build
 
 test: venv
 	$(MVN) verify
+
+bench: venv build
+	@$(MVN) -q -pl bench dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >&2
+	$(JAVA_HOME)/bin/java -Dscamsignal.projectDir=$(CURDIR) -cp bench/target/classes:$$(cat bench/target/classpath.txt) \
+		io.scamsignal.bench.EnrichmentBenchmark $(SECTIONS)
 
 clean:
 	$(MVN) -q clean

@@ -52,6 +52,10 @@ public final class Confusables {
 
     /** skeleton(X) = NFD(map each code point of NFD(X) to its prototype). */
     public String skeleton(String text) {
+        String ascii = asciiSkeleton(text);
+        if (ascii != null) {
+            return ascii;
+        }
         String nfd = Normalizer.normalize(text, Normalizer.Form.NFD);
         StringBuilder out = new StringBuilder(nfd.length());
         nfd.codePoints().forEach(cp -> {
@@ -63,6 +67,32 @@ public final class Confusables {
             }
         });
         return Normalizer.normalize(out, Normalizer.Form.NFD);
+    }
+
+    /** Domain labels are mostly ASCII, and ASCII is its own NFD: the same result without normalising. */
+    private String asciiSkeleton(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                return null;
+            }
+            String prototype = prototypes.get((int) c);
+            if (prototype != null) {
+                for (int j = 0; j < prototype.length(); j++) {
+                    if (prototype.charAt(j) >= 0x80) {
+                        return null;
+                    }
+                }
+                if (out == null) {
+                    out = new StringBuilder(text.length() + 4).append(text, 0, i);
+                }
+                out.append(prototype);
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? text : out.toString();
     }
 
     int size() {

@@ -31,32 +31,43 @@ public final class LookalikeDetector {
     private static final List<String> PRECEDENCE = List.of("homoglyph", "typosquat", "brand_in_name",
             "brand_in_subdomain");
     private static final int MIN_KEYWORD = 4;
+    private static final java.util.regex.Pattern TOKEN_SEPARATORS = java.util.regex.Pattern.compile("[-_]+");
     private static final int MIN_TYPO_NAME = 6;
 
     private final BrandRegistry brands;
     private final Confusables confusables;
+    /** Keywords' folded skeletons, computed once: detection runs for every domain of every report. */
+    private final java.util.Map<String, String> foldedKeywords = new java.util.HashMap<>();
+    private final java.util.Map<String, List<String>> keywordsByBrand = new java.util.concurrent.ConcurrentHashMap<>();
 
     public LookalikeDetector(BrandRegistry brands, Confusables confusables) {
         this.brands = brands;
         this.confusables = confusables;
+        for (Brand brand : brands.brands()) {
+            keywords(brand).forEach(k -> foldedKeywords.put(k, fold(k)));
+        }
+    }
+
+    /** A token of a label, with its folded skeleton computed once for all brands. */
+    private record Token(String text, String folded) {
     }
 
     /** @param asciiHost lower-case ASCII host; @param registrableDomain its registrable domain */
     public Optional<Lookalike> detect(String asciiHost, String registrableDomain) {
-        String ownLabel = unicode(registrableDomain.substring(0, registrableDomain.indexOf('.')));
-        List<String> subdomainLabels = new ArrayList<>();
+        List<Token> ownTokens = tokens(unicode(registrableDomain.substring(0, registrableDomain.indexOf('.'))));
+        List<List<Token>> subdomainTokens = new ArrayList<>();
         if (asciiHost.length() > registrableDomain.length()) {
             for (String label : asciiHost.substring(0, asciiHost.length() - registrableDomain.length() - 1).split("\\.")) {
-                subdomainLabels.add(unicode(label));
+                subdomainTokens.add(tokens(unicode(label)));
             }
         }
         record Finding(String brand, String technique) {
         }
         List<Finding> findings = new ArrayList<>();
         for (Brand brand : brands.brands()) {
-            techniqueInName(brand, ownLabel).ifPresent(t -> findings.add(new Finding(brand.name(), t)));
-            for (String label : subdomainLabels) {
-                if (mentions(brand, label)) {
+            best(brand, ownTokens).ifPresent(t -> findings.add(new Finding(brand.name(), t)));
+            for (List<Token> label : subdomainTokens) {
+                if (best(brand, label).isPresent()) {
                     findings.add(new Finding(brand.name(), "brand_in_subdomain"));
                 }
             }
@@ -70,11 +81,12 @@ public final class LookalikeDetector {
         return Optional.of(new Lookalike(List.copyOf(impersonated), findings.get(0).technique()));
     }
 
-    private Optional<String> techniqueInName(Brand brand, String label) {
+    /** The strongest technique by which any of the tokens imitates the brand. */
+    private Optional<String> best(Brand brand, List<Token> tokens) {
         String best = null;
-        for (String token : tokens(label)) {
+        for (Token token : tokens) {
             for (String keyword : keywords(brand)) {
-                for (String technique : techniques(token, keyword, brand.names().contains(keyword))) {
+                for (String technique : techniques(token.text(), token.folded(), keyword, brand.names().contains(keyword))) {
                     if (best == null || PRECEDENCE.indexOf(technique) < PRECEDENCE.indexOf(best)) {
                         best = technique;
                     }
@@ -85,13 +97,13 @@ public final class LookalikeDetector {
     }
 
     /** Every technique by which {@code token} imitates {@code keyword}; names are matched more widely than products. */
-    private List<String> techniques(String token, String keyword, boolean brandName) {
+    private List<String> techniques(String token, String foldedToken, String keyword, boolean brandName) {
         List<String> found = new ArrayList<>();
         boolean literal = token.equals(keyword) || (brandName && token.contains(keyword));
         if (literal) {
             found.add("brand_in_name");
         }
-        if (!token.contains(keyword) && keyword.length() >= MIN_KEYWORD && fold(token).contains(fold(keyword))) {
+        if (!token.contains(keyword) && keyword.length() >= MIN_KEYWORD && foldedToken.contains(foldedKeywords.get(keyword))) {
             found.add("homoglyph");
         }
         if (brandName && !token.equals(keyword) && keyword.length() >= MIN_TYPO_NAME
@@ -101,28 +113,19 @@ public final class LookalikeDetector {
         return found;
     }
 
-    private boolean mentions(Brand brand, String label) {
-        for (String token : tokens(label)) {
-            for (String keyword : keywords(brand)) {
-                if (!techniques(token, keyword, brand.names().contains(keyword)).isEmpty()) {
-                    return true;
-                }
-            }
-        }
-        return false;
+    private List<String> keywords(Brand brand) {
+        return keywordsByBrand.computeIfAbsent(brand.name(), name -> {
+            List<String> all = new ArrayList<>(brand.names());
+            all.addAll(brand.productKeywords());
+            return List.copyOf(all);
+        });
     }
 
-    private static List<String> keywords(Brand brand) {
-        List<String> all = new ArrayList<>(brand.names());
-        all.addAll(brand.productKeywords());
-        return all;
-    }
-
-    private static List<String> tokens(String label) {
-        List<String> tokens = new ArrayList<>();
-        for (String token : label.split("[-_]+")) {
+    private List<Token> tokens(String label) {
+        List<Token> tokens = new ArrayList<>();
+        for (String token : TOKEN_SEPARATORS.split(label)) {
             if (!token.isEmpty()) {
-                tokens.add(token);
+                tokens.add(new Token(token, fold(token)));
             }
         }
         return tokens;

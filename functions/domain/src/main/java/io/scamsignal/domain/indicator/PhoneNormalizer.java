@@ -22,8 +22,7 @@ public final class PhoneNormalizer {
     private static final int MAX_INPUT = 64;
     private static final long MAX_TEXT_TRIES = 50;
     private static final String KEYPAD = "22233344455566677778889999";
-    // at least three digits, then letters: 1-800-MICROSOFT, +1 888 SCAMMER; not "call me"
-    private static final Pattern VANITY = Pattern.compile("\\+?[\\d\\s().-]*\\d[\\d\\s().-]*\\d[\\d\\s().-]*\\d[\\d\\s().-]*[A-Za-z][A-Za-z\\d\\s().-]*");
+    private static final Pattern PHONE_CHARACTERS = Pattern.compile("[+0-9A-Za-z\\s().-]+");
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
 
     public Optional<Indicator> normalize(String raw, String reporterCountry) {
@@ -37,12 +36,17 @@ public final class PhoneNormalizer {
                 .map(this::toIndicator);
     }
 
+    /** A parsed number with its type; UNKNOWN is what libphonenumber answers for an invalid number. */
+    private record Typed(PhoneNumber number, PhoneNumberUtil.PhoneNumberType type) {
+    }
+
     /**
      * Every phone number in free text (a description, a pasted pop-up), read like typed numbers:
      * in the reporter's country, else as North American numbers when written with their leading 1.
      */
     public List<Indicator> findInText(String text, String reporterCountry) {
-        if (text == null || text.isBlank()) {
+        // a phone number has at least seven digits: most descriptions have none, and skip the search
+        if (text == null || text.chars().filter(Character::isDigit).count() < 7) {
             return List.of();
         }
         String region = reporterCountry == null ? "ZZ" : reporterCountry;
@@ -66,7 +70,7 @@ public final class PhoneNormalizer {
      * vanity number longer than ten digits is cut after ten, as the phone network does.
      */
     static String dialVanity(String raw) {
-        if (!VANITY.matcher(raw).matches()) {
+        if (!isVanity(raw)) {
             return raw;
         }
         StringBuilder digits = new StringBuilder();
@@ -85,16 +89,32 @@ public final class PhoneNormalizer {
         return (plus ? "+" : "") + d;
     }
 
-    private Optional<PhoneNumber> parseValid(String raw, String region) {
+    /** At least three digits, then letters: 1-800-MICROSOFT, +1 888 SCAMMER; not "call me". */
+    private static boolean isVanity(String raw) {
+        int digits = 0;
+        int firstLetter = -1;
+        for (int i = 0; i < raw.length() && firstLetter < 0; i++) {
+            char c = raw.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits++;
+            } else if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
+                firstLetter = i;
+            }
+        }
+        return firstLetter > 0 && digits >= 3 && PHONE_CHARACTERS.matcher(raw).matches();
+    }
+
+    private Optional<Typed> parseValid(String raw, String region) {
         try {
             PhoneNumber number = util.parse(raw, region);
-            return util.isValidNumber(number) ? Optional.of(number) : Optional.empty();
+            PhoneNumberUtil.PhoneNumberType type = util.getNumberType(number);
+            return type == PhoneNumberUtil.PhoneNumberType.UNKNOWN ? Optional.empty() : Optional.of(new Typed(number, type));
         } catch (NumberParseException e) {
             return Optional.empty();
         }
     }
 
-    private Optional<PhoneNumber> northAmericanFallback(String raw) {
+    private Optional<Typed> northAmericanFallback(String raw) {
         String digits = raw.replaceAll("[^0-9]", "");
         if (digits.length() == 11 && digits.charAt(0) == '1') {
             return parseValid("+" + digits, "ZZ");
@@ -103,9 +123,14 @@ public final class PhoneNormalizer {
     }
 
     private Indicator toIndicator(PhoneNumber number) {
+        return toIndicator(new Typed(number, util.getNumberType(number)));
+    }
+
+    private Indicator toIndicator(Typed typed) {
+        PhoneNumber number = typed.number();
         Map<String, Object> enrichment = new LinkedHashMap<>();
         enrichment.put("region", util.getRegionCodeForNumber(number));
-        enrichment.put("numberType", util.getNumberType(number).name());
+        enrichment.put("numberType", typed.type().name());
         return new Indicator(IndicatorType.PHONE,
                 util.format(number, PhoneNumberFormat.E164),
                 util.format(number, PhoneNumberFormat.INTERNATIONAL),

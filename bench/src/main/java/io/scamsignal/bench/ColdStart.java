@@ -1,0 +1,110 @@
+package io.scamsignal.bench;
+
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Fresh JVMs, each measured from process start to its first answer. */
+final class ColdStart {
+
+    private static final int RUNS = 7;
+    private static final Pattern FIELD = Pattern.compile("(\\w+)=([0-9.]+)");
+
+    private ColdStart() {
+    }
+
+    record Run(double totalMs, Map<String, Double> fields) {
+    }
+
+    static void enrichment(Path project, String endpoint, String table) throws Exception {
+        Path jar = project.resolve("functions/enrichment/target/enrichment-lambda.jar");
+        String classpath = String.join(File.pathSeparator, jar.toString(), EnrichmentBenchmark.classpathOf(ColdStartProbe.class),
+                EnrichmentBenchmark.classpathOf(LambdaEventSerializers.class),
+                EnrichmentBenchmark.classpathOf(org.joda.time.DateTime.class));
+        Map<String, String> env = Map.of("AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "test",
+                "AWS_SECRET_ACCESS_KEY", "test", "AWS_ENDPOINT_URL", endpoint, "INDICATORS_TABLE", table,
+                "JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
+        List<Run> runs = new ArrayList<>();
+        for (int i = 0; i < RUNS; i++) {
+            runs.add(run(classpath, env, "enrichment", project.resolve("events/dynamodb/report-inserted.json").toString()));
+        }
+        System.out.println();
+        System.out.println("-- Enrichment cold start: fresh JVM with the deployable jar -> first batch enriched against moto ("
+                + RUNS + " runs, JAVA_TOOL_OPTIONS as in the template)");
+        System.out.println("JVM start to first batch done: " + stats(runs, null).format("ms"));
+        System.out.println("  handler construction (init): " + stats(runs, "init").format("ms"));
+        System.out.println("  first invocation:            " + stats(runs, "invoke").format("ms"));
+        System.out.println("  classes loaded:              " + stats(runs, "classes").format(""));
+        System.out.printf("enrichment-lambda.jar: %.1f MB%n", Files.size(jar) / 1e6);
+    }
+
+    static void confusables(Path project) throws Exception {
+        String probe = EnrichmentBenchmark.classpathOf(ColdStartProbe.class);
+        String table = String.join(File.pathSeparator, probe,
+                project.resolve("functions/domain/target/classes").toString());
+        String icuJar = EnrichmentBenchmark.classpathOf(com.ibm.icu.text.SpoofChecker.class);
+        String icu = String.join(File.pathSeparator, probe, icuJar);
+        List<Run> tableRuns = new ArrayList<>();
+        List<Run> icuRuns = new ArrayList<>();
+        for (int i = 0; i < RUNS; i++) {
+            tableRuns.add(run(table, Map.of(), "table"));
+            icuRuns.add(run(icu, Map.of(), "icu"));
+        }
+        System.out.println();
+        System.out.println("-- Confusables: the bundled table against ICU4J's SpoofChecker, fresh JVM to first skeleton");
+        System.out.println("bundled table: in-process " + stats(tableRuns, "init").format("ms") + "; whole JVM "
+                + stats(tableRuns, null).format("ms"));
+        System.out.println("ICU4J:         in-process " + stats(icuRuns, "init").format("ms") + "; whole JVM "
+                + stats(icuRuns, null).format("ms"));
+        System.out.printf("sizes: confusables.tsv %.0f KB (in the jar, compressed, less); icu4j jar %.1f MB%n",
+                Files.size(project.resolve("functions/domain/src/main/resources/io/scamsignal/domain/brand/confusables.tsv")) / 1e3,
+                Files.size(Path.of(icuJar)) / 1e6);
+    }
+
+    private static Stats stats(List<Run> runs, String field) {
+        return Stats.of(runs.stream().map(r -> field == null ? r.totalMs() : r.fields().getOrDefault(field, -1.0)).toList());
+    }
+
+    private static Run run(String classpath, Map<String, String> env, String... args) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-cp", classpath, ColdStartProbe.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().clear();
+        builder.environment().putAll(new HashMap<>(env));
+        long start = System.nanoTime();
+        Process process = builder.start();
+        String result = null;
+        StringBuilder output = new StringBuilder();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream()))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                output.append(line).append('\n');
+                if (line.startsWith("RESULT")) {
+                    result = line;
+                    break;
+                }
+            }
+        }
+        double total = (System.nanoTime() - start) / 1e6;
+        process.waitFor();
+        if (result == null) {
+            throw new IllegalStateException("probe printed no result:\n" + output);
+        }
+        Map<String, Double> fields = new HashMap<>();
+        Matcher m = FIELD.matcher(result);
+        while (m.find()) {
+            fields.put(m.group(1), Double.parseDouble(m.group(2)));
+        }
+        return new Run(total, fields);
+    }
+}

@@ -1,0 +1,51 @@
+package io.scamsignal.bench;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import java.lang.management.ManagementFactory;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Runs in a fresh JVM whose classpath is what Lambda would give the function: its deployable jar,
+ * and the runtime's event serialisation. Prints one RESULT line.
+ */
+public final class ColdStartProbe {
+
+    private ColdStartProbe() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long start = System.nanoTime();
+        switch (args[0]) {
+            case "enrichment" -> {
+                Class<?> type = Class.forName("io.scamsignal.enrichment.handler.EnrichReportHandler");
+                Object handler = type.getConstructor().newInstance();
+                long init = System.nanoTime();
+                DynamodbEvent event = LambdaEventSerializers.serializerFor(DynamodbEvent.class,
+                        ColdStartProbe.class.getClassLoader()).fromJson(Files.readString(Path.of(args[1])));
+                Method handle = type.getMethod("handleRequest", DynamodbEvent.class, Context.class);
+                Object response = handle.invoke(handler, event, null);
+                long done = System.nanoTime();
+                System.out.printf("RESULT init=%.1f invoke=%.1f classes=%d response=%s%n", (init - start) / 1e6,
+                        (done - init) / 1e6, ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount(),
+                        response.toString().replace(' ', '_'));
+            }
+            case "table" -> {
+                Class<?> type = Class.forName("io.scamsignal.domain.brand.Confusables");
+                Object table = type.getMethod("load").invoke(null);
+                Object skeleton = type.getMethod("skeleton", String.class).invoke(table, "rnicrosoft");
+                System.out.printf("RESULT init=%.1f skeleton=%s%n", (System.nanoTime() - start) / 1e6, skeleton);
+            }
+            case "icu" -> {
+                Class<?> builder = Class.forName("com.ibm.icu.text.SpoofChecker$Builder");
+                Object checker = builder.getMethod("build").invoke(builder.getConstructor().newInstance());
+                Object skeleton = checker.getClass().getMethod("getSkeleton", CharSequence.class).invoke(checker, "rnicrosoft");
+                System.out.printf("RESULT init=%.1f skeleton=%s%n", (System.nanoTime() - start) / 1e6, skeleton);
+            }
+            default -> throw new IllegalArgumentException(args[0]);
+        }
+    }
+}

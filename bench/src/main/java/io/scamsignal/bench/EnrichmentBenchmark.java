@@ -1,0 +1,204 @@
+package io.scamsignal.bench;
+
+import io.scamsignal.domain.aggregate.Aggregation;
+import io.scamsignal.domain.aggregate.ContributionPlanner;
+import io.scamsignal.domain.aggregate.IndicatorAggregate;
+import io.scamsignal.domain.aggregate.UsdRates;
+import io.scamsignal.domain.brand.BrandRegistry;
+import io.scamsignal.domain.indicator.IndicatorExtractor;
+import io.scamsignal.domain.json.Json;
+import io.scamsignal.domain.report.StoredReport;
+import io.scamsignal.enrichment.adapter.DynamoDbIndicatorRepository;
+import io.scamsignal.enrichment.service.EnrichmentService;
+import io.scamsignal.local.emulator.EmbeddedMoto;
+import io.scamsignal.local.emulator.EmulatorClients;
+import io.scamsignal.local.emulator.StackDeployer;
+import io.scamsignal.local.template.SamTemplate;
+import java.io.File;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Issue 4's figures: enrichment CPU per report against Jackson parsing the same report, DynamoDB
+ * write units per report with two indicators, and the enrichment function's cold start and jar
+ * size, with the confusables table against ICU4J.
+ */
+public final class EnrichmentBenchmark {
+
+    private EnrichmentBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path project = Path.of(System.getProperty("scamsignal.projectDir", ".")).toAbsolutePath().normalize();
+        System.out.println("== Enrichment benchmarks (" + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors()
+                + " cores) ==");
+        List<String> sections = args.length == 0 ? List.of("cpu", "wcu", "cold") : List.of(args);
+        if (sections.contains("cpu")) {
+            cpu();
+        }
+        if (sections.contains("wcu") || sections.contains("cold")) {
+            try (EmbeddedMoto moto = EmbeddedMoto.start(project.resolve(".venv"), 0,
+                    project.resolve("bench/target/moto-bench.log"))) {
+                if (sections.contains("wcu")) {
+                    writeUnits(project, moto.endpoint());
+                }
+                if (sections.contains("cold")) {
+                    ColdStart.enrichment(project, moto.endpoint(), indicatorsTable(project, moto.endpoint()));
+                }
+            }
+        }
+        if (sections.contains("cold")) {
+            ColdStart.confusables(project);
+        }
+    }
+
+    /**
+     * Everything the function does per report but I/O: decode the stream payload, normalise,
+     * detect lookalikes, fold into the aggregates (once per indicator per batch, as deployed) and
+     * encode them. The repository is an in-memory one doing the same folding and encoding.
+     */
+    static void cpu() {
+        BrandRegistry brands = BrandRegistry.defaults();
+        ContributionPlanner planner = new ContributionPlanner(IndicatorExtractor.standard(brands), brands, UsdRates.defaults());
+        List<String> payloads = SampleReports.reports(500, SampleReports.Spread.POPULAR).stream()
+                .map(SampleReports::json).toList();
+        long[] sink = new long[1];
+        Map<String, IndicatorAggregate> stored = new HashMap<>();
+        EnrichmentService service = new EnrichmentService(planner, sameIndicator -> {
+            String key = sameIndicator.get(0).indicator().key();
+            Aggregation.Result r = Aggregation.apply(null, Map.of(), sameIndicator);
+            sink[0] += Json.write(r.aggregate()).length();
+            stored.put(key, r.aggregate());
+            return r.applied().size();
+        });
+        java.util.function.IntFunction<Runnable> enrich = batch -> () -> {
+            for (int from = 0; from < payloads.size(); from += batch) {
+                List<StoredReport> reports = new ArrayList<>();
+                for (String payload : payloads.subList(from, Math.min(from + batch, payloads.size()))) {
+                    try {
+                        reports.add(Json.MAPPER.readValue(payload, StoredReport.class));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+                sink[0] += service.enrich(reports).applied();
+            }
+        };
+        Runnable parse = () -> {
+            for (String payload : payloads) {
+                try {
+                    sink[0] += Json.MAPPER.readTree(payload).size();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        };
+        Runnable batched = enrich.apply(100);
+        Runnable single = enrich.apply(1);
+        for (long end = System.nanoTime() + 4_000_000_000L; System.nanoTime() < end; ) {
+            batched.run();
+            single.run();
+            parse.run();
+        }
+        List<Double> batchedUs = new ArrayList<>();
+        List<Double> singleUs = new ArrayList<>();
+        List<Double> parseUs = new ArrayList<>();
+        List<Double> batchedRatio = new ArrayList<>();
+        List<Double> singleRatio = new ArrayList<>();
+        for (int round = 0; round < 15; round++) {
+            double b = time(batched) / payloads.size();
+            double s1 = time(single) / payloads.size();
+            double p = time(parse) / payloads.size();
+            batchedUs.add(b / 1000);
+            singleUs.add(s1 / 1000);
+            parseUs.add(p / 1000);
+            batchedRatio.add(b / p);
+            singleRatio.add(s1 / p);
+        }
+        System.out.println();
+        System.out.println("-- CPU per report, warm, no I/O (15 interleaved rounds of " + payloads.size()
+                + " reports naming a phone number and a website each)");
+        System.out.println("Jackson readTree of the same report:            " + Stats.of(parseUs).format("µs"));
+        System.out.println("enrichment, batches of 100 (as deployed):        " + Stats.of(batchedUs).format("µs"));
+        System.out.println("  ratio to readTree:                             " + Stats.of(batchedRatio).format("x")
+                + "   target <= 20x");
+        System.out.println("enrichment, batches of 1 (worst case):           " + Stats.of(singleUs).format("µs"));
+        System.out.println("  ratio to readTree:                             " + Stats.of(singleRatio).format("x")
+                + "   (sink " + (sink[0] % 10) + ")");
+    }
+
+    private static double time(Runnable r) {
+        long start = System.nanoTime();
+        r.run();
+        return System.nanoTime() - start;
+    }
+
+    static String indicatorsTable(Path project, String endpoint) throws Exception {
+        System.setProperty("aws.endpointUrl", endpoint);
+        try (EmulatorClients aws = EmulatorClients.create(endpoint, "us-east-1", "test", "test")) {
+            var stack = new StackDeployer(aws, "123456789012").deploy(SamTemplate.load(project.resolve("infra/template.yaml")),
+                    "bench-" + UUID.randomUUID().toString().substring(0, 6), Map.of());
+            return stack.resolver().resource("IndicatorsTable").ref();
+        }
+    }
+
+    /** Each scenario on a table of its own: moto's transactions slow down as a table grows, DynamoDB's do not. */
+    static void writeUnits(Path project, String endpoint) throws Exception {
+        WriteUnitMeter meter = new WriteUnitMeter();
+        DynamoDbClient dynamoDb = DynamoDbClient.builder().endpointOverride(URI.create(endpoint)).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClient(UrlConnectionHttpClient.builder().build())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(meter)).build();
+        BrandRegistry brands = BrandRegistry.defaults();
+        ContributionPlanner planner = new ContributionPlanner(IndicatorExtractor.standard(brands), brands, UsdRates.defaults());
+        System.out.println();
+        System.out.println("-- DynamoDB write units per report with two indicators (phone + domain), billed as AWS does:");
+        System.out.println("   item size rounded up to 1 KB, x2 in a transaction");
+        System.out.printf("   %-34s %6s %8s %8s %10s %10s %9s%n", "scenario", "batch", "WCU/rep", "agg WCU", "reporter", "agg bytes",
+                "rep bytes");
+        for (SampleReports.Spread spread : SampleReports.Spread.values()) {
+            for (int batch : new int[] {1, 100}) {
+                List<StoredReport> reports = SampleReports.reports(200, spread);
+                EnrichmentService service = new EnrichmentService(planner,
+                        new DynamoDbIndicatorRepository(dynamoDb, indicatorsTable(project, endpoint)));
+                meter.reset();
+                for (int from = 0; from < reports.size(); from += batch) {
+                    service.enrich(reports.subList(from, Math.min(from + batch, reports.size())));
+                }
+                double perReport = (meter.aggregateUnits.sum() + meter.reporterUnits.sum()) / reports.size();
+                System.out.printf("   %-34s %6d %8.2f %8.2f %10.2f %10.0f %9.0f%n", describe(spread), batch, perReport,
+                        meter.aggregateUnits.sum() / reports.size(), meter.reporterUnits.sum() / reports.size(),
+                        (double) meter.aggregateBytes.sum() / Math.max(1, meter.aggregateWrites.sum()),
+                        (double) meter.reporterBytes.sum() / Math.max(1, meter.reporterWrites.sum()));
+            }
+        }
+        System.out.println("   target <= 8 WCU per report");
+    }
+
+    private static String describe(SampleReports.Spread spread) {
+        return switch (spread) {
+            case UNIQUE -> "unique indicators (worst case)";
+            case POPULAR -> "8 numbers, 8 sites shared";
+            case HOT -> "one hot number, 8 sites";
+        };
+    }
+
+    static String classpathOf(Class<?> type) throws Exception {
+        return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI()).getPath();
+    }
+
+    static long fileSize(Path path) throws Exception {
+        return Files.size(path);
+    }
+}

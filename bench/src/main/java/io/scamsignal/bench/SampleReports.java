@@ -1,0 +1,61 @@
+package io.scamsignal.bench;
+
+import io.scamsignal.domain.json.Json;
+import io.scamsignal.domain.report.ContactMethod;
+import io.scamsignal.domain.report.Loss;
+import io.scamsignal.domain.report.PaymentMethod;
+import io.scamsignal.domain.report.Scammer;
+import io.scamsignal.domain.report.StoredReport;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Realistic stored reports: a phone number and a website each, typed the ways victims type them. */
+final class SampleReports {
+
+    private static final String[][] PHONES = {{"+1 (888) 555-0142", "US"}, {"1-888-555-0142", "CA"},
+            {"0800 1234567", "DE"}, {"001 855 326 7194", "DE"}, {"+44 20 7946 0958", "GB"}, {"02 9876 5432", "AU"},
+            {"1 844 392 6105", "AU"}, {"888.555.0142", "US"}};
+    private static final String[] SITES = {"http://rnicrosoft-support.com/help", "https://www.\u0430mazon-refunds.com/",
+            "AMAZON.com.secure-login.xyz", "paypa1-secure.net", "https://mircosoft-help.com/start",
+            "amazon-prime-refund.co.uk", "windows-defender-alert.com", "norton-renewal-desk.net"};
+
+    private SampleReports() {
+    }
+
+    enum Spread {
+        /** every report names a number and a site no other report names */
+        UNIQUE,
+        /** eight numbers and eight sites, typed in different ways, shared by all reports */
+        POPULAR,
+        /** one number in every report */
+        HOT
+    }
+
+    static List<StoredReport> reports(int count, Spread spread) {
+        List<StoredReport> reports = new ArrayList<>();
+        Instant base = Instant.parse("2026-11-28T10:00:00Z");
+        for (int i = 0; i < count; i++) {
+            String[] phone = PHONES[i % PHONES.length];
+            String typed = switch (spread) {
+                case UNIQUE -> String.format("+1 888 555 %04d", i % 10_000);
+                case POPULAR -> phone[0];
+                case HOT -> "+1 (888) 555-0142";
+            };
+            String site = spread == Spread.UNIQUE ? "https://scam-" + i + "-support.com/" : SITES[i % SITES.length];
+            reports.add(new StoredReport(1, "report-" + spread + "-" + i, base.plusSeconds(i), ContactMethod.POPUP,
+                    i % 2 == 0 ? "Microsoft" : "Amazon Prime", LocalDate.parse("2026-11-27"),
+                    spread == Spread.UNIQUE || spread == Spread.HOT ? "US" : phone[1],
+                    new Scammer(List.of(typed), List.of(site), List.of(), List.of(), List.of()),
+                    new Loss(new BigDecimal("250.00"), "USD", List.of(PaymentMethod.GIFT_CARD)),
+                    "A pop-up said my computer was infected and to call support.", "fingerprint-" + i));
+        }
+        return reports;
+    }
+
+    static String json(StoredReport report) {
+        return Json.write(report);
+    }
+}
