@@ -31,6 +31,15 @@ public final class BrandRegistry {
         }
     }
 
+    /** A registry from a file of the same shape as the bundled brands.json. */
+    public static BrandRegistry load(java.nio.file.Path file) {
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            return fromJson(Json.MAPPER.readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the brand registry " + file, e);
+        }
+    }
+
     static BrandRegistry fromJson(JsonNode root) {
         List<Brand> brands = new ArrayList<>();
         for (JsonNode b : root.path("brands")) {
