@@ -32,11 +32,12 @@ public record AlertMessage(int schemaVersion, String type, String alertId, Strin
     }
 
     /**
-     * The id is a name-based UUID of indicator, rule and level, so the same alert is the same id
-     * however often a stream record is delivered or a batch replayed.
+     * The id is a name-based UUID of indicator, rule, level and period, so the same alert is the same
+     * id however often a stream record is delivered or a batch replayed.
      */
     public static String alertId(Indicator indicator, AlertTrigger trigger) {
-        String name = "scamsignal:alert:v1|" + indicator.key() + "|" + trigger.rule().id() + "|" + trigger.level();
+        String name = "scamsignal:alert:v1|" + indicator.key() + "|" + trigger.rule().id() + "|" + trigger.level()
+                + "|" + trigger.period();
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
     }
 

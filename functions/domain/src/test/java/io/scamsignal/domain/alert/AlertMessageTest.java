@@ -14,14 +14,14 @@ import org.junit.jupiter.api.Test;
 class AlertMessageTest {
 
     private final IndicatorAggregate aggregate = AlertRulesTest.aggregate(3, "1250", Set.of("Microsoft"), false);
-    private final AlertTrigger trigger = new AlertTrigger(AlertRule.DISTINCT_REPORTERS, Severity.MEDIUM, "3");
+    private final AlertTrigger trigger = new AlertTrigger(AlertRule.DISTINCT_REPORTERS, Severity.MEDIUM, "3", "w2951");
 
     @Test
     void theAlertIdDependsOnIndicatorRuleAndLevelOnly() {
         AlertMessage first = AlertMessage.create(trigger, aggregate, List.of("a"), Instant.parse("2026-11-28T12:00:00Z"));
         AlertMessage later = AlertMessage.create(trigger, AlertRulesTest.aggregate(7, "9000", Set.of("Amazon"), false),
                 List.of("b"), Instant.parse("2026-11-29T12:00:00Z"));
-        AlertMessage otherLevel = AlertMessage.create(new AlertTrigger(AlertRule.DISTINCT_REPORTERS, Severity.HIGH, "10"),
+        AlertMessage otherLevel = AlertMessage.create(new AlertTrigger(AlertRule.DISTINCT_REPORTERS, Severity.HIGH, "10", "w2951"),
                 aggregate, List.of(), Instant.now());
 
         assertThat(later.alertId()).isEqualTo(first.alertId());

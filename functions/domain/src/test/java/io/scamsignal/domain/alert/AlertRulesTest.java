@@ -7,6 +7,7 @@ import io.scamsignal.domain.indicator.Indicator;
 import io.scamsignal.domain.indicator.IndicatorType;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -22,7 +23,7 @@ class AlertRulesTest {
         return new IndicatorAggregate(indicator, distinctReporters, distinctReporters,
                 Instant.parse("2026-11-28T10:00:00Z"), Instant.parse("2026-11-28T11:00:00Z"), new TreeSet<>(brands),
                 new TreeSet<>(Set.of("US")), new BigDecimal(lossUsd), Map.of("gift_card", 1L), Map.of("popup", distinctReporters),
-                distinctReporters, distinctReporters, distinctReporters, null);
+                distinctReporters, distinctReporters, distinctReporters, null, null);
     }
 
     @Test
@@ -49,14 +50,45 @@ class AlertRulesTest {
         IndicatorAggregate base = aggregate(2, "0", Set.of("Microsoft"), false);
         IndicatorAggregate surge = new IndicatorAggregate(base.indicator(), 12, 2, base.firstSeen(), base.lastSeen(),
                 base.brands(), base.countries(), base.lossUsd(), base.paymentMethods(), base.contactMethods(), 10, 12, 2,
-                null);
+                null, null);
         IndicatorAggregate alone = new IndicatorAggregate(base.indicator(), 12, 1, base.firstSeen(), base.lastSeen(),
                 base.brands(), base.countries(), base.lossUsd(), base.paymentMethods(), base.contactMethods(), 12, 12, 1,
-                null);
+                null, null);
 
         assertThat(rules.evaluate(surge)).extracting(AlertTrigger::rule, AlertTrigger::severity)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(AlertRule.REPORT_SURGE, Severity.HIGH));
         assertThat(rules.evaluate(alone)).isEmpty();
+    }
+
+    @Test
+    void moreReportersEscalateToANewAlertWithAHigherSeverity() {
+        List<AlertTrigger> three = rules.evaluate(aggregate(3, "0", Set.of("Microsoft"), false));
+        List<AlertTrigger> twelve = rules.evaluate(aggregate(12, "0", Set.of("Microsoft"), false));
+        List<AlertTrigger> forty = rules.evaluate(aggregate(40, "0", Set.of("Microsoft"), false));
+
+        assertThat(three).extracting(AlertTrigger::severity, AlertTrigger::level)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Severity.MEDIUM, "3"));
+        assertThat(twelve).filteredOn(t -> t.rule() == AlertRule.DISTINCT_REPORTERS)
+                .extracting(AlertTrigger::severity, AlertTrigger::level)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Severity.HIGH, "10"));
+        assertThat(forty).filteredOn(t -> t.rule() == AlertRule.DISTINCT_REPORTERS)
+                .extracting(AlertTrigger::severity).containsExactly(Severity.CRITICAL);
+        assertThat(AlertMessage.alertId(aggregate(3, "0", Set.of(), false).indicator(), three.get(0)))
+                .isNotEqualTo(AlertMessage.alertId(aggregate(12, "0", Set.of(), false).indicator(), twelve.get(0)));
+    }
+
+    @Test
+    void aRulePeriodIsReadFromTheDataSoAReplayNamesTheSameAlert() {
+        IndicatorAggregate a = aggregate(3, "6000", Set.of("Microsoft"), false);
+
+        assertThat(rules.evaluate(a)).isEqualTo(rules.evaluate(a));
+        assertThat(rules.evaluate(a)).extracting(AlertTrigger::period).containsExactly("w2969", "all");
+    }
+
+    @Test
+    void aFalsePositiveNeverFiresAgain() {
+        assertThat(rules.evaluate(aggregate(40, "90000", Set.of("Microsoft", "Amazon"), false)
+                .markedFalsePositive("the partner's own number"))).isEmpty();
     }
 
     @Test
