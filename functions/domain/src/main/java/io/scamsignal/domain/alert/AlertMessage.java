@@ -14,10 +14,10 @@ import java.util.UUID;
 
 /** The partner alert, body exactly as shared/spec/alert-message.md gives it (schemaVersion 1). */
 @JsonPropertyOrder({"schemaVersion", "type", "alertId", "rule", "severity", "createdAt", "indicator", "observed",
-        "enrichment", "reportIds"})
+        "enrichment", "reportIds", "stix"})
 public record AlertMessage(int schemaVersion, String type, String alertId, String rule, String severity,
                            Instant createdAt, IndicatorRef indicator, Observed observed,
-                           Map<String, Object> enrichment, List<String> reportIds) {
+                           Map<String, Object> enrichment, List<String> reportIds, Map<String, Object> stix) {
 
     public static final int MAX_REPORT_IDS = 10;
 
@@ -44,15 +44,19 @@ public record AlertMessage(int schemaVersion, String type, String alertId, Strin
     public static AlertMessage create(AlertTrigger trigger, IndicatorAggregate aggregate, List<String> reportIds,
                                       Instant now) {
         Indicator i = aggregate.indicator();
-        return new AlertMessage(1, "alert", alertId(i, trigger), trigger.rule().id(), trigger.severity().wireName(),
-                now.truncatedTo(ChronoUnit.SECONDS),
+        String alertId = alertId(i, trigger);
+        Instant created = now.truncatedTo(ChronoUnit.SECONDS);
+        return new AlertMessage(1, "alert", alertId, trigger.rule().id(), trigger.severity().wireName(),
+                created,
                 new IndicatorRef(i.type().wireName(), i.value(), i.display()),
                 new Observed(aggregate.reports(), aggregate.distinctReporters(), aggregate.firstSeen(),
                         aggregate.lastSeen(), aggregate.brands(), aggregate.countries(),
                         aggregate.lossUsd().setScale(2, java.math.RoundingMode.HALF_EVEN),
                         aggregate.paymentMethods(), aggregate.contactMethods()),
                 i.enrichment(),
-                reportIds.stream().sorted().limit(MAX_REPORT_IDS).toList());
+                reportIds.stream().sorted().limit(MAX_REPORT_IDS).toList(),
+                StixBundle.of(alertId, trigger.rule().id(), i.type().wireName(), i.value(),
+                        List.copyOf(aggregate.brands()), created, aggregate.firstSeen()));
     }
 
     /** The SNS message attributes partners filter on. */

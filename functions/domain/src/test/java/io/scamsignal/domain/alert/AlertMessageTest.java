@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scamsignal.domain.aggregate.IndicatorAggregate;
 import io.scamsignal.domain.json.Json;
+import io.scamsignal.domain.support.AlertSchema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -46,6 +47,31 @@ class AlertMessageTest {
         assertThat(json.at("/observed/paymentMethods/gift_card").asLong()).isEqualTo(1);
         assertThat(json.get("reportIds")).extracting(JsonNode::asText).containsExactly("r1", "r2");
         assertThat(Json.MAPPER.writeValueAsString(message)).contains("\"lossUsd\":1250.00");
+        assertThat(AlertSchema.violations(json)).isEmpty();
+    }
+
+    @Test
+    void theSchemaRejectsWhatTheContractForbids() throws Exception {
+        JsonNode good = Json.MAPPER.readTree(Json.write(AlertMessage.create(trigger, aggregate, List.of("r1"), Instant.now())));
+        com.fasterxml.jackson.databind.node.ObjectNode withEmail = good.deepCopy();
+        withEmail.put("reporterEmail", "someone@example.org");
+        com.fasterxml.jackson.databind.node.ObjectNode badPhone = good.deepCopy();
+        badPhone.with("indicator").put("value", "888.555.0142");
+
+        assertThat(AlertSchema.violations(withEmail)).isNotEmpty();
+        assertThat(AlertSchema.violations(badPhone)).isNotEmpty();
+    }
+
+    @Test
+    void theStixBundleNamesTheIndicatorInAStixPattern() throws Exception {
+        AlertMessage message = AlertMessage.create(trigger, aggregate, List.of(), Instant.parse("2026-11-28T15:04:05Z"));
+        JsonNode stix = Json.MAPPER.readTree(Json.write(message)).get("stix");
+
+        assertThat(stix.get("type").asText()).isEqualTo("bundle");
+        assertThat(stix.at("/objects/0/id").asText()).isEqualTo("indicator--" + message.alertId());
+        assertThat(stix.at("/objects/0/pattern").asText()).isEqualTo("[x-scamsignal-phone-number:value = '+18885550142']");
+        assertThat(StixBundle.observable("domain")).isEqualTo("domain-name");
+        assertThat(StixBundle.escape("it's")).isEqualTo("it\\'s");
     }
 
     @Test
