@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import io.scamsignal.domain.support.AlertSchema;
 import io.scamsignal.local.lambda.StreamEventSourceMapping;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -86,8 +87,7 @@ abstract class PipelineScenarios {
         assertThat(attributes.at("/indicatorType/Value").asText()).isEqualTo("phone");
         assertThat(attributes.at("/distinctReporters/Type").asText()).isEqualTo("Number");
         assertThat(attributes.at("/brands/Type").asText()).isEqualTo("String.Array");
-        assertThat(envelope.get("Message").asText())
-                .doesNotContain("@example.org", "Pat Example", "Java-http-client", "127.0.0.1", "pop-up said");
+        assertContractAndNoPersonalData(envelope.get("Message").asText());
 
         String alertId = alert.get("alertId").asText();
         pipeline.replayStreamsFromTrimHorizon();
@@ -188,6 +188,66 @@ abstract class PipelineScenarios {
                     "url#http://rnicrosoft-support.com/help").isEqualTo(thrice);
             assertThat(chaotic.mappings()).allSatisfy(m -> assertThat(m.invocations()).isGreaterThanOrEqualTo(3));
         }
+    }
+
+    @Test
+    void eachExamplePartnerReceivesExactlyTheAlertsItsFilterPolicySelects() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            assertThat(post(report("+1 (888) 555-0142", "ms" + i + "@example.org"), "application/json").statusCode())
+                    .isEqualTo(202);
+        }
+        for (int i = 0; i < 2; i++) {
+            assertThat(post("""
+                    {"contactMethod":"email","impersonatedCompany":"PayPal","incidentDate":"2026-11-21","country":"GB",
+                     "scammer":{"websites":["https://paypa1-secure.net/login"]},
+                     "loss":{"amount":"2600","currency":"USD","paymentMethods":["crypto"]},
+                     "reporter":{"email":"pp%d@example.org"}}""".formatted(i), "application/json").statusCode())
+                    .isEqualTo(202);
+        }
+        assertThat(receiveFor(Duration.ofSeconds(30), 3)).hasSize(3);
+        assertThat(pipeline.awaitIdle(Duration.ofSeconds(2), Duration.ofSeconds(60))).isTrue();
+
+        // raw delivery: the queue's message body is the alert itself
+        assertThat(rulesAndValues(drain("MicrosoftPartnerQueue")))
+                .containsExactly("distinct_reporters:+18885550142");
+        assertThat(rulesAndValues(drain("SevereAlertsQueue")))
+                .containsExactlyInAnyOrder("high_loss:paypa1-secure.net", "high_loss:https://paypa1-secure.net/login");
+        assertThat(rulesAndValues(drain("WidelyReportedQueue"))).isEmpty();
+        assertThat(rulesAndValues(drain("LookalikeDomainsQueue"))).containsExactly("high_loss:paypa1-secure.net");
+    }
+
+    private List<String> rulesAndValues(List<Message> messages) throws Exception {
+        List<String> result = new ArrayList<>();
+        for (Message m : messages) {
+            JsonNode alert = JSON.readTree(m.body());
+            assertContractAndNoPersonalData(m.body());
+            result.add(alert.get("rule").asText() + ":" + alert.at("/indicator/value").asText());
+        }
+        return result;
+    }
+
+    private List<Message> drain(String queueLogicalId) {
+        String url = pipeline.ref(queueLogicalId);
+        List<Message> messages = new ArrayList<>();
+        for (int empty = 0; empty < 2; ) {
+            List<Message> batch = pipeline.aws().sqs().receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(1)
+                    .maxNumberOfMessages(10)).messages();
+            if (batch.isEmpty()) {
+                empty++;
+            }
+            for (Message m : batch) {
+                messages.add(m);
+                pipeline.aws().sqs().deleteMessage(b -> b.queueUrl(url).receiptHandle(m.receiptHandle()));
+            }
+        }
+        return messages;
+    }
+
+    /** Every alert the tests see meets the contract and carries nothing of the people who reported. */
+    static void assertContractAndNoPersonalData(String alertJson) throws Exception {
+        assertThat(AlertSchema.violations(JSON.readTree(alertJson))).isEmpty();
+        assertThat(alertJson).doesNotContain("@example.org", "Pat Example", "Java-http-client", "127.0.0.1",
+                "pop-up said", "infected");
     }
 
     /** What must not depend on how often or in which order records arrive: every count and window. */

@@ -94,7 +94,7 @@ public final class Aggregation {
         windows = windows.prunedAsOf(lastSeen);
         IndicatorAggregate aggregate = new IndicatorAggregate(indicator, reports, distinct, firstSeen, lastSeen, brands,
                 countries, loss, payments, contacts, windows.reports24h(lastSeen), windows.reports7d(lastSeen),
-                windows.distinctReporters7d(lastSeen), windows, current == null ? null : current.falsePositive());
+                windows.distinctReporters7d(lastSeen), windows, current == null ? null : current.falsePositiveReason());
         return new Result(aggregate, changed, applied);
     }
 }

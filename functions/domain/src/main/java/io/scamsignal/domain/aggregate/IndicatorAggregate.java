@@ -1,5 +1,6 @@
 package io.scamsignal.domain.aggregate;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.scamsignal.domain.indicator.Indicator;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -11,13 +12,13 @@ import java.util.TreeSet;
 /**
  * Exact totals for one indicator over every report that named it, and its rolling windows
  * ({@code reports24h}, {@code reports7d}, {@code distinctReporters7d}) as of its last report.
- * {@code falsePositive}, when set, is the reason an operator gave for withdrawing its alerts.
+ * {@code falsePositiveReason}, when set, is the reason an operator gave for withdrawing its alerts.
  */
 public record IndicatorAggregate(Indicator indicator, long reports, long distinctReporters, Instant firstSeen,
                                  Instant lastSeen, SortedSet<String> brands, SortedSet<String> countries,
                                  BigDecimal lossUsd, Map<String, Long> paymentMethods,
                                  Map<String, Long> contactMethods, long reports24h, long reports7d,
-                                 long distinctReporters7d, ActivityWindows windows, String falsePositive) {
+                                 long distinctReporters7d, ActivityWindows windows, String falsePositiveReason) {
 
     public IndicatorAggregate {
         brands = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(brands));
@@ -27,8 +28,9 @@ public record IndicatorAggregate(Indicator indicator, long reports, long distinc
         windows = windows == null ? ActivityWindows.empty() : windows;
     }
 
+    @JsonIgnore
     public boolean isFalsePositive() {
-        return falsePositive != null;
+        return falsePositiveReason != null;
     }
 
     public IndicatorAggregate markedFalsePositive(String reason) {

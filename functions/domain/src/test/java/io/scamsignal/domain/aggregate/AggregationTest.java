@@ -89,6 +89,22 @@ class AggregationTest {
     }
 
     @Test
+    void anAggregateSurvivesItsJsonRoundTripUnchanged() throws Exception {
+        Store store = new Store();
+        store.apply(List.of(contribution("r1", "alice", T0, "Microsoft", "100.50"),
+                contribution("r2", "bob", T0.plusSeconds(7200), "Amazon", "0")));
+        IndicatorAggregate flagged = store.aggregate.markedFalsePositive("the bank's own fraud line");
+
+        for (IndicatorAggregate a : List.of(store.aggregate, flagged)) {
+            IndicatorAggregate back = io.scamsignal.domain.json.Json.MAPPER.readValue(
+                    io.scamsignal.domain.json.Json.write(a), IndicatorAggregate.class);
+            assertThat(back).usingRecursiveComparison().withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+                    .isEqualTo(a);
+            assertThat(back.isFalsePositive()).isEqualTo(a.isFalsePositive());
+        }
+    }
+
+    @Test
     void theWindowsRollReportersMoveToTheirLatestDay() {
         Store store = new Store();
         store.apply(List.of(contribution("r1", "alice", T0, "Microsoft", "0"),
