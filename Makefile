@@ -16,13 +16,14 @@ MVN ?= mvn -B -ntp
 PYTHON ?= python3
 VENV := .venv
 
-.PHONY: help run test build venv bench clean
+.PHONY: help run test build venv bench false-positive clean
 
 help:
 	@echo "make run    the pipeline on this machine: API on http://127.0.0.1:$${PORT:-3000}, alerts on stdout"
 	@echo "make test   unit tests, then integration tests against moto server (or AWS_ENDPOINT_URL)"
 	@echo "make build  the function jars and the local runner, without tests"
 	@echo "make bench  the benchmarks (not part of make test); prints their figures (SECTIONS=\"cpu wcu cold\")"
+	@echo "make false-positive INDICATOR='phone#+1888…' REASON='…'   withdraw an indicator's alerts (a running make run)"
 	@echo "make clean  remove build output and the virtual environment"
 
 $(VENV)/.installed: tools/requirements.txt tools/constraints.txt
@@ -47,6 +48,10 @@ bench: venv build
 	@$(MVN) -q -pl bench dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >&2
 	$(JAVA_HOME)/bin/java -Dscamsignal.projectDir=$(CURDIR) -cp bench/target/classes:$$(cat bench/target/classpath.txt) \
 		io.scamsignal.bench.EnrichmentBenchmark $(SECTIONS)
+
+# make false-positive INDICATOR='phone#+18885550142' REASON='the bank's own fraud line'
+false-positive: build
+	$(JAVA_HOME)/bin/java -cp local/target/scamsignal-local.jar io.scamsignal.local.Admin false-positive "$(INDICATOR)" "$(REASON)"
 
 clean:
 	$(MVN) -q clean

@@ -191,6 +191,38 @@ abstract class PipelineScenarios {
     }
 
     @Test
+    void aFalsePositiveRetractsItsAlertsOnceAndNeverAlertsAgain() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            assertThat(post(report("+1 (888) 555-0199", "fp" + i + "@example.org"), "application/json").statusCode())
+                    .isEqualTo(202);
+        }
+        List<Message> alerts = receiveFor(Duration.ofSeconds(30), 1);
+        assertThat(alerts).hasSize(1);
+        String alertId = JSON.readTree(JSON.readTree(alerts.get(0).body()).get("Message").asText()).get("alertId").asText();
+
+        assertThat(Admin.markFalsePositive(pipeline.aws().dynamoDb(), pipeline.ref("IndicatorsTable"),
+                "phone#+18885550199", "the bank's own fraud line")).isTrue();
+        List<Message> retractions = receiveFor(Duration.ofSeconds(30), 1);
+        for (int i = 3; i < 6; i++) {
+            assertThat(post(report("+1 (888) 555-0199", "fp" + i + "@example.org"), "application/json").statusCode())
+                    .isEqualTo(202);
+        }
+        assertThat(pipeline.awaitIdle(Duration.ofSeconds(2), Duration.ofSeconds(60))).isTrue();
+        retractions.addAll(receiveFor(Duration.ofSeconds(3), Integer.MAX_VALUE));
+
+        assertThat(retractions).singleElement().satisfies(m -> {
+            JsonNode envelope = JSON.readTree(m.body());
+            JsonNode retraction = JSON.readTree(envelope.get("Message").asText());
+            assertContractAndNoPersonalData(envelope.get("Message").asText());
+            assertThat(retraction.get("type").asText()).isEqualTo("retraction");
+            assertThat(retraction.get("alertId").asText()).isEqualTo(alertId);
+            assertThat(retraction.get("reason").asText()).isEqualTo("the bank's own fraud line");
+            assertThat(envelope.at("/MessageAttributes/type/Value").asText()).isEqualTo("retraction");
+        });
+        assertThat(aggregate("phone#+18885550199").get("reports").asInt()).isEqualTo(6);
+    }
+
+    @Test
     void eachExamplePartnerReceivesExactlyTheAlertsItsFilterPolicySelects() throws Exception {
         for (int i = 0; i < 3; i++) {
             assertThat(post(report("+1 (888) 555-0142", "ms" + i + "@example.org"), "application/json").statusCode())

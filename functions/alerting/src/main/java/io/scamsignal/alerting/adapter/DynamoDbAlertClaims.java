@@ -25,11 +25,18 @@ public final class DynamoDbAlertClaims implements AlertClaims {
     private static final String SENT = "SENT";
     private final DynamoDbClient dynamoDb;
     private final String table;
+    private final String byIndicatorIndex;
     private final Duration lease;
 
     public DynamoDbAlertClaims(DynamoDbClient dynamoDb, String table, Duration lease) {
+        this(dynamoDb, table, null, lease);
+    }
+
+    /** @param byIndicatorIndex the table's index on (indicator, alertId), for retractions */
+    public DynamoDbAlertClaims(DynamoDbClient dynamoDb, String table, String byIndicatorIndex, Duration lease) {
         this.dynamoDb = dynamoDb;
         this.table = table;
+        this.byIndicatorIndex = byIndicatorIndex;
         this.lease = lease;
     }
 
@@ -87,6 +94,71 @@ public final class DynamoDbAlertClaims implements AlertClaims {
                 .expressionAttributeNames(Map.of("#status", "status"))
                 .expressionAttributeValues(Map.of(":sent", s(SENT), ":now", s(now.toString()),
                         ":mid", s(publishedMessageId == null ? "" : publishedMessageId)))
+                .build());
+    }
+
+    @Override
+    public java.util.List<String> sentAlerts(String indicatorKey) {
+        if (byIndicatorIndex == null) {
+            throw new IllegalStateException("no index on indicator configured");
+        }
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        dynamoDb.queryPaginator(b -> b.tableName(table).indexName(byIndicatorIndex)
+                        .keyConditionExpression("indicator = :i")
+                        .filterExpression("#status = :sent")
+                        .expressionAttributeNames(Map.of("#status", "status"))
+                        .expressionAttributeValues(Map.of(":i", s(indicatorKey), ":sent", s(SENT))))
+                .items().forEach(item -> ids.add(item.get("alertId").s()));
+        return ids;
+    }
+
+    /**
+     * The retraction of a sent alert, claimed on the alert's own item like the alert was: owner and
+     * lease in {@code retractionStatus}, {@code retractionOwner}, {@code retractionLease}.
+     */
+    @Override
+    public Result claimRetraction(String alertId, String owner, Instant now) {
+        Map<String, AttributeValue> stored = read(alertId);
+        if (stored.isEmpty() || !SENT.equals(stored.get("status").s())) {
+            return new Result.AlreadySent();
+        }
+        AttributeValue status = stored.get("retractionStatus");
+        if (status != null && SENT.equals(status.s())) {
+            return new Result.AlreadySent();
+        }
+        try {
+            if (status == null) {
+                dynamoDb.updateItem(UpdateItemRequest.builder().tableName(table).key(Map.of("alertId", s(alertId)))
+                        .updateExpression("SET retractionStatus = :claimed, retractionOwner = :me, retractionLease = :until")
+                        .conditionExpression("attribute_not_exists(retractionStatus)")
+                        .expressionAttributeValues(Map.of(":claimed", s(CLAIMED), ":me", s(owner),
+                                ":until", n(now.plus(lease).toEpochMilli())))
+                        .build());
+            } else {
+                boolean mine = owner.equals(stored.get("retractionOwner").s());
+                if (!mine && Long.parseLong(stored.get("retractionLease").n()) > now.toEpochMilli()) {
+                    return new Result.HeldElsewhere();
+                }
+                dynamoDb.updateItem(UpdateItemRequest.builder().tableName(table).key(Map.of("alertId", s(alertId)))
+                        .updateExpression("SET retractionOwner = :me, retractionLease = :until")
+                        .conditionExpression("retractionStatus = :claimed AND retractionOwner = :seenOwner"
+                                + " AND retractionLease = :seenLease")
+                        .expressionAttributeValues(Map.of(":me", s(owner), ":until", n(now.plus(lease).toEpochMilli()),
+                                ":claimed", s(CLAIMED), ":seenOwner", stored.get("retractionOwner"),
+                                ":seenLease", stored.get("retractionLease")))
+                        .build());
+            }
+        } catch (ConditionalCheckFailedException e) {
+            return new Result.HeldElsewhere();
+        }
+        return new Result.Claimed(fromJson(stored.get("message").s()));
+    }
+
+    @Override
+    public void markRetracted(String alertId, Instant now) {
+        dynamoDb.updateItem(UpdateItemRequest.builder().tableName(table).key(Map.of("alertId", s(alertId)))
+                .updateExpression("SET retractionStatus = :sent, retractedAt = :now REMOVE retractionLease")
+                .expressionAttributeValues(Map.of(":sent", s(SENT), ":now", s(now.toString())))
                 .build());
     }
 

@@ -2,6 +2,7 @@ package io.scamsignal.alerting.adapter;
 
 import io.scamsignal.alerting.service.AlertPublisher;
 import io.scamsignal.domain.alert.AlertMessage;
+import io.scamsignal.domain.alert.RetractionMessage;
 import io.scamsignal.domain.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -31,10 +32,19 @@ public final class SnsAlertPublisher implements AlertPublisher {
 
     @Override
     public String publish(AlertMessage message) {
-        AlertMessage.FilterAttributes a = message.filterAttributes();
+        return publish(Json.write(message), message.filterAttributes(), message, message.alertId());
+    }
+
+    @Override
+    public String publishRetraction(RetractionMessage retraction, AlertMessage withdrawn) {
+        return publish(Json.write(retraction), retraction.filterAttributes(withdrawn), withdrawn,
+                "retraction-" + withdrawn.alertId());
+    }
+
+    private String publish(String body, AlertMessage.FilterAttributes a, AlertMessage alert, String deduplicationId) {
         PublishRequest.Builder request = PublishRequest.builder()
                 .topicArn(topicArn)
-                .message(Json.write(message))
+                .message(body)
                 .messageAttributes(Map.of(
                         "type", string(a.type()),
                         "rule", string(a.rule()),
@@ -45,7 +55,7 @@ public final class SnsAlertPublisher implements AlertPublisher {
                         "distinctReporters", number(Long.toString(a.distinctReporters())),
                         "lossUsd", number(a.lossUsd().toPlainString())));
         if (fifo) {
-            request.messageGroupId(groupId(message)).messageDeduplicationId(message.alertId());
+            request.messageGroupId(groupId(alert)).messageDeduplicationId(deduplicationId);
         }
         return sns.publish(request.build()).messageId();
     }

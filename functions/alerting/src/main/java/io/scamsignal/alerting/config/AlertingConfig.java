@@ -24,7 +24,7 @@ public final class AlertingConfig {
         SnsClient sns = AwsClients.build(SnsClient.builder(), env);
         return new AlertingService(
                 new AlertRules(AlertRuleConfig.fromEnvironment(env::get)),
-                new DynamoDbAlertClaims(dynamoDb, env.require("ALERTS_TABLE"),
+                new DynamoDbAlertClaims(dynamoDb, env.require("ALERTS_TABLE"), env.require("ALERTS_BY_INDICATOR_INDEX"),
                         Duration.ofSeconds(Long.parseLong(env.getOrDefault("ALERT_CLAIM_LEASE_SECONDS", "60")))),
                 new SnsAlertPublisher(sns, env.require("ALERTS_TOPIC_ARN")),
                 new DynamoDbReportIdLookup(dynamoDb, env.require("INDICATORS_TABLE")),

@@ -27,4 +27,17 @@ public interface AlertClaims {
     Result claim(String alertId, Supplier<AlertMessage> candidate, String owner, Instant now);
 
     void markSent(String alertId, String publishedMessageId, Instant now);
+
+    /** Ids of the alerts sent about an indicator (its key, type#value). */
+    default java.util.List<String> sentAlerts(String indicatorKey) {
+        return java.util.List.of();
+    }
+
+    /** Claims the retraction of a sent alert, as {@link #claim} claims an alert; Claimed carries the alert. */
+    default Result claimRetraction(String alertId, String owner, Instant now) {
+        return new Result.AlreadySent();
+    }
+
+    default void markRetracted(String alertId, Instant now) {
+    }
 }

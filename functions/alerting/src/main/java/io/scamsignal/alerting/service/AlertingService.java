@@ -4,6 +4,7 @@ import io.scamsignal.domain.aggregate.IndicatorAggregate;
 import io.scamsignal.domain.alert.AlertMessage;
 import io.scamsignal.domain.alert.AlertRules;
 import io.scamsignal.domain.alert.AlertTrigger;
+import io.scamsignal.domain.alert.RetractionMessage;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +34,9 @@ public final class AlertingService {
 
     /** @param owner a name of the triggering event that is the same on every retry of it */
     public Outcome onAggregateChanged(IndicatorAggregate aggregate, String owner) {
+        if (aggregate.isFalsePositive() || aggregate.indicator().allowListed()) {
+            return retractAll(aggregate, owner);
+        }
         List<String> published = new ArrayList<>();
         List<String> alreadySent = new ArrayList<>();
         List<String> heldElsewhere = new ArrayList<>();
@@ -52,5 +56,26 @@ public final class AlertingService {
             }
         }
         return new Outcome(published, alreadySent, heldElsewhere);
+    }
+
+    /** Withdraws every alert sent about an indicator that turned out not to be a scammer's. */
+    private Outcome retractAll(IndicatorAggregate aggregate, String owner) {
+        String reason = aggregate.isFalsePositive() ? aggregate.falsePositiveReason() : "allow-listed";
+        List<String> retracted = new ArrayList<>();
+        List<String> alreadyRetracted = new ArrayList<>();
+        List<String> heldElsewhere = new ArrayList<>();
+        for (String alertId : claims.sentAlerts(aggregate.indicator().key())) {
+            switch (claims.claimRetraction(alertId, owner + "|retraction", clock.instant())) {
+                case AlertClaims.Result.Claimed claimed -> {
+                    publisher.publishRetraction(RetractionMessage.of(claimed.message(), reason, clock.instant()),
+                            claimed.message());
+                    claims.markRetracted(alertId, clock.instant());
+                    retracted.add(alertId);
+                }
+                case AlertClaims.Result.AlreadySent done -> alreadyRetracted.add(alertId);
+                case AlertClaims.Result.HeldElsewhere held -> heldElsewhere.add(alertId);
+            }
+        }
+        return new Outcome(retracted, alreadyRetracted, heldElsewhere);
     }
 }

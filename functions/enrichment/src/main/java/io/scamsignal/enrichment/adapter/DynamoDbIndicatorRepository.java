@@ -128,6 +128,30 @@ public final class DynamoDbIndicatorRepository implements IndicatorRepository {
         throw new IllegalStateException("indicator stayed contended after " + MAX_ATTEMPTS + " attempts");
     }
 
+    /**
+     * Marks an indicator a false positive (or allow-listed after the fact): alerting then retracts its
+     * alerts and never alerts on it again; counting goes on. Returns false when no such indicator.
+     */
+    public boolean markFalsePositive(String indicatorKey, String reason) {
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            Snapshot snapshot = read(indicatorKey, List.of());
+            if (snapshot.aggregate() == null) {
+                return false;
+            }
+            try {
+                dynamoDb.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(aggregatePut(indicatorKey,
+                        snapshot.aggregate().markedFalsePositive(reason), snapshot.aggregateVersion())).build());
+                return true;
+            } catch (TransactionCanceledException e) {
+                if (!retryable(e)) {
+                    throw e;
+                }
+                sleep(attempt);
+            }
+        }
+        throw new IllegalStateException("indicator stayed contended after " + MAX_ATTEMPTS + " attempts");
+    }
+
     private record Snapshot(IndicatorAggregate aggregate, Long aggregateVersion, Map<String, ReporterState> reporters,
                             Map<String, Long> reporterVersions) {
     }
