@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.scamsignal.local.emulator.EmulatorClients;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -40,7 +41,10 @@ public final class AlertInbox implements AutoCloseable {
 
     public static AlertInbox subscribe(EmulatorClients aws, String topicArn, String queueName,
                                        Consumer<JsonNode> onMessage) {
-        String url = aws.sqs().createQueue(b -> b.queueName(queueName)).queueUrl();
+        // a FIFO topic delivers to FIFO queues only
+        boolean fifo = topicArn.endsWith(".fifo");
+        String url = aws.sqs().createQueue(b -> b.queueName(fifo ? queueName + ".fifo" : queueName)
+                .attributes(fifo ? Map.of(QueueAttributeName.FIFO_QUEUE, "true") : Map.of())).queueUrl();
         String arn = aws.sqs().getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
         aws.sns().subscribe(b -> b.topicArn(topicArn).protocol("sqs").endpoint(arn));

@@ -55,6 +55,11 @@ public final class LocalPipeline implements AutoCloseable {
                     retryBackoff, redelivery, onAlert, log);
         }
 
+        public Options withParameters(Map<String, String> newParameters) {
+            return new Options(template, endpoint, region, accessKeyId, secretAccessKey, accountId, stackName, host,
+                    port, newParameters, retryBackoff, redelivery, onAlert, log);
+        }
+
         public Options withRedelivery(Redelivery newRedelivery) {
             return new Options(template, endpoint, region, accessKeyId, secretAccessKey, accountId, stackName, host,
                     port, parameters, retryBackoff, newRedelivery, onAlert, log);

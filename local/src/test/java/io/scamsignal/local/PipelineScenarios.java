@@ -191,6 +191,35 @@ abstract class PipelineScenarios {
     }
 
     @Test
+    void onAFifoTopicTheAlertIdIsTheDeduplicationIdAndPartnersGetOneAlert() throws Exception {
+        try (LocalPipeline fifo = LocalPipeline.start(LocalPipeline.Options.defaults(
+                TestEmulator.projectDir().resolve("infra/template.yaml"), endpoint(),
+                "it-" + UUID.randomUUID().toString().substring(0, 8)).withParameters(Map.of("FifoAlerts", "true")))) {
+            assertThat(fifo.ref("AlertsTopic")).endsWith(".fifo");
+            for (int i = 0; i < 3; i++) {
+                assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + fifo.port() + "/reports"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(report("888.555.0142", "fifo" + i + "@example.org")))
+                        .build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(202);
+            }
+            assertThat(fifo.awaitIdle(Duration.ofSeconds(2), Duration.ofSeconds(60))).isTrue();
+            fifo.replayStreamsFromTrimHorizon();
+            assertThat(fifo.awaitIdle(Duration.ofSeconds(2), Duration.ofSeconds(60))).isTrue();
+
+            String queue = fifo.ref("MicrosoftPartnerQueue");
+            List<Message> received = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                received.addAll(fifo.aws().sqs().receiveMessage(b -> b.queueUrl(queue).waitTimeSeconds(1)
+                        .maxNumberOfMessages(10).messageSystemAttributeNamesWithStrings("MessageDeduplicationId")).messages());
+            }
+            assertThat(received).singleElement().satisfies(m -> {
+                String alertId = JSON.readTree(m.body()).get("alertId").asText();
+                assertThat(m.attributesAsStrings()).containsEntry("MessageDeduplicationId", alertId);
+            });
+        }
+    }
+
+    @Test
     void aFalsePositiveRetractsItsAlertsOnceAndNeverAlertsAgain() throws Exception {
         for (int i = 0; i < 3; i++) {
             assertThat(post(report("+1 (888) 555-0199", "fp" + i + "@example.org"), "application/json").statusCode())
