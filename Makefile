@@ -48,6 +48,8 @@ bench: venv build
 	@$(MVN) -q -pl bench dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >&2
 	$(JAVA_HOME)/bin/java -Dscamsignal.projectDir=$(CURDIR) -cp bench/target/classes:$$(cat bench/target/classpath.txt) \
 		io.scamsignal.bench.EnrichmentBenchmark $(SECTIONS)
+	$(JAVA_HOME)/bin/java -Dscamsignal.projectDir=$(CURDIR) -cp bench/target/classes:$$(cat bench/target/classpath.txt) \
+		io.scamsignal.bench.AlertingBenchmark
 
 # make false-positive INDICATOR='phone#+18885550142' REASON='the bank's own fraud line'
 false-positive: build
