@@ -50,10 +50,35 @@ abstract class PipelineScenarios {
     }
 
     @AfterEach
-    void stopPipeline() {
+    void stopPipeline() throws Exception {
         if (pipeline != null) {
+            // every message this pipeline published, as its inbox saw it: the contract, and no personal data
+            for (JsonNode message : pipeline.inboxes().stream().flatMap(i -> i.received().stream()).toList()) {
+                assertContractAndNoPersonalData(message.toString());
+            }
             pipeline.close();
         }
+    }
+
+    @Test
+    void threeReportersOfOneLookalikeDomainTypedThreeWaysGiveOneDomainAlert() throws Exception {
+        List<String> typed = List.of("https://www.\u0430mazon-refunds.com/", "\u0430mazon-refunds.com",
+                "HTTP://WWW.XN--MAZON-REFUNDS-V1K.COM/refund?id=7");
+        for (int i = 0; i < typed.size(); i++) {
+            assertThat(post(reportWith("[]", "[\"" + typed.get(i) + "\"]", "CA", "d" + i + "@example.org"),
+                    "application/json").statusCode()).isEqualTo(202);
+        }
+        List<Message> alerts = receiveFor(Duration.ofSeconds(30), 1);
+        alerts.addAll(receiveFor(Duration.ofSeconds(3), Integer.MAX_VALUE));
+
+        assertThat(alerts).singleElement().satisfies(m -> {
+            JsonNode alert = JSON.readTree(JSON.readTree(m.body()).get("Message").asText());
+            assertThat(alert.at("/indicator/type").asText()).isEqualTo("domain");
+            assertThat(alert.at("/indicator/value").asText()).isEqualTo("xn--mazon-refunds-v1k.com");
+            assertThat(alert.at("/indicator/display").asText()).isEqualTo("\u0430mazon-refunds.com");
+            assertThat(alert.at("/enrichment/technique").asText()).isEqualTo("homoglyph");
+            assertThat(alert.at("/enrichment/impersonates/0").asText()).isEqualTo("Amazon");
+        });
     }
 
     @Test
@@ -187,6 +212,13 @@ abstract class PipelineScenarios {
             assertThat(once).containsOnlyKeys("phone#+18885550142", "phone#+498001234567", "domain#rnicrosoft-support.com",
                     "url#http://rnicrosoft-support.com/help").isEqualTo(thrice);
             assertThat(chaotic.mappings()).allSatisfy(m -> assertThat(m.invocations()).isGreaterThanOrEqualTo(3));
+            // and every alert reached the subscriber once, the same alerts as from a single delivery
+            Thread.sleep(3000);
+            List<String> thriceIds = chaotic.inboxes().stream().flatMap(i -> i.received().stream())
+                    .map(a -> a.get("alertId").asText()).toList();
+            List<String> onceIds = pipeline.inboxes().stream().flatMap(i -> i.received().stream())
+                    .map(a -> a.get("alertId").asText()).toList();
+            assertThat(thriceIds).doesNotHaveDuplicates().hasSize(8).containsExactlyInAnyOrderElementsOf(onceIds);
         }
     }
 
