@@ -110,7 +110,7 @@ public final class LocalPipeline implements AutoCloseable {
             Map<HttpRoute, LocalFunction> routes = new HashMap<>();
             functions.values().forEach(f -> f.spec().routes().forEach(r -> routes.put(r, f)));
             pipeline.gateway = new HttpApiGateway(options.host(), options.port(), routes, () -> pipeline.ready,
-                    options.accountId(), options.log());
+                    options.accountId(), stack.cors(), options.log());
             pipeline.ready = true;
             return pipeline;
         } catch (Exception e) {

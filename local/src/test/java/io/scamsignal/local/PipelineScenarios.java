@@ -127,6 +127,44 @@ abstract class PipelineScenarios {
     }
 
     @Test
+    void anIdempotentRetryIsCountedOnceAndAKeyReusedForAnotherReportIs409() throws Exception {
+        String body = report("888.555.0142", "retry@example.org");
+        HttpResponse<String> first = post(body, "application/json", Map.of("Idempotency-Key", "form-submit-7"));
+        HttpResponse<String> again = post(body, "application/json", Map.of("Idempotency-Key", "form-submit-7"));
+        HttpResponse<String> other = post(body.replace("2026-11-20", "2026-11-19"), "application/json",
+                Map.of("Idempotency-Key", "form-submit-7", "Accept-Language", "de"));
+
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(again.statusCode()).isEqualTo(202);
+        assertThat(JSON.readTree(again.body()).get("reportId")).isEqualTo(JSON.readTree(first.body()).get("reportId"));
+        assertThat(other.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(other.body()).at("/errors/0/message").asText()).contains("Idempotency-Key wurde bereits");
+        assertThat(pipeline.aws().dynamoDb().scan(b -> b.tableName(pipeline.ref("ReportsTable"))).items())
+                .extracting(item -> item.get("reportId").s()).containsExactly(JSON.readTree(first.body()).get("reportId").asText());
+        assertThat(pipeline.awaitIdle(Duration.ofSeconds(2), Duration.ofSeconds(60))).isTrue();
+        assertThat(aggregate("phone#+18885550142").get("reports").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void browsersFromAllowedOriginsGetCorsHeadersAndOthersDoNot() throws Exception {
+        HttpResponse<String> preflight = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + pipeline.port() + "/reports"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "http://localhost:3000").header("Access-Control-Request-Method", "POST").build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> foreign = post(report("888.555.0142", "cors@example.org"), "application/json",
+                Map.of("Origin", "https://evil.example"));
+        HttpResponse<String> allowed = post(report("888.555.0142", "cors2@example.org"), "application/json",
+                Map.of("Origin", "http://localhost:3000"));
+
+        assertThat(preflight.statusCode()).isEqualTo(204);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).contains("http://localhost:3000");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers").orElse("")).contains("idempotency-key");
+        assertThat(foreign.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).contains("http://localhost:3000");
+    }
+
+    @Test
     void malformedJsonAndAMissingRequiredFieldAre400sThatStoreNothing() throws Exception {
         HttpResponse<String> malformed = post("{\"contactMethod\": \"popup\", ", "application/json");
         HttpResponse<String> missing = post("{\"contactMethod\":\"popup\",\"incidentDate\":\"2026-11-20\","
@@ -394,9 +432,15 @@ abstract class PipelineScenarios {
     }
 
     private HttpResponse<String> post(String body, String contentType) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + pipeline.port() + "/reports"))
+        return post(body, contentType, Map.of());
+    }
+
+    private HttpResponse<String> post(String body, String contentType, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + pipeline.port() + "/reports"))
                 .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String report(String phone, String reporterEmail) {

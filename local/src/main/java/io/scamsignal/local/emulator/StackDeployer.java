@@ -44,8 +44,12 @@ public final class StackDeployer {
                                int timeoutSeconds, List<HttpRoute> routes, List<StreamMapping> streamMappings) {
     }
 
+    /** An HttpApi's CorsConfiguration, which API Gateway applies before any function sees a request. */
+    public record Cors(List<String> allowOrigins, List<String> allowMethods, List<String> allowHeaders, int maxAge) {
+    }
+
     public record DeployedStack(String stackName, Resolver resolver, List<FunctionSpec> functions,
-                                Map<String, String> queueUrlsByArn, List<String> notEmulated) {
+                                Map<String, String> queueUrlsByArn, List<String> notEmulated, Cors cors) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -68,6 +72,7 @@ public final class StackDeployer {
                 "arn:aws:cloudformation:" + aws.region() + ":" + accountId + ":stack/" + stackName + "/local"));
         List<FunctionSpec> functions = new ArrayList<>();
         Map<String, String> queueUrlsByArn = new HashMap<>();
+        Cors cors = null;
         Map<String, Integer> skipped = new TreeMap<>();
         for (String type : ORDER) {
             for (var entry : template.resources().entrySet()) {
@@ -92,8 +97,10 @@ public final class StackDeployer {
                     }
                     case "AWS::SNS::Topic" -> resolver.register(logicalId, topic(props, physicalName));
                     case "AWS::SNS::Subscription" -> resolver.register(logicalId, subscription(props));
-                    case "AWS::Serverless::HttpApi" -> resolver.register(logicalId,
-                            new PhysicalResource(type, physicalName, Map.of()));
+                    case "AWS::Serverless::HttpApi" -> {
+                        resolver.register(logicalId, new PhysicalResource(type, physicalName, Map.of()));
+                        cors = cors(props.get("CorsConfiguration"));
+                    }
                     case "AWS::Serverless::Function" -> {
                         FunctionSpec function = function(logicalId, props, template, resolver, physicalName);
                         functions.add(function);
@@ -110,7 +117,20 @@ public final class StackDeployer {
             }
         });
         List<String> notEmulated = skipped.entrySet().stream().map(e -> e.getKey() + " x" + e.getValue()).toList();
-        return new DeployedStack(stackName, resolver, functions, queueUrlsByArn, notEmulated);
+        return new DeployedStack(stackName, resolver, functions, queueUrlsByArn, notEmulated, cors);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Cors cors(Object configuration) {
+        if (!(configuration instanceof Map<?, ?> c)) {
+            return null;
+        }
+        return new Cors(strings(c.get("AllowOrigins")), strings(c.get("AllowMethods")), strings(c.get("AllowHeaders")),
+                c.get("MaxAge") == null ? 0 : Integer.parseInt(c.get("MaxAge").toString()));
+    }
+
+    private static List<String> strings(Object value) {
+        return value instanceof List<?> list ? list.stream().map(Object::toString).toList() : List.of();
     }
 
     @SuppressWarnings("unchecked")

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.scamsignal.local.emulator.StackDeployer;
 import io.scamsignal.local.emulator.StackDeployer.HttpRoute;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,9 +45,11 @@ public final class HttpApiGateway implements AutoCloseable {
     private final BooleanSupplier ready;
     private final String accountId;
     private final Consumer<String> log;
+    private final StackDeployer.Cors cors;
 
     public HttpApiGateway(String host, int port, Map<HttpRoute, LocalFunction> routes, BooleanSupplier ready,
-                          String accountId, Consumer<String> log) throws IOException {
+                          String accountId, StackDeployer.Cors cors, Consumer<String> log) throws IOException {
+        this.cors = cors;
         this.routes = Map.copyOf(routes);
         this.ready = ready;
         this.accountId = accountId;
@@ -65,6 +68,28 @@ public final class HttpApiGateway implements AutoCloseable {
         try (exchange) {
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
             String path = exchange.getRequestURI().getRawPath();
+            String origin = exchange.getRequestHeaders().getFirst("Origin");
+            boolean allowedOrigin = cors != null && origin != null
+                    && (cors.allowOrigins().contains(origin) || cors.allowOrigins().contains("*"));
+            if (method.equals("OPTIONS") && cors != null
+                    && exchange.getRequestHeaders().getFirst("Access-Control-Request-Method") != null) {
+                // a CORS preflight: API Gateway answers it from the CorsConfiguration, no function runs
+                Map<String, String> headers = new java.util.HashMap<>();
+                if (allowedOrigin) {
+                    headers.put("Access-Control-Allow-Origin", origin);
+                    headers.put("Access-Control-Allow-Methods", String.join(",", cors.allowMethods()));
+                    headers.put("Access-Control-Allow-Headers", String.join(",", cors.allowHeaders()));
+                    if (cors.maxAge() > 0) {
+                        headers.put("Access-Control-Max-Age", Integer.toString(cors.maxAge()));
+                    }
+                }
+                send(exchange, 204, null, new byte[0], headers);
+                return;
+            }
+            if (allowedOrigin) {
+                exchange.getResponseHeaders().set("Access-Control-Allow-Origin", origin);
+                exchange.getResponseHeaders().set("Vary", "Origin");
+            }
             if (method.equals("GET") && path.equals("/health")) {
                 boolean ok = ready.getAsBoolean();
                 send(exchange, ok ? 200 : 503, "application/json", (ok ? "{\"status\":\"ok\"}" : "{\"status\":\"starting\"}")

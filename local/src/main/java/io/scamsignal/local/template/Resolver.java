@@ -21,7 +21,7 @@ public final class Resolver {
     }
 
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}!][^}]*)}");
-    private final Map<String, String> parameters;
+    private final Map<String, Object> parameters;
     private final Map<String, String> pseudo;
     private final Map<String, Object> conditions;
     private final Map<String, PhysicalResource> resources = new LinkedHashMap<>();
@@ -35,7 +35,9 @@ public final class Resolver {
             if (value == null) {
                 throw new IllegalArgumentException("template parameter " + name + " has no default and no value");
             }
-            parameters.put(name, value.toString());
+            // a list parameter is a list to !Ref, as in CloudFormation
+            parameters.put(name, String.valueOf(spec.get("Type")).startsWith("CommaDelimitedList")
+                    ? List.of(value.toString().split("\\s*,\\s*")) : value.toString());
         });
         this.pseudo = Map.copyOf(pseudoParameters);
         @SuppressWarnings("unchecked")

@@ -46,9 +46,14 @@ public final class ReportValidator {
     }
 
     public ValidationResult validate(JsonNode body) {
-        Errors errors = new Errors();
+        return validate(body, Messages.ENGLISH);
+    }
+
+    /** Validates, with every error's message in the language of {@code messages}. */
+    public ValidationResult validate(JsonNode body, Messages messages) {
+        Errors errors = new Errors(messages);
         if (body == null || !body.isObject()) {
-            errors.add("", "invalid_type", "The report must be a JSON object.");
+            errors.add("", "invalid_type", "report.object");
             return new ValidationResult.Invalid(errors.list);
         }
         unknownFields(body, TOP_FIELDS, "", errors);
@@ -66,8 +71,7 @@ public final class ReportValidator {
         if (scammer != null && scammer.phoneNumbers().isEmpty() && scammer.websites().isEmpty()
                 && scammer.emails().isEmpty()
                 && scammer.remoteAccessTools().stream().allMatch(t -> t.id() == null)) {
-            errors.add("scammer", "indicator_required",
-                    "Give at least one phone number, website, e-mail address or remote-access ID of the scammer.");
+            errors.add("scammer", "indicator_required", "indicator_required");
         }
         if (!errors.list.isEmpty()) {
             return new ValidationResult.Invalid(errors.list);
@@ -80,7 +84,7 @@ public final class ReportValidator {
         for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             if (!known.contains(name)) {
-                errors.add(prefix + name, "unknown_field", "This field is not part of a report.");
+                errors.add(prefix + name, "unknown_field", "unknown_field");
             }
         }
     }
@@ -89,15 +93,15 @@ public final class ReportValidator {
                                       Errors errors) {
         JsonNode node = body.get(field);
         if (isMissing(node)) {
-            errors.add(field, "required", "This field is required.");
+            errors.add(field, "required", "required");
             return null;
         }
         if (!node.isTextual()) {
-            errors.add(field, "invalid_type", "This field must be a string.");
+            errors.add(field, "invalid_type", "type.string");
             return null;
         }
         return parse.apply(node.textValue()).orElseGet(() -> {
-            errors.add(field, "invalid_value", "This value is not one of the allowed choices.");
+            errors.add(field, "invalid_value", "value.invalid");
             return null;
         });
     }
@@ -105,12 +109,12 @@ public final class ReportValidator {
     private static String requiredText(JsonNode body, String field, int min, int max, Errors errors) {
         JsonNode node = body.get(field);
         if (isMissing(node) || (node.isTextual() && node.textValue().isBlank())) {
-            errors.add(field, "required", "This field is required.");
+            errors.add(field, "required", "required");
             return null;
         }
         String text = text(node, field, max, false, errors);
         if (text != null && text.strip().length() < min) {
-            errors.add(field, "required", "This field is required.");
+            errors.add(field, "required", "required");
             return null;
         }
         return text == null ? null : text.strip();
@@ -126,16 +130,16 @@ public final class ReportValidator {
     /** NFC-normalises and checks a string node; returns null (with an error) when it is not acceptable. */
     private static String text(JsonNode node, String field, int max, boolean multiline, Errors errors) {
         if (!node.isTextual()) {
-            errors.add(field, "invalid_type", "This field must be a string.");
+            errors.add(field, "invalid_type", "type.string");
             return null;
         }
         String value = Normalizer.normalize(node.textValue(), Normalizer.Form.NFC);
         if (hasControlCharacters(value, multiline)) {
-            errors.add(field, "control_characters", "This field contains control characters.");
+            errors.add(field, "control_characters", "control");
             return null;
         }
         if (value.codePointCount(0, value.length()) > max) {
-            errors.add(field, "too_long", "This field may have at most " + max + " characters.");
+            errors.add(field, "too_long", "too_long", max);
             return null;
         }
         return value;
@@ -157,27 +161,27 @@ public final class ReportValidator {
     private LocalDate incidentDate(JsonNode node, Errors errors) {
         String field = "incidentDate";
         if (isMissing(node)) {
-            errors.add(field, "required", "This field is required.");
+            errors.add(field, "required", "required");
             return null;
         }
         if (!node.isTextual() || !node.textValue().matches("\\d{4}-\\d{2}-\\d{2}")) {
-            errors.add(field, "invalid_date", "Give the date as YYYY-MM-DD.");
+            errors.add(field, "invalid_date", "date.format");
             return null;
         }
         try {
             LocalDate date = LocalDate.parse(node.textValue());
             // the latest time zone on Earth is UTC+14: a date that is today there is not in the future
             if (date.isAfter(LocalDate.now(clock.withZone(java.time.ZoneOffset.ofHours(14))))) {
-                errors.add(field, "date_in_future", "The date cannot be in the future.");
+                errors.add(field, "date_in_future", "date.future");
                 return null;
             }
             if (date.isBefore(EARLIEST_INCIDENT)) {
-                errors.add(field, "date_too_early", "The date cannot be before 2000-01-01.");
+                errors.add(field, "date_too_early", "date.early");
                 return null;
             }
             return date;
         } catch (DateTimeParseException e) {
-            errors.add(field, "invalid_date", "Give the date as YYYY-MM-DD.");
+            errors.add(field, "invalid_date", "date.format");
             return null;
         }
     }
@@ -185,11 +189,11 @@ public final class ReportValidator {
     private static String country(JsonNode node, Errors errors) {
         String field = "country";
         if (isMissing(node)) {
-            errors.add(field, "required", "This field is required.");
+            errors.add(field, "required", "required");
             return null;
         }
         if (!node.isTextual() || !COUNTRIES.contains(node.textValue())) {
-            errors.add(field, "invalid_country", "Give a two-letter ISO 3166-1 country code such as US or DE.");
+            errors.add(field, "invalid_country", "country.invalid");
             return null;
         }
         return node.textValue();
@@ -200,7 +204,7 @@ public final class ReportValidator {
             return new Scammer(List.of(), List.of(), List.of(), List.of(), List.of());
         }
         if (!node.isObject()) {
-            errors.add("scammer", "invalid_type", "This field must be an object.");
+            errors.add("scammer", "invalid_type", "type.object");
             return null;
         }
         unknownFields(node, SCAMMER_FIELDS, "scammer.", errors);
@@ -209,15 +213,14 @@ public final class ReportValidator {
             String phone = phoneNumbers.get(i);
             // without a valid country the number cannot be read; the country error already says why
             if (phone != null && country != null && phones.normalize(phone, country).isEmpty()) {
-                errors.add("scammer.phoneNumbers[" + i + "]", "invalid_phone",
-                        "This is not a phone number we can recognise.");
+                errors.add("scammer.phoneNumbers[" + i + "]", "invalid_phone", "phone.invalid");
             }
         }
         List<String> websites = stringList(node.get("websites"), "scammer.websites", 10, 2048, errors);
         List<String> emails = stringList(node.get("emails"), "scammer.emails", 10, 254, errors);
         for (int i = 0; i < emails.size(); i++) {
             if (emails.get(i) != null && !EMAIL.matcher(emails.get(i)).matches()) {
-                errors.add("scammer.emails[" + i + "]", "invalid_email", "This is not an e-mail address.");
+                errors.add("scammer.emails[" + i + "]", "invalid_email", "email.invalid");
             }
         }
         List<RemoteAccessTool> tools = tools(node.get("remoteAccessTools"), errors);
@@ -234,11 +237,11 @@ public final class ReportValidator {
             return List.of();
         }
         if (!node.isArray()) {
-            errors.add(field, "invalid_type", "This field must be a list.");
+            errors.add(field, "invalid_type", "type.list");
             return List.of();
         }
         if (node.size() > maxItems) {
-            errors.add(field, "too_many", "Give at most " + maxItems + " entries.");
+            errors.add(field, "too_many", "too_many", maxItems);
             return List.of();
         }
         List<String> values = new ArrayList<>();
@@ -254,11 +257,11 @@ public final class ReportValidator {
             return List.of();
         }
         if (!node.isArray()) {
-            errors.add(field, "invalid_type", "This field must be a list.");
+            errors.add(field, "invalid_type", "type.list");
             return List.of();
         }
         if (node.size() > 5) {
-            errors.add(field, "too_many", "Give at most 5 entries.");
+            errors.add(field, "too_many", "too_many", 5);
             return List.of();
         }
         List<RemoteAccessTool> tools = new ArrayList<>();
@@ -266,7 +269,7 @@ public final class ReportValidator {
             String path = field + "[" + i + "]";
             JsonNode item = node.get(i);
             if (!item.isObject()) {
-                errors.add(path, "invalid_type", "Each entry must be an object with tool and id.");
+                errors.add(path, "invalid_type", "type.tool");
                 continue;
             }
             unknownFields(item, TOOL_FIELDS, path + ".", errors);
@@ -284,7 +287,7 @@ public final class ReportValidator {
             return Loss.none();
         }
         if (!node.isObject()) {
-            errors.add("loss", "invalid_type", "This field must be an object.");
+            errors.add("loss", "invalid_type", "type.object");
             return null;
         }
         unknownFields(node, LOSS_FIELDS, "loss.", errors);
@@ -293,25 +296,24 @@ public final class ReportValidator {
         JsonNode currencyNode = node.get("currency");
         if (!isMissing(currencyNode)) {
             if (!currencyNode.isTextual() || !CURRENCIES.contains(currencyNode.textValue())) {
-                errors.add("loss.currency", "invalid_currency", "Give a three-letter ISO 4217 currency code such as USD.");
+                errors.add("loss.currency", "invalid_currency", "currency.invalid");
             } else {
                 currency = currencyNode.textValue();
             }
         } else if (amount != null) {
-            errors.add("loss.currency", "required", "Give the currency of the amount.");
+            errors.add("loss.currency", "required", "currency.required");
         }
         List<PaymentMethod> methods = new ArrayList<>();
         JsonNode methodsNode = node.get("paymentMethods");
         if (!isMissing(methodsNode)) {
             if (!methodsNode.isArray() || methodsNode.size() > PaymentMethod.values().length) {
-                errors.add("loss.paymentMethods", "invalid_type", "This field must be a list of payment methods.");
+                errors.add("loss.paymentMethods", "invalid_type", "type.paymentMethods");
             } else {
                 for (int i = 0; i < methodsNode.size(); i++) {
                     JsonNode m = methodsNode.get(i);
                     var method = m.isTextual() ? PaymentMethod.fromWire(m.textValue()) : java.util.Optional.<PaymentMethod>empty();
                     if (method.isEmpty()) {
-                        errors.add("loss.paymentMethods[" + i + "]", "invalid_value",
-                                "This value is not one of the allowed choices.");
+                        errors.add("loss.paymentMethods[" + i + "]", "invalid_value", "value.invalid");
                     } else if (!methods.contains(method.get())) {
                         methods.add(method.get());
                     }
@@ -332,15 +334,15 @@ public final class ReportValidator {
             } else if (node.isTextual() && node.textValue().strip().matches("\\d{1,9}(\\.\\d{1,2})?")) {
                 amount = new BigDecimal(node.textValue().strip());
             } else {
-                errors.add("loss.amount", "invalid_amount", "Give the amount as a number with at most 2 decimals.");
+                errors.add("loss.amount", "invalid_amount", "amount.format");
                 return null;
             }
         } catch (NumberFormatException e) {
-            errors.add("loss.amount", "invalid_amount", "Give the amount as a number with at most 2 decimals.");
+            errors.add("loss.amount", "invalid_amount", "amount.format");
             return null;
         }
         if (amount.signum() < 0 || amount.compareTo(MAX_LOSS) > 0 || amount.stripTrailingZeros().scale() > 2) {
-            errors.add("loss.amount", "invalid_amount", "Give an amount between 0 and 10,000,000 with at most 2 decimals.");
+            errors.add("loss.amount", "invalid_amount", "amount.range");
             return null;
         }
         return amount;
@@ -351,20 +353,20 @@ public final class ReportValidator {
             return Reporter.anonymous();
         }
         if (!node.isObject()) {
-            errors.add("reporter", "invalid_type", "This field must be an object.");
+            errors.add("reporter", "invalid_type", "type.object");
             return null;
         }
         unknownFields(node, REPORTER_FIELDS, "reporter.", errors);
         String email = optionalText(node.get("email"), "reporter.email", 254, false, errors);
         if (email != null && !email.isBlank() && !EMAIL.matcher(email.strip()).matches()) {
-            errors.add("reporter.email", "invalid_email", "This is not an e-mail address.");
+            errors.add("reporter.email", "invalid_email", "email.invalid");
         }
         String name = optionalText(node.get("name"), "reporter.name", 100, false, errors);
         JsonNode consent = node.get("contactConsent");
         boolean contactConsent = false;
         if (!isMissing(consent)) {
             if (!consent.isBoolean()) {
-                errors.add("reporter.contactConsent", "invalid_type", "This field must be true or false.");
+                errors.add("reporter.contactConsent", "invalid_type", "type.boolean");
             } else {
                 contactConsent = consent.booleanValue();
             }
@@ -381,19 +383,22 @@ public final class ReportValidator {
     private static final class Errors {
         private final List<FieldError> list;
         private final String prefix;
+        private final Messages messages;
 
-        Errors() {
+        Errors(Messages messages) {
             this.list = new ArrayList<>();
             this.prefix = "";
+            this.messages = messages;
         }
 
         Errors(String prefix, Errors parent) {
             this.list = parent.list;
             this.prefix = parent.prefix + prefix;
+            this.messages = parent.messages;
         }
 
-        void add(String field, String code, String message) {
-            list.add(new FieldError(prefix + field, code, message));
+        void add(String field, String code, String messageKey, Object... arguments) {
+            list.add(new FieldError(prefix + field, code, messages.text(messageKey, arguments)));
         }
     }
 

@@ -5,56 +5,128 @@ import io.scamsignal.domain.report.StoredReport;
 import io.scamsignal.intake.service.ReportRepository;
 import io.scamsignal.intake.service.ReporterContact;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Reports table: key attributes plus the scam fields as one versioned JSON payload, which is what
  * the enrichment stream reads. Personal data goes to the reporter-data table in the same
- * transaction, so neither exists without the other and the stream never carries it.
+ * transaction, so neither exists without the other and the stream never carries personal data.
  */
 public final class DynamoDbReportRepository implements ReportRepository {
 
+    private static final String PENDING = "PENDING";
+    private static final String COMPLETE = "COMPLETE";
     private final DynamoDbClient dynamoDb;
     private final String reportsTable;
     private final String reporterDataTable;
+    private final String idempotencyTable;
 
-    public DynamoDbReportRepository(DynamoDbClient dynamoDb, String reportsTable, String reporterDataTable) {
+    public DynamoDbReportRepository(DynamoDbClient dynamoDb, String reportsTable, String reporterDataTable,
+                                    String idempotencyTable) {
         this.dynamoDb = dynamoDb;
         this.reportsTable = reportsTable;
         this.reporterDataTable = reporterDataTable;
+        this.idempotencyTable = idempotencyTable;
     }
 
+    /**
+     * With an Idempotency-Key: claim the key (PENDING, with the report's id), store the report, mark
+     * the key COMPLETE. A repeat finds the key: another request is refused; the same request gets the
+     * original answer, and if the first attempt died before storing the report, the repeat stores it
+     * under the original id. Never a multi-table transaction that a cancelled key could leave half done.
+     */
     @Override
-    public void save(StoredReport report, ReporterContact contact, Instant expiresAt) {
-        Map<String, AttributeValue> item = Map.of(
-                "reportId", s(report.reportId()),
-                "receivedAt", s(report.receivedAt().toString()),
-                "country", s(report.country()),
-                "contactMethod", s(report.contactMethod().wireName()),
-                "schemaVersion", n(report.schemaVersion()),
-                "payload", s(Json.write(report)),
-                "expiresAt", n(expiresAt.getEpochSecond()));
-        Map<String, AttributeValue> contactItem = contactItem(contact);
-        if (contactItem.size() <= 2) {
-            dynamoDb.putItem(PutItemRequest.builder().tableName(reportsTable).item(item)
-                    .conditionExpression("attribute_not_exists(reportId)").build());
-            return;
+    public SaveResult save(StoredReport report, ReporterContact contact, Instant expiresAt, IdempotencyClaim idempotency) {
+        if (idempotency == null) {
+            store(report, contact, expiresAt);
+            return new SaveResult.Saved();
         }
-        List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(reportsTable).item(item)
-                .conditionExpression("attribute_not_exists(reportId)").build()).build());
-        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(reporterDataTable).item(contactItem)
-                .build()).build());
-        dynamoDb.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(writes).build());
+        try {
+            dynamoDb.putItem(PutItemRequest.builder().tableName(idempotencyTable)
+                    .item(Map.of("idempotencyKey", s(idempotency.key()), "requestHash", s(idempotency.requestHash()),
+                            "reportId", s(report.reportId()), "receivedAt", s(report.receivedAt().toString()),
+                            "status", s(PENDING), "expiresAt", n(idempotency.expiresAt().getEpochSecond())))
+                    // an expired key that TTL has not deleted yet is free again
+                    .conditionExpression("attribute_not_exists(idempotencyKey) OR expiresAt < :now")
+                    .expressionAttributeValues(Map.of(":now", n(report.receivedAt().getEpochSecond())))
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                    .build());
+        } catch (ConditionalCheckFailedException used) {
+            Map<String, AttributeValue> earlier = used.hasItem() ? used.item()
+                    : dynamoDb.getItem(b -> b.tableName(idempotencyTable).consistentRead(true)
+                            .key(Map.of("idempotencyKey", s(idempotency.key())))).item();
+            if (!idempotency.requestHash().equals(earlier.get("requestHash").s())) {
+                return new SaveResult.KeyReused();
+            }
+            String reportId = earlier.get("reportId").s();
+            Instant receivedAt = Instant.parse(earlier.get("receivedAt").s());
+            if (PENDING.equals(earlier.get("status").s())) {
+                store(withId(report, reportId, receivedAt), withId(contact, reportId), expiresAt);
+                complete(idempotency.key());
+            }
+            return new SaveResult.Replayed(reportId, receivedAt);
+        }
+        store(report, contact, expiresAt);
+        complete(idempotency.key());
+        return new SaveResult.Saved();
+    }
+
+    /** The report and its reporter's data, both or neither; storing an already stored report is a no-op. */
+    private void store(StoredReport report, ReporterContact contact, Instant expiresAt) {
+        Put reportPut = Put.builder().tableName(reportsTable).item(Map.of(
+                        "reportId", s(report.reportId()),
+                        "receivedAt", s(report.receivedAt().toString()),
+                        "country", s(report.country()),
+                        "contactMethod", s(report.contactMethod().wireName()),
+                        "schemaVersion", n(report.schemaVersion()),
+                        "payload", s(Json.write(report)),
+                        "expiresAt", n(expiresAt.getEpochSecond())))
+                .conditionExpression("attribute_not_exists(reportId)").build();
+        Map<String, AttributeValue> contactItem = contactItem(contact);
+        try {
+            if (contactItem.size() <= 2) {
+                dynamoDb.putItem(b -> b.tableName(reportsTable).item(reportPut.item())
+                        .conditionExpression(reportPut.conditionExpression()));
+            } else {
+                dynamoDb.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(
+                        TransactWriteItem.builder().put(reportPut).build(),
+                        TransactWriteItem.builder().put(Put.builder().tableName(reporterDataTable).item(contactItem)
+                                .build()).build()).build());
+            }
+        } catch (ConditionalCheckFailedException alreadyStored) {
+            // the report is there: an earlier attempt stored it
+        } catch (TransactionCanceledException e) {
+            if (!e.hasCancellationReasons() || !"ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) {
+                throw e;
+            }
+        }
+    }
+
+    private void complete(String key) {
+        dynamoDb.updateItem(b -> b.tableName(idempotencyTable).key(Map.of("idempotencyKey", s(key)))
+                .updateExpression("SET #status = :complete")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":complete", s(COMPLETE))));
+    }
+
+    private static StoredReport withId(StoredReport r, String reportId, Instant receivedAt) {
+        return new StoredReport(r.schemaVersion(), reportId, receivedAt, r.contactMethod(), r.impersonatedCompany(),
+                r.incidentDate(), r.country(), r.scammer(), r.loss(), r.description(), r.reporterFingerprint());
+    }
+
+    private static ReporterContact withId(ReporterContact c, String reportId) {
+        return new ReporterContact(reportId, c.email(), c.name(), c.contactConsent(), c.sourceIp(), c.userAgent(),
+                c.expiresAt());
     }
 
     /** Only what was given; an item with nothing but its key and expiry is not written at all. */
@@ -79,7 +151,6 @@ public final class DynamoDbReportRepository implements ReportRepository {
         }
         return item;
     }
-
 
     private static AttributeValue s(String value) {
         return AttributeValue.fromS(value);

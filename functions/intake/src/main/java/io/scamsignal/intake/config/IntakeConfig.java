@@ -23,7 +23,8 @@ public final class IntakeConfig {
         return new SubmitReportService(
                 new ReportValidator(clock, new PhoneNormalizer()),
                 new ReporterFingerprint(env.require("REPORTER_HMAC_SECRET")),
-                new DynamoDbReportRepository(dynamoDb, env.require("REPORTS_TABLE"), env.require("REPORTER_DATA_TABLE")),
+                new DynamoDbReportRepository(dynamoDb, env.require("REPORTS_TABLE"), env.require("REPORTER_DATA_TABLE"),
+                        env.require("IDEMPOTENCY_TABLE")),
                 clock,
                 SubmitReportService.randomReportIds(),
                 Duration.ofDays(Long.parseLong(env.require("RETENTION_DAYS"))));

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.scamsignal.aws.EmfMetrics;
 import io.scamsignal.aws.FunctionEnvironment;
 import io.scamsignal.aws.JsonLog;
 import io.scamsignal.domain.json.Json;
@@ -21,6 +22,7 @@ import java.util.Map;
 public final class SubmitReportHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private static final JsonLog LOG = new JsonLog("intake");
+    private static final EmfMetrics METRICS = new EmfMetrics("intake");
     private static final Map<String, String> JSON_HEADERS = Map.of(
             "content-type", "application/json; charset=utf-8",
             "cache-control", "no-store",
@@ -54,8 +56,15 @@ public final class SubmitReportHandler implements RequestHandler<APIGatewayV2HTT
                 http == null ? null : http.getSourceIp(), http == null ? null : http.getUserAgent(), requestId);
         IntakeResponse response = service.submit(request);
         LOG.info("report request answered", response.body() instanceof IntakeResponse.Accepted accepted
-                ? Map.of("requestId", requestId, "status", response.status(), "reportId", accepted.reportId())
-                : Map.of("requestId", requestId, "status", response.status()));
+                ? Map.of("requestId", requestId, "status", response.status(), "outcome", response.outcome(),
+                        "reportId", accepted.reportId())
+                : Map.of("requestId", requestId, "status", response.status(), "outcome", response.outcome()));
+        switch (response.outcome()) {
+            case "accepted" -> METRICS.count("ReportsAccepted", Map.of());
+            case "replayed" -> METRICS.count("IdempotentReplays", Map.of());
+            case "honeypot" -> METRICS.count("HoneypotHits", Map.of());
+            default -> METRICS.count("ReportsRejected", Map.of("ErrorCode", response.outcome()));
+        }
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(response.status())
                 .withHeaders(JSON_HEADERS)

@@ -4,8 +4,11 @@ import io.scamsignal.domain.report.FieldError;
 import java.time.Instant;
 import java.util.List;
 
-/** The answer to one POST /reports: a status and a JSON-serialisable body. */
-public record IntakeResponse(int status, Object body) {
+/**
+ * The answer to one POST /reports: a status, a JSON-serialisable body, and what happened
+ * ({@code outcome}: accepted, replayed, honeypot, or the error code) for the metrics.
+ */
+public record IntakeResponse(int status, Object body, String outcome) {
 
     public record Accepted(String reportId, String status, Instant receivedAt) {
     }
@@ -14,14 +17,24 @@ public record IntakeResponse(int status, Object body) {
     }
 
     public static IntakeResponse accepted(String reportId, Instant receivedAt) {
-        return new IntakeResponse(202, new Accepted(reportId, "received", receivedAt));
+        return new IntakeResponse(202, new Accepted(reportId, "received", receivedAt), "accepted");
+    }
+
+    /** What a bot that filled the honeypot is told: the same as anyone; nothing was kept. */
+    public static IntakeResponse honeypot(String reportId, Instant receivedAt) {
+        return new IntakeResponse(202, new Accepted(reportId, "received", receivedAt), "honeypot");
+    }
+
+    /** The original answer to a request repeated with its Idempotency-Key. */
+    public static IntakeResponse replayed(String reportId, Instant receivedAt) {
+        return new IntakeResponse(202, new Accepted(reportId, "received", receivedAt), "replayed");
     }
 
     public static IntakeResponse error(int status, String field, String code, String message) {
-        return new IntakeResponse(status, new Errors(List.of(new FieldError(field, code, message))));
+        return new IntakeResponse(status, new Errors(List.of(new FieldError(field, code, message))), code);
     }
 
     public static IntakeResponse invalid(List<FieldError> errors) {
-        return new IntakeResponse(400, new Errors(errors));
+        return new IntakeResponse(400, new Errors(errors), errors.get(0).code());
     }
 }

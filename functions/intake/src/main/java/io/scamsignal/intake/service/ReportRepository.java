@@ -6,5 +6,23 @@ import java.time.Instant;
 /** Where accepted reports go. {@code save} returns only once the report is durably stored. */
 public interface ReportRepository {
 
-    void save(StoredReport report, ReporterContact contact, Instant expiresAt);
+    /** An Idempotency-Key and a hash of the request it came with, kept until {@code expiresAt}. */
+    record IdempotencyClaim(String key, String requestHash, Instant expiresAt) {
+    }
+
+    sealed interface SaveResult {
+        record Saved() implements SaveResult {
+        }
+
+        /** The key was used before with the same request: the original report's answer. */
+        record Replayed(String reportId, Instant receivedAt) implements SaveResult {
+        }
+
+        /** The key was used before with another request. */
+        record KeyReused() implements SaveResult {
+        }
+    }
+
+    /** @param idempotency null when the request carried no Idempotency-Key */
+    SaveResult save(StoredReport report, ReporterContact contact, Instant expiresAt, IdempotencyClaim idempotency);
 }

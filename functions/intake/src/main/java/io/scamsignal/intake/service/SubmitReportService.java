@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import io.scamsignal.domain.json.Json;
+import io.scamsignal.domain.report.Messages;
 import io.scamsignal.domain.report.ReportSubmission;
 import io.scamsignal.domain.report.ReportValidator;
 import io.scamsignal.domain.report.ReporterFingerprint;
@@ -18,6 +19,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -26,6 +31,8 @@ import java.util.function.Supplier;
 public final class SubmitReportService {
 
     public static final int MAX_BODY_BYTES = 64 * 1024;
+    public static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final ObjectReader READER = Json.MAPPER.reader()
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
@@ -52,14 +59,18 @@ public final class SubmitReportService {
     }
 
     public IntakeResponse submit(IntakeRequest request) {
+        Messages messages = Messages.forAcceptLanguage(request.acceptLanguage());
         byte[] body = request.body() == null ? new byte[0] : request.body();
         if (body.length > MAX_BODY_BYTES) {
-            return IntakeResponse.error(413, "", "body_too_large", "A report may be at most 64 KiB.");
+            return IntakeResponse.error(413, "", "body_too_large", messages.text("body_too_large"));
         }
         String mediaType = mediaType(request.contentType());
         if (!mediaType.equals("application/json") && !mediaType.equals("application/x-www-form-urlencoded")) {
-            return IntakeResponse.error(415, "", "unsupported_media_type",
-                    "Send the report as application/json or application/x-www-form-urlencoded.");
+            return IntakeResponse.error(415, "", "unsupported_media_type", messages.text("unsupported_media_type"));
+        }
+        if (request.idempotencyKey() != null && !IDEMPOTENCY_KEY.matcher(request.idempotencyKey()).matches()) {
+            return IntakeResponse.error(400, "Idempotency-Key", "invalid_idempotency_key",
+                    messages.text("idempotency.invalid"));
         }
         String text;
         try {
@@ -68,34 +79,35 @@ public final class SubmitReportService {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(body)).toString();
         } catch (CharacterCodingException e) {
-            return IntakeResponse.error(400, "", "invalid_encoding", "The body must be UTF-8.");
+            return IntakeResponse.error(400, "", "invalid_encoding", messages.text("invalid_encoding"));
         }
         JsonNode tree;
         if (mediaType.equals("application/json")) {
             try {
                 tree = READER.readTree(text);
             } catch (JsonProcessingException e) {
-                return IntakeResponse.error(400, "", "malformed_json", "The body is not valid JSON.");
+                return IntakeResponse.error(400, "", "malformed_json", messages.text("malformed_json"));
             }
         } else {
             try {
                 tree = FormBody.parse(text);
             } catch (IllegalArgumentException e) {
-                return IntakeResponse.error(400, "", "malformed_form", "The form body is not validly encoded.");
+                return IntakeResponse.error(400, "", "malformed_form", messages.text("malformed_form"));
             }
         }
-        return switch (validator.validate(tree)) {
+        return switch (validator.validate(tree, messages)) {
             case ValidationResult.Invalid invalid -> IntakeResponse.invalid(invalid.errors());
-            case ValidationResult.Valid valid -> accept(valid.submission(), request);
+            case ValidationResult.Valid valid -> accept(valid.submission(), request, mediaType, body, messages);
         };
     }
 
-    private IntakeResponse accept(ReportSubmission submission, IntakeRequest request) {
+    private IntakeResponse accept(ReportSubmission submission, IntakeRequest request, String mediaType, byte[] body,
+                                  Messages messages) {
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String reportId = reportIds.get();
         if (submission.honeypotHit()) {
             // a bot filled the hidden field: it is told nothing, and nothing is kept
-            return IntakeResponse.accepted(reportId, receivedAt);
+            return IntakeResponse.honeypot(reportId, receivedAt);
         }
         String reporterFingerprint = fingerprint.of(submission.reporter().email(), request.sourceIp(),
                 request.userAgent());
@@ -104,8 +116,28 @@ public final class SubmitReportService {
         ReporterContact contact = new ReporterContact(reportId, submission.reporter().email(),
                 submission.reporter().name(), submission.reporter().contactConsent(), request.sourceIp(),
                 request.userAgent(), expiresAt);
-        repository.save(report, contact, expiresAt);
-        return IntakeResponse.accepted(reportId, receivedAt);
+        ReportRepository.IdempotencyClaim claim = request.idempotencyKey() == null ? null
+                : new ReportRepository.IdempotencyClaim(request.idempotencyKey(), requestHash(mediaType, body),
+                receivedAt.plus(IDEMPOTENCY_WINDOW));
+        return switch (repository.save(report, contact, expiresAt, claim)) {
+            case ReportRepository.SaveResult.Saved saved -> IntakeResponse.accepted(reportId, receivedAt);
+            case ReportRepository.SaveResult.Replayed replayed ->
+                    IntakeResponse.replayed(replayed.reportId(), replayed.receivedAt());
+            case ReportRepository.SaveResult.KeyReused reused ->
+                    IntakeResponse.error(409, "Idempotency-Key", "idempotency_key_reused", messages.text("idempotency.reused"));
+        };
+    }
+
+    /** The same request is the same media type and the same bytes. */
+    static String requestHash(String mediaType, byte[] body) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(mediaType.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            return HexFormat.of().formatHex(digest.digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     static String mediaType(String contentType) {

@@ -32,19 +32,75 @@ class SubmitReportHandlerTest {
     static final class InMemoryReports implements ReportRepository {
         final List<StoredReport> reports = new ArrayList<>();
         final List<ReporterContact> contacts = new ArrayList<>();
+        final Map<String, IdempotencyClaim> keys = new java.util.HashMap<>();
+        final Map<String, StoredReport> byKey = new java.util.HashMap<>();
 
         @Override
-        public void save(StoredReport report, ReporterContact contact, Instant expiresAt) {
+        public SaveResult save(StoredReport report, ReporterContact contact, Instant expiresAt, IdempotencyClaim claim) {
+            if (claim != null && keys.containsKey(claim.key())) {
+                StoredReport original = byKey.get(claim.key());
+                return keys.get(claim.key()).requestHash().equals(claim.requestHash())
+                        ? new SaveResult.Replayed(original.reportId(), original.receivedAt()) : new SaveResult.KeyReused();
+            }
+            if (claim != null) {
+                keys.put(claim.key(), claim);
+                byKey.put(claim.key(), report);
+            }
             reports.add(report);
             contacts.add(contact);
+            return new SaveResult.Saved();
         }
     }
 
     private final InMemoryReports repository = new InMemoryReports();
+    private final java.util.concurrent.atomic.AtomicInteger ids = new java.util.concurrent.atomic.AtomicInteger(1);
     private final SubmitReportHandler handler = new SubmitReportHandler(new SubmitReportService(
             new ReportValidator(CLOCK, new PhoneNormalizer()),
             new ReporterFingerprint("a-test-secret-of-some-length"), repository, CLOCK,
-            () -> "7d0c5e1e-0000-4000-8000-000000000001", Duration.ofDays(400)));
+            () -> "7d0c5e1e-0000-4000-8000-00000000000" + ids.getAndIncrement(), Duration.ofDays(400)));
+
+    private static APIGatewayV2HTTPEvent json(String body, Map<String, String> extraHeaders) {
+        Map<String, String> headers = new java.util.HashMap<>(extraHeaders);
+        headers.put("content-type", "application/json");
+        return APIGatewayV2HTTPEvent.builder().withHeaders(headers).withBody(body).build();
+    }
+
+    private static final String REPORT = "{\"contactMethod\":\"popup\",\"impersonatedCompany\":\"Microsoft\","
+            + "\"incidentDate\":\"2026-11-20\",\"country\":\"US\",\"scammer\":{\"phoneNumbers\":[\"888.555.0142\"]}}";
+
+    @Test
+    void theSameIdempotencyKeyAndBodyGetTheOriginalAnswerAndAreCountedOnce() throws Exception {
+        APIGatewayV2HTTPResponse first = handler.handleRequest(json(REPORT, Map.of("Idempotency-Key", "form-42")), null);
+        APIGatewayV2HTTPResponse again = handler.handleRequest(json(REPORT, Map.of("Idempotency-Key", "form-42")), null);
+        APIGatewayV2HTTPResponse other = handler.handleRequest(json(REPORT.replace("2026-11-20", "2026-11-21"),
+                Map.of("Idempotency-Key", "form-42")), null);
+        APIGatewayV2HTTPResponse badKey = handler.handleRequest(json(REPORT, Map.of("Idempotency-Key", "no spaces!")), null);
+
+        assertThat(first.getStatusCode()).isEqualTo(202);
+        assertThat(again.getStatusCode()).isEqualTo(202);
+        assertThat(Json.MAPPER.readTree(again.getBody()).get("reportId"))
+                .isEqualTo(Json.MAPPER.readTree(first.getBody()).get("reportId"));
+        assertThat(other.getStatusCode()).isEqualTo(409);
+        assertThat(Json.MAPPER.readTree(other.getBody()).at("/errors/0/code").asText()).isEqualTo("idempotency_key_reused");
+        assertThat(badKey.getStatusCode()).isEqualTo(400);
+        assertThat(Json.MAPPER.readTree(badKey.getBody()).at("/errors/0/code").asText()).isEqualTo("invalid_idempotency_key");
+        assertThat(repository.reports).hasSize(1);
+    }
+
+    @Test
+    void errorsComeInGermanWhenTheReporterPrefersIt() throws Exception {
+        APIGatewayV2HTTPResponse german = handler.handleRequest(json("{\"country\":\"DE\"}",
+                Map.of("Accept-Language", "de-DE,de;q=0.9,en;q=0.8")), null);
+        APIGatewayV2HTTPResponse english = handler.handleRequest(json("{\"country\":\"DE\"}",
+                Map.of("Accept-Language", "fr-FR, en;q=0.5")), null);
+
+        JsonNode de = Json.MAPPER.readTree(german.getBody()).get("errors");
+        JsonNode en = Json.MAPPER.readTree(english.getBody()).get("errors");
+        assertThat(de).hasSameSizeAs(en);
+        assertThat(de.get(0).get("code")).isEqualTo(en.get(0).get("code"));
+        assertThat(de.toString()).contains("Dieses Feld ist erforderlich.");
+        assertThat(en.toString()).contains("This field is required.");
+    }
 
     @ParameterizedTest
     @Event(value = "events/http/submit-report.json", type = APIGatewayV2HTTPEvent.class)

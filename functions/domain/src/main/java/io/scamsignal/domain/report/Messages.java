@@ -1,0 +1,71 @@
+package io.scamsignal.domain.report;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * The API's error messages in the reporter's language: German or English (the default), chosen
+ * from an Accept-Language header by its q-values.
+ */
+public final class Messages {
+
+    private static final String BUNDLE = "io.scamsignal.domain.report.messages";
+    public static final Messages ENGLISH = new Messages(Locale.ENGLISH);
+    public static final Messages GERMAN = new Messages(Locale.GERMAN);
+
+    private final Locale locale;
+    private final ResourceBundle bundle;
+
+    private Messages(Locale locale) {
+        this.locale = locale;
+        this.bundle = ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(
+                ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    /** The best supported language of an Accept-Language header ("de-AT,de;q=0.9,en;q=0.8"), else English. */
+    public static Messages forAcceptLanguage(String header) {
+        if (header == null || header.isBlank() || header.length() > 200) {
+            return ENGLISH;
+        }
+        double bestQuality = -1;
+        Messages best = ENGLISH;
+        for (String part : header.split(",")) {
+            String[] pieces = part.strip().split(";");
+            String tag = pieces[0].strip().toLowerCase(Locale.ROOT);
+            double quality = 1.0;
+            for (int i = 1; i < pieces.length; i++) {
+                String parameter = pieces[i].strip();
+                if (parameter.startsWith("q=")) {
+                    try {
+                        quality = Double.parseDouble(parameter.substring(2));
+                    } catch (NumberFormatException e) {
+                        quality = 0;
+                    }
+                }
+            }
+            Messages candidate = tag.equals("de") || tag.startsWith("de-") ? GERMAN
+                    : tag.equals("en") || tag.startsWith("en-") || tag.equals("*") ? ENGLISH : null;
+            if (candidate != null && quality > 0 && quality > bestQuality) {
+                bestQuality = quality;
+                best = candidate;
+            }
+        }
+        return best;
+    }
+
+    public String text(String key, Object... arguments) {
+        String pattern;
+        try {
+            pattern = bundle.getString(key);
+        } catch (MissingResourceException e) {
+            pattern = ENGLISH.bundle.getString(key);
+        }
+        return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale).format(arguments);
+    }
+}
