@@ -331,8 +331,8 @@ public final class ReportValidator {
         try {
             if (node.isNumber()) {
                 amount = node.decimalValue();
-            } else if (node.isTextual() && node.textValue().strip().matches("\\d{1,9}(\\.\\d{1,2})?")) {
-                amount = new BigDecimal(node.textValue().strip());
+            } else if (node.isTextual() && node.textValue().matches("\\d{1,9}(\\.\\d{1,2})?")) {
+                amount = new BigDecimal(node.textValue());
             } else {
                 errors.add("loss.amount", "invalid_amount", "amount.format");
                 return null;
