@@ -16,7 +16,7 @@ MVN ?= mvn -B -ntp
 PYTHON ?= python3
 VENV := .venv
 
-.PHONY: help run test build venv bench false-positive clean
+.PHONY: help run test build venv browser bench false-positive clean
 
 help:
 	@echo "make run    the pipeline on this machine: API on http://127.0.0.1:$${PORT:-3000}, alerts on stdout"
@@ -41,7 +41,10 @@ build:
 run: venv build
 	@exec $(JAVA_HOME)/bin/java -jar local/target/scamsignal-local.jar
 
-test: venv
+browser:
+	@scripts/install-browser.sh
+
+test: venv browser
 	$(MVN) verify
 
 bench: venv build

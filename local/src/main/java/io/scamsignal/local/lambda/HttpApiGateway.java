@@ -153,6 +153,17 @@ public final class HttpApiGateway implements AutoCloseable {
         event.put("rawPath", exchange.getRequestURI().getRawPath());
         event.put("rawQueryString", exchange.getRequestURI().getRawQuery() == null ? ""
                 : exchange.getRequestURI().getRawQuery());
+        String rawQuery = exchange.getRequestURI().getRawQuery();
+        if (rawQuery != null && !rawQuery.isEmpty()) {
+            // as API Gateway does: decoded, repeated names joined with commas
+            ObjectNode parameters = event.putObject("queryStringParameters");
+            for (String pair : rawQuery.split("&")) {
+                int eq = pair.indexOf('=');
+                String name = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                parameters.put(name, parameters.has(name) ? parameters.get(name).asText() + "," + value : value);
+            }
+        }
         ObjectNode headers = event.putObject("headers");
         exchange.getRequestHeaders().forEach((name, values) ->
                 headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
@@ -200,7 +211,7 @@ public final class HttpApiGateway implements AutoCloseable {
     }
 
     private boolean serveStatic(HttpExchange exchange, String path) throws IOException {
-        String file = path.equals("/") ? "index.html" : path.substring(1);
+        String file = path.substring(1) + (path.endsWith("/") ? "index.html" : "");
         if (file.contains("..") || file.isEmpty()) {
             return false;
         }

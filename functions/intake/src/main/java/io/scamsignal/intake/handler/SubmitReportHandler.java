@@ -8,6 +8,7 @@ import io.scamsignal.aws.EmfMetrics;
 import io.scamsignal.aws.FunctionEnvironment;
 import io.scamsignal.aws.JsonLog;
 import io.scamsignal.domain.json.Json;
+import io.scamsignal.domain.report.Messages;
 import io.scamsignal.intake.config.IntakeConfig;
 import io.scamsignal.intake.service.IntakeRequest;
 import io.scamsignal.intake.service.IntakeResponse;
@@ -27,6 +28,11 @@ public final class SubmitReportHandler implements RequestHandler<APIGatewayV2HTT
             "content-type", "application/json; charset=utf-8",
             "cache-control", "no-store",
             "x-content-type-options", "nosniff");
+    private static final Map<String, String> HTML_HEADERS = Map.of(
+            "content-type", "text/html; charset=utf-8",
+            "cache-control", "no-store",
+            "x-content-type-options", "nosniff",
+            "content-security-policy", "default-src 'none'; style-src 'self'; frame-ancestors 'none'");
     private final SubmitReportService service;
 
     public SubmitReportHandler() {
@@ -49,6 +55,11 @@ public final class SubmitReportHandler implements RequestHandler<APIGatewayV2HTT
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         Map<String, String> headers = lowerCase(event.getHeaders());
+        // a form page in one language says so in its action (?lang=de): it outranks the browser's languages
+        String lang = event.getQueryStringParameters() == null ? null : event.getQueryStringParameters().get("lang");
+        if (lang != null && (lang.equals("de") || lang.equals("en"))) {
+            headers.put("accept-language", lang);
+        }
         String requestId = context == null ? "local" : context.getAwsRequestId();
         var http = event.getRequestContext() == null ? null : event.getRequestContext().getHttp();
         IntakeRequest request = new IntakeRequest(body(event), headers.get("content-type"),
@@ -64,6 +75,14 @@ public final class SubmitReportHandler implements RequestHandler<APIGatewayV2HTT
             case "replayed" -> METRICS.count("IdempotentReplays", Map.of());
             case "honeypot" -> METRICS.count("HoneypotHits", Map.of());
             default -> METRICS.count("ReportsRejected", Map.of("ErrorCode", response.outcome()));
+        }
+        if (HtmlPages.wanted(headers.get("accept"), headers.get("content-type"))) {
+            return APIGatewayV2HTTPResponse.builder()
+                    .withStatusCode(response.status())
+                    .withHeaders(HTML_HEADERS)
+                    .withBody(HtmlPages.render(response, Messages.forAcceptLanguage(headers.get("accept-language"))))
+                    .withIsBase64Encoded(false)
+                    .build();
         }
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(response.status())

@@ -188,6 +188,25 @@ class SubmitReportHandlerTest {
     }
 
     @Test
+    void aBrowserWithoutJavaScriptGetsAPageWithTheReferenceNumberOrTheErrors() {
+        Map<String, String> browser = Map.of("content-type", "application/x-www-form-urlencoded",
+                "accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8", "accept-language", "de-DE,de;q=0.9");
+        APIGatewayV2HTTPResponse ok = handler.handleRequest(APIGatewayV2HTTPEvent.builder().withHeaders(browser)
+                .withBody("contactMethod=popup&impersonatedCompany=Microsoft&incidentDate=2026-11-20&country=DE"
+                        + "&scammer.phoneNumbers=0800+1234567").build(), null);
+        APIGatewayV2HTTPResponse bad = handler.handleRequest(APIGatewayV2HTTPEvent.builder().withHeaders(browser)
+                .withBody("contactMethod=popup&impersonatedCompany=%3Cscript%3E&incidentDate=2026-11-20&country=DE"
+                        + "&scammer.phoneNumbers=call+me").build(), null);
+
+        assertThat(ok.getStatusCode()).isEqualTo(202);
+        assertThat(ok.getHeaders().get("content-type")).startsWith("text/html");
+        assertThat(ok.getBody()).contains("Ihre Referenznummer", "id=\"reference\">7d0c5e1e-");
+        assertThat(bad.getStatusCode()).isEqualTo(400);
+        assertThat(bad.getBody()).contains("scammer.phoneNumbers[0]", "Diese Telefonnummer können wir nicht erkennen.")
+                .doesNotContain("<script>");
+    }
+
+    @Test
     void aHoneypotHitIsAnsweredLikeAnyReportButDropped() {
         APIGatewayV2HTTPEvent bot = APIGatewayV2HTTPEvent.builder().withHeaders(Map.of("content-type", "application/json"))
                 .withBody("{\"contactMethod\":\"popup\",\"impersonatedCompany\":\"Microsoft\",\"incidentDate\":\"2026-11-20\","

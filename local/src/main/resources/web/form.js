@@ -1,0 +1,110 @@
+// Progressive enhancement of the report form: without this script the form posts
+// application/x-www-form-urlencoded and the API answers with a page; with it, the report goes
+// as JSON, errors appear next to their fields, and the reference number is shown in place.
+(function () {
+  'use strict';
+  var form = document.getElementById('report');
+  if (!form || !window.fetch) { return; }
+  var LISTS = ['scammer.phoneNumbers', 'scammer.websites', 'scammer.emails', 'scammer.names', 'loss.paymentMethods'];
+  var idempotencyKey = newKey();
+
+  function newKey() {
+    return (window.crypto && crypto.randomUUID) ? crypto.randomUUID() : String(Date.now()) + '-' + Math.random().toString(36).slice(2);
+  }
+
+  function set(target, path, value) {
+    var parts = path.replace(/\[(\d+)\]/g, '.$1').split('.');
+    for (var i = 0; i < parts.length - 1; i++) {
+      var key = /^\d+$/.test(parts[i]) ? Number(parts[i]) : parts[i];
+      if (target[key] === undefined) { target[key] = /^\d+$/.test(parts[i + 1]) ? [] : {}; }
+      target = target[key];
+    }
+    target[parts[parts.length - 1]] = value;
+  }
+
+  function toReport(data) {
+    var report = {};
+    data.forEach(function (value, name) {
+      if (value === '') { return; }
+      if (LISTS.indexOf(name) >= 0) {
+        var list = name.split('.').reduce(function (o, k) { return o && o[k]; }, report) || [];
+        list.push(value);
+        set(report, name, list);
+      } else if (name === 'reporter.contactConsent') {
+        set(report, name, value === 'true');
+      } else {
+        set(report, name, value);
+      }
+    });
+    if (report.scammer && report.scammer.remoteAccessTools) {
+      report.scammer.remoteAccessTools = report.scammer.remoteAccessTools.filter(function (t) { return t && t.tool; });
+      if (!report.scammer.remoteAccessTools.length) { delete report.scammer.remoteAccessTools; }
+    }
+    return report;
+  }
+
+  function clearErrors() {
+    Array.prototype.forEach.call(form.querySelectorAll('.error'), function (e) { e.hidden = true; e.textContent = ''; });
+    Array.prototype.forEach.call(form.querySelectorAll('[aria-invalid]'), function (e) { e.removeAttribute('aria-invalid'); });
+    var summary = document.getElementById('summary');
+    summary.hidden = true;
+    summary.querySelector('ul').innerHTML = '';
+  }
+
+  function elementFor(field) {
+    var name = field.replace(/\[\d+\]$/, '');
+    return form.querySelector('[name="' + name + '"]') || form.querySelector('[name="' + field + '"]') ||
+      form.querySelector('[name^="' + name.split('.')[0] + '."]');
+  }
+
+  function showErrors(errors) {
+    var summary = document.getElementById('summary');
+    var list = summary.querySelector('ul');
+    var first = null;
+    errors.forEach(function (error) {
+      var input = elementFor(error.field);
+      var slot = input ? document.getElementById(input.getAttribute('aria-describedby') || '') : null;
+      if (!slot) { slot = document.getElementById('err-' + error.field.split('.')[0]); }
+      if (slot) { slot.textContent = error.message; slot.hidden = false; }
+      if (input) { input.setAttribute('aria-invalid', 'true'); first = first || input; }
+      var item = document.createElement('li');
+      item.textContent = error.message;
+      list.appendChild(item);
+    });
+    summary.hidden = false;
+    (first || summary).focus();
+  }
+
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    clearErrors();
+    var status = document.getElementById('status');
+    status.textContent = form.dataset.sending;
+    fetch(form.action, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        'Accept': 'application/json',
+        'Accept-Language': document.documentElement.lang,
+        'Idempotency-Key': idempotencyKey
+      },
+      body: JSON.stringify(toReport(new FormData(form)))
+    }).then(function (response) {
+      return response.json().then(function (body) { return { status: response.status, body: body }; });
+    }).then(function (result) {
+      status.textContent = '';
+      if (result.status === 202) {
+        idempotencyKey = newKey();
+        form.hidden = true;
+        document.getElementById('reference').textContent = result.body.reportId;
+        var thanks = document.getElementById('thanks');
+        thanks.hidden = false;
+        thanks.focus();
+      } else {
+        showErrors(result.body.errors || []);
+      }
+    }).catch(function () {
+      status.textContent = form.dataset.failed;
+    });
+  });
+}());
