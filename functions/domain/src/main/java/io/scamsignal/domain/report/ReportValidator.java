@@ -133,6 +133,10 @@ public final class ReportValidator {
             errors.add(field, "invalid_type", "type.string");
             return null;
         }
+        if (hasUnpairedSurrogate(node.textValue())) {
+            errors.add(field, "invalid_characters", "text.surrogate");
+            return null;
+        }
         String value = Normalizer.normalize(node.textValue(), Normalizer.Form.NFC);
         if (hasControlCharacters(value, multiline)) {
             errors.add(field, "control_characters", "control");
@@ -143,6 +147,22 @@ public final class ReportValidator {
             return null;
         }
         return value;
+    }
+
+    /** JSON's \\u escapes can carry half a surrogate pair, which is no character at all. */
+    static boolean hasUnpairedSurrogate(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) {
+                    return true;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean hasControlCharacters(String value, boolean multiline) {

@@ -35,6 +35,8 @@ public final class SubmitReportService {
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final ObjectReader READER = Json.MAPPER.reader()
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // {"country":"US","country":"DE"} is ambiguous, not a report
+            .with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private final ReportValidator validator;

@@ -206,6 +206,54 @@ class SubmitReportHandlerTest {
                 .doesNotContain("<script>");
     }
 
+    static java.util.stream.Stream<APIGatewayV2HTTPEvent> hostileRequests() {
+        String valid = REPORT;
+        java.util.List<APIGatewayV2HTTPEvent> events = new java.util.ArrayList<>();
+        java.util.function.BiConsumer<String, String> add = (type, body) -> events.add(APIGatewayV2HTTPEvent.builder()
+                .withHeaders(type == null ? Map.of() : Map.of("content-type", type)).withBody(body).build());
+        add.accept("application/json", "[".repeat(5000) + "]".repeat(5000));
+        add.accept("application/json", "{\"a\":".repeat(3000) + "1" + "}".repeat(3000));
+        add.accept("application/json", valid.replace("\"country\":\"US\"", "\"country\":\"US\",\"country\":\"US\""));
+        add.accept("application/json", valid.replace("\"US\"", "\"U\\u0000S\""));
+        add.accept("application/json", valid.replace("\"Microsoft\"", "\"Micro\\ud800soft\""));
+        add.accept("application/json", valid.replace("\"888.555.0142\"", "\"888.555.0142\"],\"loss\":{\"amount\":1e999999,\"currency\":\"USD\"},\"x\":[1"));
+        add.accept("application/json", valid.replace("}}", "},\"loss\":{\"amount\":\"1e3\",\"currency\":\"USD\"}}"));
+        add.accept("application/json", "");
+        add.accept("application/json", "null");
+        add.accept("application/json", "\"just a string\"");
+        add.accept("application/json", valid + "garbage");
+        add.accept("application/json; charset=iso-8859-1", "{\"contactMethod\":\"popup\"}");
+        add.accept("text/plain", valid);
+        add.accept(null, valid);
+        add.accept("application/xml", "<report/>");
+        add.accept("application/x-www-form-urlencoded", "contactMethod=%ZZ&country=US");
+        add.accept("application/x-www-form-urlencoded", "a=".repeat(20_000));
+        add.accept("application/x-www-form-urlencoded", "scammer.remoteAccessTools[99999999999].tool=x");
+        add.accept("application/json", valid.replace("[\"888.555.0142\"]", "[" + "\"1\",".repeat(5000) + "\"1\"]"));
+        add.accept("application/json", valid.replace("\"popup\"", "{\"$ne\":null}"));
+        add.accept("application/json", valid.replace("\"Microsoft\"", "\"<script>alert(1)</script>" + "x".repeat(200) + "\""));
+        events.add(APIGatewayV2HTTPEvent.builder().withHeaders(Map.of("content-type", "application/json"))
+                .withBody("////invalid base64").withIsBase64Encoded(true).build());
+        events.add(APIGatewayV2HTTPEvent.builder().withHeaders(Map.of("content-type", "application/json"))
+                .withBody(java.util.Base64.getEncoder().encodeToString(new byte[] {'{', (byte) 0xC3, (byte) 0x28, '}'}))
+                .withIsBase64Encoded(true).build());
+        events.add(APIGatewayV2HTTPEvent.builder().withHeaders(Map.of("content-type", "application/json",
+                "idempotency-key", "k".repeat(65), "accept-language", "de;q=" + "9".repeat(5000))).withBody(valid).build());
+        return events.stream();
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("hostileRequests")
+    void hostileAndMalformedRequestsGetA4xxAndStoreNothing(APIGatewayV2HTTPEvent hostile) throws Exception {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(hostile, null);
+
+        assertThat(response.getStatusCode()).isBetween(400, 499);
+        JsonNode errors = Json.MAPPER.readTree(response.getBody()).get("errors");
+        assertThat(errors).isNotEmpty().allSatisfy(e -> assertThat(e.get("code").asText()).matches("[a-z_]+"));
+        assertThat(response.getBody()).doesNotContain("Exception", "at io.", "<script>");
+        assertThat(repository.reports).isEmpty();
+    }
+
     @Test
     void aHoneypotHitIsAnsweredLikeAnyReportButDropped() {
         APIGatewayV2HTTPEvent bot = APIGatewayV2HTTPEvent.builder().withHeaders(Map.of("content-type", "application/json"))
