@@ -53,6 +53,7 @@ bench: venv build
 		io.scamsignal.bench.EnrichmentBenchmark $(SECTIONS)
 	$(JAVA_HOME)/bin/java -Dscamsignal.projectDir=$(CURDIR) -cp bench/target/classes:$$(cat bench/target/classpath.txt) \
 		io.scamsignal.bench.AlertingBenchmark
+	$(JAVA_HOME)/bin/java -cp bench/target/classes:$$(cat bench/target/classpath.txt) io.scamsignal.bench.IntakeBenchmark
 
 # make false-positive INDICATOR='phone#+18885550142' REASON='the bank's own fraud line'
 false-positive: build
