@@ -36,7 +36,7 @@ venv: $(VENV)/.installed
 
 # stdout of `make run` carries the alerts only: build output and make's own lines go to stderr
 build:
-	@$(MVN) -q -DskipTests package >&2
+	@$(MVN) -q -DskipTests package -pl '!bench' >&2
 
 run: venv build
 	@exec $(JAVA_HOME)/bin/java -jar local/target/scamsignal-local.jar
@@ -47,7 +47,8 @@ browser:
 test: venv browser
 	$(MVN) verify
 
-bench: venv build
+bench: venv
+	@$(MVN) -q -DskipTests install >&2
 	@$(MVN) -q -pl bench dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >&2
 	$(JAVA_HOME)/bin/java -Dscamsignal.projectDir=$(CURDIR) -cp bench/target/classes:$$(cat bench/target/classpath.txt) \
 		io.scamsignal.bench.EnrichmentBenchmark $(SECTIONS)
