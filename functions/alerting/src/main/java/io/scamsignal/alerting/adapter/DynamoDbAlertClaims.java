@@ -66,20 +66,29 @@ public final class DynamoDbAlertClaims implements AlertClaims {
         if (SENT.equals(stored.get("status").s())) {
             return new Result.AlreadySent();
         }
-        boolean mine = owner.equals(stored.get("owner").s());
-        long leaseUntil = Long.parseLong(stored.get("leaseUntil").n());
-        if (!mine && leaseUntil > now.toEpochMilli()) {
+        return takeOver(alertId, stored, "status", "owner", "leaseUntil", owner, now);
+    }
+
+    /**
+     * A claim (of an alert, or of its retraction: the attribute names say which) that is CLAIMED:
+     * its owner takes it back at once, anyone else once its lease ran out, and only if nobody else
+     * did since it was read.
+     */
+    private Result takeOver(String alertId, Map<String, AttributeValue> stored, String statusAttribute,
+                            String ownerAttribute, String leaseAttribute, String owner, Instant now) {
+        boolean mine = owner.equals(stored.get(ownerAttribute).s());
+        if (!mine && Long.parseLong(stored.get(leaseAttribute).n()) > now.toEpochMilli()) {
             return new Result.HeldElsewhere();
         }
         try {
-            // take the claim over (or back) only if nobody else did since it was read
             dynamoDb.updateItem(UpdateItemRequest.builder().tableName(table).key(Map.of("alertId", s(alertId)))
-                    .updateExpression("SET #owner = :me, leaseUntil = :until")
-                    .conditionExpression("#status = :claimed AND #owner = :seenOwner AND leaseUntil = :seenLease")
-                    .expressionAttributeNames(Map.of("#owner", "owner", "#status", "status"))
+                    .updateExpression("SET #owner = :me, #lease = :until")
+                    .conditionExpression("#status = :claimed AND #owner = :seenOwner AND #lease = :seenLease")
+                    .expressionAttributeNames(Map.of("#owner", ownerAttribute, "#status", statusAttribute,
+                            "#lease", leaseAttribute))
                     .expressionAttributeValues(Map.of(":me", s(owner), ":until", n(now.plus(lease).toEpochMilli()),
-                            ":claimed", s(CLAIMED), ":seenOwner", stored.get("owner"),
-                            ":seenLease", stored.get("leaseUntil")))
+                            ":claimed", s(CLAIMED), ":seenOwner", stored.get(ownerAttribute),
+                            ":seenLease", stored.get(leaseAttribute)))
                     .build());
         } catch (ConditionalCheckFailedException e) {
             return new Result.HeldElsewhere();
@@ -126,28 +135,16 @@ public final class DynamoDbAlertClaims implements AlertClaims {
         if (status != null && SENT.equals(status.s())) {
             return new Result.AlreadySent();
         }
+        if (status != null) {
+            return takeOver(alertId, stored, "retractionStatus", "retractionOwner", "retractionLease", owner, now);
+        }
         try {
-            if (status == null) {
-                dynamoDb.updateItem(UpdateItemRequest.builder().tableName(table).key(Map.of("alertId", s(alertId)))
-                        .updateExpression("SET retractionStatus = :claimed, retractionOwner = :me, retractionLease = :until")
-                        .conditionExpression("attribute_not_exists(retractionStatus)")
-                        .expressionAttributeValues(Map.of(":claimed", s(CLAIMED), ":me", s(owner),
-                                ":until", n(now.plus(lease).toEpochMilli())))
-                        .build());
-            } else {
-                boolean mine = owner.equals(stored.get("retractionOwner").s());
-                if (!mine && Long.parseLong(stored.get("retractionLease").n()) > now.toEpochMilli()) {
-                    return new Result.HeldElsewhere();
-                }
-                dynamoDb.updateItem(UpdateItemRequest.builder().tableName(table).key(Map.of("alertId", s(alertId)))
-                        .updateExpression("SET retractionOwner = :me, retractionLease = :until")
-                        .conditionExpression("retractionStatus = :claimed AND retractionOwner = :seenOwner"
-                                + " AND retractionLease = :seenLease")
-                        .expressionAttributeValues(Map.of(":me", s(owner), ":until", n(now.plus(lease).toEpochMilli()),
-                                ":claimed", s(CLAIMED), ":seenOwner", stored.get("retractionOwner"),
-                                ":seenLease", stored.get("retractionLease")))
-                        .build());
-            }
+            dynamoDb.updateItem(UpdateItemRequest.builder().tableName(table).key(Map.of("alertId", s(alertId)))
+                    .updateExpression("SET retractionStatus = :claimed, retractionOwner = :me, retractionLease = :until")
+                    .conditionExpression("attribute_not_exists(retractionStatus)")
+                    .expressionAttributeValues(Map.of(":claimed", s(CLAIMED), ":me", s(owner),
+                            ":until", n(now.plus(lease).toEpochMilli())))
+                    .build());
         } catch (ConditionalCheckFailedException e) {
             return new Result.HeldElsewhere();
         }
