@@ -16,7 +16,7 @@ MVN ?= mvn -B -ntp
 PYTHON ?= python3
 VENV := .venv
 
-.PHONY: help run test build venv browser bench false-positive clean
+.PHONY: help run test build venv lint browser bench false-positive clean
 
 help:
 	@echo "make run    the pipeline on this machine: API on http://127.0.0.1:$${PORT:-3000}, alerts on stdout"
@@ -27,12 +27,23 @@ help:
 	@echo "make clean  remove build output and the virtual environment"
 
 $(VENV)/.installed: tools/requirements.txt tools/constraints.txt
-	@echo "installing the pinned Python tools (moto server) into $(VENV)" >&2
+	@echo "installing the pinned Python tools (moto server, schemathesis) into $(VENV)" >&2
 	@$(PYTHON) -m venv $(VENV) >&2
 	@$(VENV)/bin/pip install --quiet --disable-pip-version-check -r tools/requirements.txt -c tools/constraints.txt >&2
 	@touch $@
 
 venv: $(VENV)/.installed
+
+.venv-lint/.installed: tools/lint-requirements.txt tools/lint-constraints.txt
+	@echo "installing the pinned template checkers (cfn-lint, cfn-lint-serverless, checkov) into .venv-lint" >&2
+	@$(PYTHON) -m venv .venv-lint >&2
+	@.venv-lint/bin/pip install --quiet --disable-pip-version-check -r tools/lint-requirements.txt -c tools/lint-constraints.txt >&2
+	@touch $@
+
+# the template, checked by tools: cfn-lint with the SAM transform and the serverless rules, then checkov
+lint: .venv-lint/.installed
+	.venv-lint/bin/cfn-lint --append-rules cfn_lint_serverless.rules -- infra/template.yaml
+	.venv-lint/bin/checkov --file infra/template.yaml --framework cloudformation --quiet --compact
 
 # stdout of `make run` carries the alerts only: build output and make's own lines go to stderr
 build:
@@ -44,7 +55,7 @@ run: venv build
 browser:
 	@scripts/install-browser.sh
 
-test: venv browser
+test: venv browser lint
 	$(MVN) verify
 
 bench: venv
@@ -62,4 +73,4 @@ false-positive: build
 
 clean:
 	$(MVN) -q clean
-	rm -rf $(VENV)
+	rm -rf $(VENV) .venv-lint

@@ -74,6 +74,15 @@ public final class StackDeployer {
         Map<String, String> queueUrlsByArn = new HashMap<>();
         Cors cors = null;
         Map<String, Integer> skipped = new TreeMap<>();
+        // what the emulator does not hold (log groups, alarms, policies) still answers Ref and Arn,
+        // so the resources that point at it can be created
+        template.resources().forEach((id, r) -> {
+            if (!ORDER.contains(String.valueOf(r.get("Type")))) {
+                String name = stackName + "-" + id;
+                resolver.register(id, new PhysicalResource(String.valueOf(r.get("Type")), name, Map.of("Arn",
+                        "arn:aws:local:" + aws.region() + ":" + accountId + ":" + name)));
+            }
+        });
         for (String type : ORDER) {
             for (var entry : template.resources().entrySet()) {
                 String logicalId = entry.getKey();
