@@ -3,6 +3,7 @@ package io.scamsignal.aws;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
@@ -32,12 +33,18 @@ public final class AwsClients {
                 .build();
     }
 
-    /** Lambda puts the execution role's credentials in these variables; the runner does the same. */
+    /**
+     * Lambda puts the execution role's credentials in these variables (the runner does the same);
+     * a SnapStart function restored from a snapshot gets them from the container endpoint instead,
+     * so that credentials are never frozen into the snapshot.
+     */
     static AwsCredentialsProvider credentials(FunctionEnvironment env) {
         String key = env.get("AWS_ACCESS_KEY_ID");
         String secret = env.get("AWS_SECRET_ACCESS_KEY");
         if (key == null || secret == null) {
-            return EnvironmentVariableCredentialsProvider.create();
+            return env.get("AWS_CONTAINER_CREDENTIALS_FULL_URI") != null
+                    ? ContainerCredentialsProvider.builder().build()
+                    : EnvironmentVariableCredentialsProvider.create();
         }
         String token = env.get("AWS_SESSION_TOKEN");
         return StaticCredentialsProvider.create(token == null

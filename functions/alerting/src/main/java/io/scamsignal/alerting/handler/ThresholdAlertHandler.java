@@ -9,6 +9,7 @@ import io.scamsignal.alerting.config.AlertingConfig;
 import io.scamsignal.alerting.service.AlertingService;
 import io.scamsignal.aws.FunctionEnvironment;
 import io.scamsignal.aws.JsonLog;
+import io.scamsignal.aws.Priming;
 import io.scamsignal.aws.StreamBatch;
 import java.util.Map;
 
@@ -30,6 +31,7 @@ public final class ThresholdAlertHandler implements RequestHandler<DynamodbEvent
 
     private ThresholdAlertHandler(FunctionEnvironment environment) {
         this(AlertingConfig.service(environment));
+        Priming.register(AlertingConfig::prime);
     }
 
     ThresholdAlertHandler(AlertingService service) {

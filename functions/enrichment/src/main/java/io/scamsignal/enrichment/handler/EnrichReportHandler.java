@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import io.scamsignal.aws.FunctionEnvironment;
 import io.scamsignal.aws.JsonLog;
+import io.scamsignal.aws.Priming;
 import io.scamsignal.aws.StreamBatch;
 import io.scamsignal.domain.json.Json;
 import io.scamsignal.domain.report.StoredReport;
@@ -32,6 +33,7 @@ public final class EnrichReportHandler implements RequestHandler<DynamodbEvent, 
 
     private EnrichReportHandler(FunctionEnvironment environment) {
         this(EnrichmentConfig.service(environment));
+        Priming.register(EnrichmentConfig::prime);
     }
 
     EnrichReportHandler(EnrichmentService service) {

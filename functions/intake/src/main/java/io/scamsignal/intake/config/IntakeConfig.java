@@ -17,6 +17,24 @@ public final class IntakeConfig {
     private IntakeConfig() {
     }
 
+    private static final String PRIMING_REPORT = "{\"contactMethod\":\"popup\",\"impersonatedCompany\":\"Microsoft\","
+            + "\"incidentDate\":\"2026-01-15\",\"country\":\"US\",\"scammer\":{\"phoneNumbers\":[\"+1 (888) 555-0142\"],"
+            + "\"websites\":[\"http://example.com/\"]},\"loss\":{\"amount\":\"10.00\",\"currency\":\"USD\"},"
+            + "\"reporter\":{\"email\":\"priming@example.org\"}}";
+
+    /** The request path without I/O: JSON, validation (libphonenumber), fingerprint, messages. */
+    public static void prime() {
+        try {
+            ReportValidator validator = new ReportValidator(Clock.systemUTC(), new PhoneNormalizer());
+            validator.validate(io.scamsignal.domain.json.Json.MAPPER.readTree(PRIMING_REPORT),
+                    io.scamsignal.domain.report.Messages.GERMAN);
+            validator.validate(io.scamsignal.domain.json.Json.MAPPER.readTree("{}"));
+            new ReporterFingerprint("priming-secret-of-some-length").of("priming@example.org", null, null);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public static SubmitReportService service(FunctionEnvironment env) {
         DynamoDbClient dynamoDb = AwsClients.build(DynamoDbClient.builder(), env);
         Clock clock = Clock.systemUTC();

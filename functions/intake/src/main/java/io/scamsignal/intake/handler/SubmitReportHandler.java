@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.scamsignal.aws.EmfMetrics;
 import io.scamsignal.aws.FunctionEnvironment;
 import io.scamsignal.aws.JsonLog;
+import io.scamsignal.aws.Priming;
 import io.scamsignal.domain.json.Json;
 import io.scamsignal.domain.report.Messages;
 import io.scamsignal.intake.config.IntakeConfig;
@@ -46,6 +47,7 @@ public final class SubmitReportHandler implements RequestHandler<APIGatewayV2HTT
 
     private SubmitReportHandler(FunctionEnvironment environment) {
         this(IntakeConfig.service(environment));
+        Priming.register(IntakeConfig::prime);
     }
 
     SubmitReportHandler(SubmitReportService service) {
