@@ -57,6 +57,35 @@ final class ColdStart {
         System.out.printf("enrichment-lambda.jar: %.1f MB%n", Files.size(jar) / 1e6);
     }
 
+    /** Issue 7: fresh JVM to the first report stored, the intake's jar against the textbook baseline. */
+    static void intake(Path project, String endpoint, Map<String, String> tables, String benchClasspath) throws Exception {
+        Path jar = project.resolve("functions/intake/target/intake-lambda.jar");
+        String ours = String.join(File.pathSeparator, jar.toString(), EnrichmentBenchmark.classpathOf(ColdStartProbe.class),
+                EnrichmentBenchmark.classpathOf(LambdaEventSerializers.class),
+                EnrichmentBenchmark.classpathOf(org.joda.time.DateTime.class));
+        Map<String, String> env = new HashMap<>(tables);
+        env.putAll(Map.of("AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test",
+                "AWS_ENDPOINT_URL", endpoint, "REPORTER_HMAC_SECRET", "benchmark-secret-of-some-length",
+                "RETENTION_DAYS", "400"));
+        Map<String, String> tuned = new HashMap<>(env);
+        tuned.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
+        String event = project.resolve("events/http/submit-report.json").toString();
+        List<Run> intake = new ArrayList<>();
+        List<Run> naive = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            intake.add(run(ours, tuned, "intake", event));
+            naive.add(run(benchClasspath, env, "naive-intake", event));
+        }
+        double ratio = stats(intake, null).median() / stats(naive, null).median();
+        System.out.println();
+        System.out.println("-- Intake cold start: fresh JVM -> first report stored in moto (10 runs each, interleaved)");
+        System.out.println("ScamSignal intake (its jar, template JVM flags): " + stats(intake, null).format("ms")
+                + "; init " + stats(intake, "init").format("ms") + "; classes " + stats(intake, "classes").format(""));
+        System.out.println("textbook baseline (DynamoDbClient.create()):     " + stats(naive, null).format("ms")
+                + "; init " + stats(naive, "init").format("ms") + "; classes " + stats(naive, "classes").format(""));
+        System.out.printf("ratio intake / baseline: %.2f   target <= 0.5%n", ratio);
+    }
+
     static void confusables(Path project) throws Exception {
         String probe = EnrichmentBenchmark.classpathOf(ColdStartProbe.class);
         String table = String.join(File.pathSeparator, probe,

@@ -33,6 +33,24 @@ public final class ColdStartProbe {
                         (done - init) / 1e6, ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount(),
                         response.toString().replace(' ', '_'));
             }
+            case "intake", "naive-intake" -> {
+                Class<?> type = Class.forName(args[0].equals("intake") ? "io.scamsignal.intake.handler.SubmitReportHandler"
+                        : "io.scamsignal.bench.baseline.NaiveSubmitReportHandler");
+                Object handler = type.getConstructor().newInstance();
+                long init = System.nanoTime();
+                var event = LambdaEventSerializers.serializerFor(
+                        com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.class,
+                        ColdStartProbe.class.getClassLoader()).fromJson(Files.readString(Path.of(args[1])));
+                Method handle = type.getMethod("handleRequest",
+                        com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.class, Context.class);
+                var response = (com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse) handle.invoke(handler, event, null);
+                long done = System.nanoTime();
+                if (response.getStatusCode() != 202) {
+                    throw new IllegalStateException("not stored: " + response.getStatusCode() + " " + response.getBody());
+                }
+                System.out.printf("RESULT init=%.1f invoke=%.1f classes=%d%n", (init - start) / 1e6, (done - init) / 1e6,
+                        ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount());
+            }
             case "table" -> {
                 Class<?> type = Class.forName("io.scamsignal.domain.brand.Confusables");
                 Object table = type.getMethod("load").invoke(null);

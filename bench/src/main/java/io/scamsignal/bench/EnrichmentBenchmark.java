@@ -55,6 +55,8 @@ public final class EnrichmentBenchmark {
                 }
                 if (sections.contains("cold")) {
                     ColdStart.enrichment(project, moto.endpoint(), indicatorsTable(project, moto.endpoint()));
+                    ColdStart.intake(project, moto.endpoint(), intakeTables(project, moto.endpoint()),
+                            System.getProperty("java.class.path"));
                 }
             }
         }
@@ -154,6 +156,16 @@ public final class EnrichmentBenchmark {
     }
 
     /** Each scenario on a table of its own: moto's transactions slow down as a table grows, DynamoDB's do not. */
+    static Map<String, String> intakeTables(Path project, String endpoint) throws Exception {
+        try (EmulatorClients aws = EmulatorClients.create(endpoint, "us-east-1", "test", "test")) {
+            var stack = new StackDeployer(aws, "123456789012").deploy(SamTemplate.load(project.resolve("infra/template.yaml")),
+                    "bench-" + UUID.randomUUID().toString().substring(0, 6), Map.of());
+            return Map.of("REPORTS_TABLE", stack.resolver().resource("ReportsTable").ref(),
+                    "REPORTER_DATA_TABLE", stack.resolver().resource("ReporterDataTable").ref(),
+                    "IDEMPOTENCY_TABLE", stack.resolver().resource("IdempotencyTable").ref());
+        }
+    }
+
     static void writeUnits(Path project, String endpoint) throws Exception {
         WriteUnitMeter meter = new WriteUnitMeter();
         DynamoDbClient dynamoDb = DynamoDbClient.builder().endpointOverride(URI.create(endpoint)).region(Region.US_EAST_1)
