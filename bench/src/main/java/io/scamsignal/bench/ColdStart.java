@@ -50,6 +50,7 @@ final class ColdStart {
         System.out.println("  handler construction (init):   " + stats(withFlags, "init").format("ms"));
         System.out.println("  first invocation:              " + stats(withFlags, "invoke").format("ms"));
         System.out.println("  classes loaded:                " + stats(withFlags, "classes").format(""));
+        System.out.println("  peak RSS after the batch:      " + stats(withFlags, "rssMb").format("MB"));
         System.out.println("without JAVA_TOOL_OPTIONS:");
         System.out.println("  JVM start to first batch done: " + stats(without, null).format("ms"));
         System.out.println("  handler construction (init):   " + stats(without, "init").format("ms"));
@@ -80,9 +81,11 @@ final class ColdStart {
         System.out.println();
         System.out.println("-- Intake cold start: fresh JVM -> first report stored in moto (10 runs each, interleaved)");
         System.out.println("ScamSignal intake (its jar, template JVM flags): " + stats(intake, null).format("ms")
-                + "; init " + stats(intake, "init").format("ms") + "; classes " + stats(intake, "classes").format(""));
+                + "; init " + stats(intake, "init").format("ms") + "; classes " + stats(intake, "classes").format("")
+                + "; peak RSS " + stats(intake, "rssMb").format("MB"));
         System.out.println("textbook baseline (DynamoDbClient.create()):     " + stats(naive, null).format("ms")
-                + "; init " + stats(naive, "init").format("ms") + "; classes " + stats(naive, "classes").format(""));
+                + "; init " + stats(naive, "init").format("ms") + "; classes " + stats(naive, "classes").format("")
+                + "; peak RSS " + stats(naive, "rssMb").format("MB"));
         System.out.printf("ratio intake / baseline: %.2f   target <= 0.5%n", ratio);
     }
 

@@ -17,6 +17,20 @@ public final class ColdStartProbe {
     private ColdStartProbe() {
     }
 
+    /** The process's peak resident set (VmHWM), Linux only; -1 elsewhere. */
+    static double peakRssMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+        return -1;
+    }
+
     public static void main(String[] args) throws Exception {
         long start = System.nanoTime();
         switch (args[0]) {
@@ -29,9 +43,9 @@ public final class ColdStartProbe {
                 Method handle = type.getMethod("handleRequest", DynamodbEvent.class, Context.class);
                 Object response = handle.invoke(handler, event, null);
                 long done = System.nanoTime();
-                System.out.printf("RESULT init=%.1f invoke=%.1f classes=%d response=%s%n", (init - start) / 1e6,
+                System.out.printf("RESULT init=%.1f invoke=%.1f classes=%d rssMb=%.1f response=%s%n", (init - start) / 1e6,
                         (done - init) / 1e6, ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount(),
-                        response.toString().replace(' ', '_'));
+                        peakRssMb(), response.toString().replace(' ', '_'));
             }
             case "intake", "naive-intake" -> {
                 Class<?> type = Class.forName(args[0].equals("intake") ? "io.scamsignal.intake.handler.SubmitReportHandler"
@@ -48,8 +62,8 @@ public final class ColdStartProbe {
                 if (response.getStatusCode() != 202) {
                     throw new IllegalStateException("not stored: " + response.getStatusCode() + " " + response.getBody());
                 }
-                System.out.printf("RESULT init=%.1f invoke=%.1f classes=%d%n", (init - start) / 1e6, (done - init) / 1e6,
-                        ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount());
+                System.out.printf("RESULT init=%.1f invoke=%.1f classes=%d rssMb=%.1f%n", (init - start) / 1e6,
+                        (done - init) / 1e6, ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount(), peakRssMb());
             }
             case "table" -> {
                 Class<?> type = Class.forName("io.scamsignal.domain.brand.Confusables");
