@@ -89,6 +89,40 @@ final class ColdStart {
         System.out.printf("ratio intake / baseline: %.2f   target <= 0.5%n", ratio);
     }
 
+    /**
+     * Fresh JVM to the first alert published, the alerting jar against the textbook baseline; the
+     * alert's claim is removed between runs so that every run publishes.
+     */
+    static void alerting(Path project, String endpoint, Map<String, String> resources, Runnable forgetAlerts,
+                         String benchClasspath) throws Exception {
+        Path jar = project.resolve("functions/alerting/target/alerting-lambda.jar");
+        String ours = String.join(File.pathSeparator, jar.toString(), EnrichmentBenchmark.classpathOf(ColdStartProbe.class),
+                EnrichmentBenchmark.classpathOf(LambdaEventSerializers.class),
+                EnrichmentBenchmark.classpathOf(org.joda.time.DateTime.class));
+        Map<String, String> env = new HashMap<>(resources);
+        env.putAll(Map.of("AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test",
+                "AWS_ENDPOINT_URL", endpoint));
+        Map<String, String> tuned = new HashMap<>(env);
+        tuned.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
+        String event = project.resolve("events/dynamodb/indicator-aggregate-modified.json").toString();
+        List<Run> alerting = new ArrayList<>();
+        List<Run> naive = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            forgetAlerts.run();
+            alerting.add(run(ours, tuned, "alerting", event));
+            forgetAlerts.run();
+            naive.add(run(benchClasspath, env, "naive-alerting", event));
+        }
+        System.out.println();
+        System.out.println("-- Alerting cold start: fresh JVM -> first alert published to moto's SNS (10 runs each, interleaved)");
+        System.out.println("ScamSignal alerting (its jar, template JVM flags): " + stats(alerting, null).format("ms")
+                + "; classes " + stats(alerting, "classes").format("") + "; peak RSS " + stats(alerting, "rssMb").format("MB"));
+        System.out.println("textbook baseline (default clients):               " + stats(naive, null).format("ms")
+                + "; classes " + stats(naive, "classes").format("") + "; peak RSS " + stats(naive, "rssMb").format("MB"));
+        System.out.printf("ratio alerting / baseline: %.2f   target <= 0.5%n",
+                stats(alerting, null).median() / stats(naive, null).median());
+    }
+
     static void confusables(Path project) throws Exception {
         String probe = EnrichmentBenchmark.classpathOf(ColdStartProbe.class);
         String table = String.join(File.pathSeparator, probe,

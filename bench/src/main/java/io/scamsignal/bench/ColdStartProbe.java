@@ -65,6 +65,19 @@ public final class ColdStartProbe {
                 System.out.printf("RESULT init=%.1f invoke=%.1f classes=%d rssMb=%.1f%n", (init - start) / 1e6,
                         (done - init) / 1e6, ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount(), peakRssMb());
             }
+            case "alerting", "naive-alerting" -> {
+                Class<?> type = Class.forName(args[0].equals("alerting") ? "io.scamsignal.alerting.handler.ThresholdAlertHandler"
+                        : "io.scamsignal.bench.baseline.NaiveThresholdAlertHandler");
+                Object handler = type.getConstructor().newInstance();
+                long init = System.nanoTime();
+                DynamodbEvent event = LambdaEventSerializers.serializerFor(DynamodbEvent.class,
+                        ColdStartProbe.class.getClassLoader()).fromJson(Files.readString(Path.of(args[1])));
+                Method handle = type.getMethod("handleRequest", DynamodbEvent.class, Context.class);
+                handle.invoke(handler, event, null);
+                long done = System.nanoTime();
+                System.out.printf("RESULT init=%.1f invoke=%.1f classes=%d rssMb=%.1f%n", (init - start) / 1e6,
+                        (done - init) / 1e6, ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount(), peakRssMb());
+            }
             case "table" -> {
                 Class<?> type = Class.forName("io.scamsignal.domain.brand.Confusables");
                 Object table = type.getMethod("load").invoke(null);

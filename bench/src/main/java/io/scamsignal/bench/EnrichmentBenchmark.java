@@ -57,6 +57,7 @@ public final class EnrichmentBenchmark {
                     ColdStart.enrichment(project, moto.endpoint(), indicatorsTable(project, moto.endpoint()));
                     ColdStart.intake(project, moto.endpoint(), intakeTables(project, moto.endpoint()),
                             System.getProperty("java.class.path"));
+                    alertingColdStart(project, moto.endpoint());
                 }
             }
         }
@@ -163,6 +164,21 @@ public final class EnrichmentBenchmark {
             return Map.of("REPORTS_TABLE", stack.resolver().resource("ReportsTable").ref(),
                     "REPORTER_DATA_TABLE", stack.resolver().resource("ReporterDataTable").ref(),
                     "IDEMPOTENCY_TABLE", stack.resolver().resource("IdempotencyTable").ref());
+        }
+    }
+
+    static void alertingColdStart(Path project, String endpoint) throws Exception {
+        try (EmulatorClients aws = EmulatorClients.create(endpoint, "us-east-1", "test", "test")) {
+            var stack = new StackDeployer(aws, "123456789012").deploy(SamTemplate.load(project.resolve("infra/template.yaml")),
+                    "bench-" + UUID.randomUUID().toString().substring(0, 6), Map.of());
+            String alerts = stack.resolver().resource("AlertsTable").ref();
+            Runnable forget = () -> aws.dynamoDb().scan(b -> b.tableName(alerts)).items().forEach(item ->
+                    aws.dynamoDb().deleteItem(b -> b.tableName(alerts).key(Map.of("alertId", item.get("alertId")))));
+            ColdStart.alerting(project, endpoint, Map.of(
+                    "INDICATORS_TABLE", stack.resolver().resource("IndicatorsTable").ref(),
+                    "ALERTS_TABLE", alerts, "ALERTS_BY_INDICATOR_INDEX", "ByIndicator",
+                    "ALERTS_TOPIC_ARN", stack.resolver().resource("AlertsTopic").ref()), forget,
+                    System.getProperty("java.class.path"));
         }
     }
 
