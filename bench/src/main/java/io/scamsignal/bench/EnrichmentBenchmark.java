@@ -16,7 +16,6 @@ import io.scamsignal.local.emulator.StackDeployer;
 import io.scamsignal.local.template.SamTemplate;
 import java.io.File;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -224,9 +223,5 @@ public final class EnrichmentBenchmark {
 
     static String classpathOf(Class<?> type) throws Exception {
         return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI()).getPath();
-    }
-
-    static long fileSize(Path path) throws Exception {
-        return Files.size(path);
     }
 }

@@ -21,7 +21,6 @@ import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -49,24 +48,10 @@ public final class DynamoDbIndicatorRepository implements IndicatorRepository {
 
     private final DynamoDbClient dynamoDb;
     private final String table;
-    private final CapacityMeter meter;
 
     public DynamoDbIndicatorRepository(DynamoDbClient dynamoDb, String table) {
-        this(dynamoDb, table, CapacityMeter.NONE);
-    }
-
-    public DynamoDbIndicatorRepository(DynamoDbClient dynamoDb, String table, CapacityMeter meter) {
         this.dynamoDb = dynamoDb;
         this.table = table;
-        this.meter = meter;
-    }
-
-    /** Receives the write capacity DynamoDB reports for each transaction (for the benchmark). */
-    @FunctionalInterface
-    public interface CapacityMeter {
-        CapacityMeter NONE = units -> { };
-
-        void written(double capacityUnits);
     }
 
     @Override
@@ -111,11 +96,7 @@ public final class DynamoDbIndicatorRepository implements IndicatorRepository {
                     writes.add(reporterPut(pk, fingerprint, state, snapshot.reporterVersions().get(fingerprint))));
             writes.add(aggregatePut(pk, result.aggregate(), snapshot.aggregateVersion()));
             try {
-                var response = dynamoDb.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(writes)
-                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build());
-                if (response.hasConsumedCapacity()) {
-                    response.consumedCapacity().forEach(c -> meter.written(c.capacityUnits() == null ? 0 : c.capacityUnits()));
-                }
+                dynamoDb.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(writes).build());
                 return result.applied().size();
             } catch (TransactionCanceledException e) {
                 if (!retryable(e)) {
