@@ -25,15 +25,10 @@ final class ColdStart {
     record Run(double totalMs, Map<String, Double> fields) {
     }
 
-    static void enrichment(Path project, String endpoint, String table) throws Exception {
-        Path jar = project.resolve("functions/enrichment/target/enrichment-lambda.jar");
-        String classpath = String.join(File.pathSeparator, jar.toString(), EnrichmentBenchmark.classpathOf(ColdStartProbe.class),
-                EnrichmentBenchmark.classpathOf(LambdaEventSerializers.class),
-                EnrichmentBenchmark.classpathOf(org.joda.time.DateTime.class));
-        Map<String, String> base = Map.of("AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "test",
-                "AWS_SECRET_ACCESS_KEY", "test", "AWS_ENDPOINT_URL", endpoint, "INDICATORS_TABLE", table);
-        Map<String, String> tuned = new HashMap<>(base);
-        tuned.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
+    static void enrichment(Path project, String endpoint, Map<String, String> functionEnv) throws Exception {
+        String classpath = functionClasspath(project, "enrichment");
+        Map<String, String> tuned = lambdaEnvironment(endpoint, functionEnv, true);
+        Map<String, String> base = lambdaEnvironment(endpoint, functionEnv, false);
         List<Run> withFlags = new ArrayList<>();
         List<Run> without = new ArrayList<>();
         String event = project.resolve("events/dynamodb/report-inserted.json").toString();
@@ -55,21 +50,16 @@ final class ColdStart {
         System.out.println("  JVM start to first batch done: " + stats(without, null).format("ms"));
         System.out.println("  handler construction (init):   " + stats(without, "init").format("ms"));
         System.out.println("  first invocation:              " + stats(without, "invoke").format("ms"));
-        System.out.printf("enrichment-lambda.jar: %.1f MB%n", Files.size(jar) / 1e6);
+        System.out.printf("enrichment-lambda.jar: %.1f MB%n",
+                Files.size(project.resolve("functions/enrichment/target/enrichment-lambda.jar")) / 1e6);
     }
 
     /** Issue 7: fresh JVM to the first report stored, the intake's jar against the textbook baseline. */
-    static void intake(Path project, String endpoint, Map<String, String> tables, String benchClasspath) throws Exception {
-        Path jar = project.resolve("functions/intake/target/intake-lambda.jar");
-        String ours = String.join(File.pathSeparator, jar.toString(), EnrichmentBenchmark.classpathOf(ColdStartProbe.class),
-                EnrichmentBenchmark.classpathOf(LambdaEventSerializers.class),
-                EnrichmentBenchmark.classpathOf(org.joda.time.DateTime.class));
-        Map<String, String> env = new HashMap<>(tables);
-        env.putAll(Map.of("AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test",
-                "AWS_ENDPOINT_URL", endpoint, "REPORTER_HMAC_SECRET", "benchmark-secret-of-some-length",
-                "RETENTION_DAYS", "400"));
-        Map<String, String> tuned = new HashMap<>(env);
-        tuned.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
+    static void intake(Path project, String endpoint, Map<String, String> functionEnv, String benchClasspath)
+            throws Exception {
+        String ours = functionClasspath(project, "intake");
+        Map<String, String> tuned = lambdaEnvironment(endpoint, functionEnv, true);
+        Map<String, String> env = lambdaEnvironment(endpoint, functionEnv, false);
         String event = project.resolve("events/http/submit-report.json").toString();
         List<Run> intake = new ArrayList<>();
         List<Run> naive = new ArrayList<>();
@@ -93,17 +83,11 @@ final class ColdStart {
      * Fresh JVM to the first alert published, the alerting jar against the textbook baseline; the
      * alert's claim is removed between runs so that every run publishes.
      */
-    static void alerting(Path project, String endpoint, Map<String, String> resources, Runnable forgetAlerts,
+    static void alerting(Path project, String endpoint, Map<String, String> functionEnv, Runnable forgetAlerts,
                          String benchClasspath) throws Exception {
-        Path jar = project.resolve("functions/alerting/target/alerting-lambda.jar");
-        String ours = String.join(File.pathSeparator, jar.toString(), EnrichmentBenchmark.classpathOf(ColdStartProbe.class),
-                EnrichmentBenchmark.classpathOf(LambdaEventSerializers.class),
-                EnrichmentBenchmark.classpathOf(org.joda.time.DateTime.class));
-        Map<String, String> env = new HashMap<>(resources);
-        env.putAll(Map.of("AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test",
-                "AWS_ENDPOINT_URL", endpoint));
-        Map<String, String> tuned = new HashMap<>(env);
-        tuned.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
+        String ours = functionClasspath(project, "alerting");
+        Map<String, String> tuned = lambdaEnvironment(endpoint, functionEnv, true);
+        Map<String, String> env = lambdaEnvironment(endpoint, functionEnv, false);
         String event = project.resolve("events/dynamodb/indicator-aggregate-modified.json").toString();
         List<Run> alerting = new ArrayList<>();
         List<Run> naive = new ArrayList<>();
@@ -121,6 +105,30 @@ final class ColdStart {
                 + "; classes " + stats(naive, "classes").format("") + "; peak RSS " + stats(naive, "rssMb").format("MB"));
         System.out.printf("ratio alerting / baseline: %.2f   target <= 0.5%n",
                 stats(alerting, null).median() / stats(naive, null).median());
+    }
+
+    /** What Lambda loads for a function: its deployable jar, and the runtime's event serialisation. */
+    private static String functionClasspath(Path project, String function) throws Exception {
+        return String.join(File.pathSeparator,
+                project.resolve("functions/" + function + "/target/" + function + "-lambda.jar").toString(),
+                EnrichmentBenchmark.classpathOf(ColdStartProbe.class),
+                EnrichmentBenchmark.classpathOf(LambdaEventSerializers.class),
+                EnrichmentBenchmark.classpathOf(org.joda.time.DateTime.class));
+    }
+
+    /**
+     * Lambda's variables and the function's own, as the template sets them on the emulator; without
+     * {@code jvmFlags}, the template's JAVA_TOOL_OPTIONS are left out (the untuned side).
+     */
+    private static Map<String, String> lambdaEnvironment(String endpoint, Map<String, String> functionEnv,
+                                                         boolean jvmFlags) {
+        Map<String, String> env = new HashMap<>(functionEnv);
+        env.putAll(Map.of("AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test",
+                "AWS_ENDPOINT_URL", endpoint));
+        if (!jvmFlags) {
+            env.remove("JAVA_TOOL_OPTIONS");
+        }
+        return env;
     }
 
     static void confusables(Path project) throws Exception {

@@ -53,8 +53,10 @@ public final class EnrichmentBenchmark {
                     writeUnits(project, moto.endpoint());
                 }
                 if (sections.contains("cold")) {
-                    ColdStart.enrichment(project, moto.endpoint(), indicatorsTable(project, moto.endpoint()));
-                    ColdStart.intake(project, moto.endpoint(), intakeTables(project, moto.endpoint()),
+                    ColdStart.enrichment(project, moto.endpoint(),
+                            functionEnvironment(deploy(project, moto.endpoint()), "EnrichReportFunction"));
+                    ColdStart.intake(project, moto.endpoint(),
+                            functionEnvironment(deploy(project, moto.endpoint()), "SubmitReportFunction"),
                             System.getProperty("java.class.path"));
                     alertingColdStart(project, moto.endpoint());
                 }
@@ -146,41 +148,33 @@ public final class EnrichmentBenchmark {
         return System.nanoTime() - start;
     }
 
-    static String indicatorsTable(Path project, String endpoint) throws Exception {
+    /** A fresh stack of the template on the emulator: every scenario and probe gets tables of its own. */
+    static StackDeployer.DeployedStack deploy(Path project, String endpoint) throws Exception {
         System.setProperty("aws.endpointUrl", endpoint);
         try (EmulatorClients aws = EmulatorClients.create(endpoint, "us-east-1", "test", "test")) {
-            var stack = new StackDeployer(aws, "123456789012").deploy(SamTemplate.load(project.resolve("infra/template.yaml")),
+            return new StackDeployer(aws, "123456789012").deploy(SamTemplate.load(project.resolve("infra/template.yaml")),
                     "bench-" + UUID.randomUUID().toString().substring(0, 6), Map.of());
-            return stack.resolver().resource("IndicatorsTable").ref();
         }
     }
 
-    /** Each scenario on a table of its own: moto's transactions slow down as a table grows, DynamoDB's do not. */
-    static Map<String, String> intakeTables(Path project, String endpoint) throws Exception {
-        try (EmulatorClients aws = EmulatorClients.create(endpoint, "us-east-1", "test", "test")) {
-            var stack = new StackDeployer(aws, "123456789012").deploy(SamTemplate.load(project.resolve("infra/template.yaml")),
-                    "bench-" + UUID.randomUUID().toString().substring(0, 6), Map.of());
-            return Map.of("REPORTS_TABLE", stack.resolver().resource("ReportsTable").ref(),
-                    "REPORTER_DATA_TABLE", stack.resolver().resource("ReporterDataTable").ref(),
-                    "IDEMPOTENCY_TABLE", stack.resolver().resource("IdempotencyTable").ref());
-        }
+    /** The environment the template gives a function, on a fresh stack. */
+    static Map<String, String> functionEnvironment(StackDeployer.DeployedStack stack, String logicalId) {
+        return stack.functions().stream().filter(f -> f.logicalId().equals(logicalId)).findFirst().orElseThrow()
+                .environment();
     }
 
     static void alertingColdStart(Path project, String endpoint) throws Exception {
+        StackDeployer.DeployedStack stack = deploy(project, endpoint);
+        String alerts = stack.resolver().resource("AlertsTable").ref();
         try (EmulatorClients aws = EmulatorClients.create(endpoint, "us-east-1", "test", "test")) {
-            var stack = new StackDeployer(aws, "123456789012").deploy(SamTemplate.load(project.resolve("infra/template.yaml")),
-                    "bench-" + UUID.randomUUID().toString().substring(0, 6), Map.of());
-            String alerts = stack.resolver().resource("AlertsTable").ref();
             Runnable forget = () -> aws.dynamoDb().scan(b -> b.tableName(alerts)).items().forEach(item ->
                     aws.dynamoDb().deleteItem(b -> b.tableName(alerts).key(Map.of("alertId", item.get("alertId")))));
-            ColdStart.alerting(project, endpoint, Map.of(
-                    "INDICATORS_TABLE", stack.resolver().resource("IndicatorsTable").ref(),
-                    "ALERTS_TABLE", alerts, "ALERTS_BY_INDICATOR_INDEX", "ByIndicator",
-                    "ALERTS_TOPIC_ARN", stack.resolver().resource("AlertsTopic").ref()), forget,
+            ColdStart.alerting(project, endpoint, functionEnvironment(stack, "ThresholdAlertFunction"), forget,
                     System.getProperty("java.class.path"));
         }
     }
 
+    /** Each scenario on a table of its own: moto's transactions slow down as a table grows, DynamoDB's do not. */
     static void writeUnits(Path project, String endpoint) throws Exception {
         WriteUnitMeter meter = new WriteUnitMeter();
         DynamoDbClient dynamoDb = DynamoDbClient.builder().endpointOverride(URI.create(endpoint)).region(Region.US_EAST_1)
@@ -198,7 +192,7 @@ public final class EnrichmentBenchmark {
             for (int batch : new int[] {1, 100}) {
                 List<StoredReport> reports = SampleReports.reports(200, spread);
                 EnrichmentService service = new EnrichmentService(planner,
-                        new DynamoDbIndicatorRepository(dynamoDb, indicatorsTable(project, endpoint)));
+                        new DynamoDbIndicatorRepository(dynamoDb, deploy(project, endpoint).resolver().resource("IndicatorsTable").ref()));
                 meter.reset();
                 for (int from = 0; from < reports.size(); from += batch) {
                     service.enrich(reports.subList(from, Math.min(from + batch, reports.size())));
