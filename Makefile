@@ -35,7 +35,7 @@ $(VENV)/.installed: tools/requirements.txt tools/constraints.txt
 venv: $(VENV)/.installed
 
 .venv-lint/.installed: tools/lint-requirements.txt tools/lint-constraints.txt
-	@echo "installing the pinned template checkers (cfn-lint, cfn-lint-serverless, checkov) into .venv-lint" >&2
+	@echo "installing the pinned template checkers (cfn-lint, cfn-lint-serverless, aws-sam-translator, checkov) into .venv-lint" >&2
 	@$(PYTHON) -m venv .venv-lint >&2
 	@.venv-lint/bin/pip install --quiet --disable-pip-version-check -r tools/lint-requirements.txt -c tools/lint-constraints.txt >&2
 	@touch $@
@@ -43,7 +43,11 @@ venv: $(VENV)/.installed
 # the template, checked by tools: cfn-lint with the SAM transform and the serverless rules, then checkov
 lint: .venv-lint/.installed
 	.venv-lint/bin/cfn-lint --append-rules cfn_lint_serverless.rules -- infra/template.yaml
-	.venv-lint/bin/checkov --file infra/template.yaml --framework cloudformation --quiet --compact
+	@# again as CloudFormation deploys it: OpenAPI definition included, SAM transform applied
+	.venv-lint/bin/python tools/transform_template.py infra/template.yaml target/lint
+	.venv-lint/bin/cfn-lint --append-rules cfn_lint_serverless.rules -- target/lint/template.transformed.json
+	.venv-lint/bin/python tools/check_least_privilege.py target/lint/template.transformed.json
+	.venv-lint/bin/checkov --file infra/template.yaml --framework cloudformation --quiet --compact --skip-download
 
 # stdout of `make run` carries the alerts only: build output and make's own lines go to stderr
 build:

@@ -108,7 +108,7 @@ public final class LocalPipeline implements AutoCloseable {
             pipeline.startMappings(null);
             pipeline.subscribeInboxes();
             Map<HttpRoute, LocalFunction> routes = new HashMap<>();
-            functions.values().forEach(f -> f.spec().routes().forEach(r -> routes.put(r, f)));
+            stack.routes().forEach((route, functionId) -> routes.put(route, functions.get(functionId)));
             pipeline.gateway = new HttpApiGateway(options.host(), options.port(), routes, () -> pipeline.ready,
                     options.accountId(), stack.cors(), options.log());
             pipeline.ready = true;

@@ -41,20 +41,25 @@ public final class StackDeployer {
     }
 
     public record FunctionSpec(String logicalId, String name, String handler, Map<String, String> environment,
-                               int timeoutSeconds, List<HttpRoute> routes, List<StreamMapping> streamMappings) {
+                               int timeoutSeconds, List<StreamMapping> streamMappings) {
     }
 
-    /** An HttpApi's CorsConfiguration, which API Gateway applies before any function sees a request. */
+    /** An HttpApi's CORS configuration, which API Gateway applies before any function sees a request. */
     public record Cors(List<String> allowOrigins, List<String> allowMethods, List<String> allowHeaders, int maxAge) {
     }
 
+    /**
+     * @param routes each HttpApi route and the logical id of the function it invokes, from the API's
+     *               OpenAPI definition ({@code x-amazon-apigateway-integration}) or a function's HttpApi event
+     */
     public record DeployedStack(String stackName, Resolver resolver, List<FunctionSpec> functions,
-                                Map<String, String> queueUrlsByArn, List<String> notEmulated, Cors cors) {
+                                Map<HttpRoute, String> routes, Map<String, String> queueUrlsByArn,
+                                List<String> notEmulated, Cors cors) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> ORDER = List.of("AWS::DynamoDB::Table", "AWS::SQS::Queue", "AWS::SNS::Topic",
-            "AWS::SNS::Subscription", "AWS::Serverless::HttpApi", "AWS::Serverless::Function");
+            "AWS::SNS::Subscription", "AWS::Serverless::Function", "AWS::Serverless::HttpApi");
 
     private final EmulatorClients aws;
     private final String accountId;
@@ -72,6 +77,8 @@ public final class StackDeployer {
                 "arn:aws:cloudformation:" + aws.region() + ":" + accountId + ":stack/" + stackName + "/local"));
         List<FunctionSpec> functions = new ArrayList<>();
         Map<String, String> queueUrlsByArn = new HashMap<>();
+        Map<HttpRoute, String> routes = new LinkedHashMap<>();
+        Map<String, String> functionIdsByArn = new HashMap<>();
         Cors cors = null;
         Map<String, Integer> skipped = new TreeMap<>();
         // what the emulator does not hold (log groups, alarms, policies) still answers Ref and Arn,
@@ -108,13 +115,32 @@ public final class StackDeployer {
                     case "AWS::SNS::Subscription" -> resolver.register(logicalId, subscription(props));
                     case "AWS::Serverless::HttpApi" -> {
                         resolver.register(logicalId, new PhysicalResource(type, physicalName, Map.of()));
-                        cors = cors(props.get("CorsConfiguration"));
+                        if (props.get("DefinitionBody") instanceof Map<?, ?> body) {
+                            routes.putAll(openApiRoutes(logicalId, body, functionIdsByArn));
+                            cors = openApiCors(body.get("x-amazon-apigateway-cors"));
+                        }
+                        if (props.containsKey("CorsConfiguration")) {
+                            cors = cors(props.get("CorsConfiguration"));
+                        }
                     }
                     case "AWS::Serverless::Function" -> {
                         FunctionSpec function = function(logicalId, props, template, resolver, physicalName);
                         functions.add(function);
-                        resolver.register(logicalId, new PhysicalResource(type, function.name(), Map.of("Arn",
-                                "arn:aws:lambda:" + aws.region() + ":" + accountId + ":function:" + function.name())));
+                        String arn = "arn:aws:lambda:" + aws.region() + ":" + accountId + ":function:" + function.name();
+                        resolver.register(logicalId, new PhysicalResource(type, function.name(), Map.of("Arn", arn)));
+                        functionIdsByArn.put(arn, logicalId);
+                        // SAM's AutoPublishAlias: the alias answers Ref as <Function>.Alias and <Function>Alias<name>
+                        Object alias = props.getOrDefault("AutoPublishAlias",
+                                resolver.resolve(template.functionGlobals()) instanceof Map<?, ?> g
+                                        ? g.get("AutoPublishAlias") : null);
+                        if (alias != null) {
+                            PhysicalResource aliasResource = new PhysicalResource("AWS::Lambda::Alias", arn + ":" + alias,
+                                    Map.of());
+                            resolver.register(logicalId + ".Alias", aliasResource);
+                            resolver.register(logicalId + "Alias" + alias, aliasResource);
+                            functionIdsByArn.put(arn + ":" + alias, logicalId);
+                        }
+                        httpApiEvents(logicalId, props).forEach(route -> routes.put(route, logicalId));
                     }
                     default -> throw new IllegalStateException(type);
                 }
@@ -126,7 +152,58 @@ public final class StackDeployer {
             }
         });
         List<String> notEmulated = skipped.entrySet().stream().map(e -> e.getKey() + " x" + e.getValue()).toList();
-        return new DeployedStack(stackName, resolver, functions, queueUrlsByArn, notEmulated, cors);
+        return new DeployedStack(stackName, resolver, functions, routes, queueUrlsByArn, notEmulated, cors);
+    }
+
+    private static final java.util.regex.Pattern LAMBDA_INTEGRATION = java.util.regex.Pattern.compile(
+            "arn:[^:]+:apigateway:[^:]+:lambda:path/2015-03-31/functions/(.+)/invocations");
+
+    /** Routes of an OpenAPI definition whose integration is a Lambda proxy to a function of this template. */
+    @SuppressWarnings("unchecked")
+    private static Map<HttpRoute, String> openApiRoutes(String apiId, Map<?, ?> body,
+                                                        Map<String, String> functionIdsByArn) {
+        Map<HttpRoute, String> routes = new LinkedHashMap<>();
+        Map<String, Object> paths = body.get("paths") instanceof Map<?, ?> p ? (Map<String, Object>) p : Map.of();
+        paths.forEach((path, item) -> ((Map<String, Object>) item).forEach((method, operation) -> {
+            if (!(operation instanceof Map<?, ?> op) || !(op.get("x-amazon-apigateway-integration") instanceof Map<?, ?> i)) {
+                return;
+            }
+            var m = LAMBDA_INTEGRATION.matcher(String.valueOf(i.get("uri")));
+            if (!"aws_proxy".equals(i.get("type")) || !m.matches() || !functionIdsByArn.containsKey(m.group(1))) {
+                throw new IllegalArgumentException("the local runner serves Lambda proxy integrations to this "
+                        + "template's functions only; " + apiId + " " + method + " " + path + " has " + i);
+            }
+            if (!"2.0".equals(String.valueOf(i.get("payloadFormatVersion")))) {
+                throw new IllegalArgumentException(apiId + " " + method + " " + path
+                        + ": the local runner sends payload format 2.0 events only");
+            }
+            routes.put(new HttpRoute(method.toUpperCase(), path), functionIdsByArn.get(m.group(1)));
+        }));
+        return routes;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<HttpRoute> httpApiEvents(String logicalId, Map<String, Object> props) {
+        List<HttpRoute> routes = new ArrayList<>();
+        Map<String, Object> events = (Map<String, Object>) props.getOrDefault("Events", Map.of());
+        for (Object event : events.values()) {
+            Map<String, Object> e = (Map<String, Object>) event;
+            if ("HttpApi".equals(e.get("Type"))) {
+                Map<String, Object> p = (Map<String, Object>) e.getOrDefault("Properties", Map.of());
+                routes.add(new HttpRoute(String.valueOf(p.getOrDefault("Method", "ANY")).toUpperCase(),
+                        String.valueOf(p.getOrDefault("Path", "/$default"))));
+            }
+        }
+        return routes;
+    }
+
+    /** The {@code x-amazon-apigateway-cors} extension of an HTTP API's OpenAPI definition. */
+    private static Cors openApiCors(Object configuration) {
+        if (!(configuration instanceof Map<?, ?> c)) {
+            return null;
+        }
+        return new Cors(strings(c.get("allowOrigins")), strings(c.get("allowMethods")), strings(c.get("allowHeaders")),
+                c.get("maxAge") == null ? 0 : Integer.parseInt(c.get("maxAge").toString()));
     }
 
     @SuppressWarnings("unchecked")
@@ -249,21 +326,21 @@ public final class StackDeployer {
         }
         String name = props.containsKey("FunctionName") ? props.get("FunctionName").toString() : physicalName;
         int timeout = Integer.parseInt(String.valueOf(props.getOrDefault("Timeout", globals.getOrDefault("Timeout", 3))));
-        List<HttpRoute> routes = new ArrayList<>();
         List<StreamMapping> mappings = new ArrayList<>();
         Map<String, Object> events = (Map<String, Object>) props.getOrDefault("Events", Map.of());
         for (var event : events.entrySet()) {
             Map<String, Object> e = (Map<String, Object>) event.getValue();
             Map<String, Object> p = (Map<String, Object>) e.getOrDefault("Properties", Map.of());
             switch (String.valueOf(e.get("Type"))) {
-                case "HttpApi" -> routes.add(new HttpRoute(String.valueOf(p.getOrDefault("Method", "ANY")).toUpperCase(),
-                        String.valueOf(p.getOrDefault("Path", "/$default"))));
+                case "HttpApi" -> {
+                    // routed with the API (httpApiEvents)
+                }
                 case "DynamoDB" -> mappings.add(streamMapping(event.getKey(), p));
                 default -> throw new IllegalArgumentException("the local runner does not emulate " + e.get("Type")
                         + " events (function " + logicalId + ")");
             }
         }
-        return new FunctionSpec(logicalId, name, props.get("Handler").toString(), environment, timeout, routes, mappings);
+        return new FunctionSpec(logicalId, name, props.get("Handler").toString(), environment, timeout, mappings);
     }
 
     @SuppressWarnings("unchecked")

@@ -32,10 +32,48 @@ public record SamTemplate(Path path, Map<String, Object> root) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         Yaml yaml = new Yaml(new IntrinsicConstructor(options));
-        try (Reader reader = Files.newBufferedReader(path)) {
+        Path absolute = path.toAbsolutePath().normalize();
+        try (Reader reader = Files.newBufferedReader(absolute)) {
             Map<String, Object> root = yaml.load(reader);
-            return new SamTemplate(path.toAbsolutePath().normalize(), root);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> expanded = (Map<String, Object>) include(root, absolute.getParent(), yaml);
+            return new SamTemplate(absolute, expanded);
         }
+    }
+
+    /**
+     * Replaces each {@code Fn::Transform: {Name: AWS::Include, Parameters: {Location: file}}} by the
+     * file's content, as CloudFormation does after {@code sam deploy} uploaded the file: the HttpApi's
+     * OpenAPI document (contracts/report-api.openapi.yaml) is included this way.
+     */
+    @SuppressWarnings("unchecked")
+    private static Object include(Object node, Path directory, Yaml yaml) throws IOException {
+        if (node instanceof Map<?, ?> map) {
+            if (map.size() == 1 && map.get("Fn::Transform") instanceof Map<?, ?> transform
+                    && "AWS::Include".equals(transform.get("Name"))) {
+                Object location = ((Map<String, Object>) transform.get("Parameters")).get("Location");
+                if (!(location instanceof String file) || file.startsWith("s3://")) {
+                    throw new IllegalArgumentException("the local runner includes local files only, not " + location);
+                }
+                Path included = directory.resolve(file).normalize();
+                try (Reader reader = Files.newBufferedReader(included)) {
+                    return include(yaml.load(reader), included.getParent(), yaml);
+                }
+            }
+            Map<Object, Object> out = new LinkedHashMap<>();
+            for (var e : map.entrySet()) {
+                out.put(e.getKey(), include(e.getValue(), directory, yaml));
+            }
+            return out;
+        }
+        if (node instanceof List<?> list) {
+            List<Object> out = new ArrayList<>();
+            for (Object item : list) {
+                out.add(include(item, directory, yaml));
+            }
+            return out;
+        }
+        return node;
     }
 
     @SuppressWarnings("unchecked")
