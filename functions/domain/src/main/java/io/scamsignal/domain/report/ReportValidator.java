@@ -326,8 +326,10 @@ public final class ReportValidator {
         List<PaymentMethod> methods = new ArrayList<>();
         JsonNode methodsNode = node.get("paymentMethods");
         if (!isMissing(methodsNode)) {
-            if (!methodsNode.isArray() || methodsNode.size() > PaymentMethod.values().length) {
+            if (!methodsNode.isArray()) {
                 errors.add("loss.paymentMethods", "invalid_type", "type.paymentMethods");
+            } else if (methodsNode.size() > PaymentMethod.values().length) {
+                errors.add("loss.paymentMethods", "too_many", "too_many", PaymentMethod.values().length);
             } else {
                 for (int i = 0; i < methodsNode.size(); i++) {
                     JsonNode m = methodsNode.get(i);
