@@ -25,31 +25,36 @@ final class ColdStart {
     record Run(double totalMs, Map<String, Double> fields) {
     }
 
-    static void enrichment(Path project, String endpoint, Map<String, String> functionEnv) throws Exception {
+    static void enrichment(Path project, String endpoint, Map<String, String> functionEnv, Runnable forgetIndicators,
+                           String benchClasspath) throws Exception {
         String classpath = functionClasspath(project, "enrichment");
         Map<String, String> tuned = lambdaEnvironment(endpoint, functionEnv, true);
         Map<String, String> base = lambdaEnvironment(endpoint, functionEnv, false);
         List<Run> withFlags = new ArrayList<>();
         List<Run> without = new ArrayList<>();
+        List<Run> naive = new ArrayList<>();
         String event = project.resolve("events/dynamodb/report-inserted.json").toString();
-        for (int i = 0; i < RUNS; i++) {
-            // interleaved, so both sides see the same machine
+        for (int i = 0; i < 10; i++) {
+            // interleaved, so every side sees the same machine; each counts the report into an empty table
+            forgetIndicators.run();
             withFlags.add(run(classpath, tuned, "enrichment", event));
+            forgetIndicators.run();
             without.add(run(classpath, base, "enrichment", event));
+            forgetIndicators.run();
+            naive.add(run(benchClasspath, base, "naive-enrichment", event));
         }
         System.out.println();
-        System.out.println("-- Enrichment cold start: fresh JVM with the deployable jar -> first batch enriched against moto ("
-                + RUNS + " runs each, interleaved)");
-        System.out.println("with the template's JAVA_TOOL_OPTIONS (C1 only):");
-        System.out.println("  JVM start to first batch done: " + stats(withFlags, null).format("ms"));
-        System.out.println("  handler construction (init):   " + stats(withFlags, "init").format("ms"));
-        System.out.println("  first invocation:              " + stats(withFlags, "invoke").format("ms"));
-        System.out.println("  classes loaded:                " + stats(withFlags, "classes").format(""));
-        System.out.println("  peak RSS after the batch:      " + stats(withFlags, "rssMb").format("MB"));
-        System.out.println("without JAVA_TOOL_OPTIONS:");
-        System.out.println("  JVM start to first batch done: " + stats(without, null).format("ms"));
-        System.out.println("  handler construction (init):   " + stats(without, "init").format("ms"));
-        System.out.println("  first invocation:              " + stats(without, "invoke").format("ms"));
+        System.out.println("-- Enrichment cold start: fresh JVM -> first batch counted in moto (10 runs each, interleaved)");
+        System.out.println("ScamSignal enrichment (its jar, template JVM flags): " + stats(withFlags, null).format("ms")
+                + "; init " + stats(withFlags, "init").format("ms") + "; first batch " + stats(withFlags, "invoke").format("ms")
+                + "; classes " + stats(withFlags, "classes").format("") + "; peak RSS " + stats(withFlags, "rssMb").format("MB"));
+        System.out.println("  the same without JAVA_TOOL_OPTIONS (C1 only):      " + stats(without, null).format("ms")
+                + "; init " + stats(without, "init").format("ms") + "; first batch " + stats(without, "invoke").format("ms"));
+        System.out.println("textbook baseline (POJO event, DynamoDbClient.create(), UpdateItem ADD): " + stats(naive, null).format("ms")
+                + "; classes " + stats(naive, "classes").format("") + "; peak RSS " + stats(naive, "rssMb").format("MB"));
+        System.out.printf("ratio enrichment / baseline: %.2f   target <= 0.5;  JVM flags: %.2f of without%n",
+                stats(withFlags, null).median() / stats(naive, null).median(),
+                stats(withFlags, null).median() / stats(without, null).median());
         System.out.printf("enrichment-lambda.jar: %.1f MB%n",
                 Files.size(project.resolve("functions/enrichment/target/enrichment-lambda.jar")) / 1e6);
     }

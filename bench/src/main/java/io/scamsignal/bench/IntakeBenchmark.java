@@ -1,14 +1,14 @@
 package io.scamsignal.bench;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.scamsignal.domain.indicator.PhoneNormalizer;
 import io.scamsignal.domain.json.Json;
 import io.scamsignal.domain.report.ReportValidator;
 import io.scamsignal.domain.report.ReporterFingerprint;
 import io.scamsignal.intake.service.ReportRepository;
 import io.scamsignal.intake.service.SubmitReportService;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.Constructor;
@@ -39,8 +39,7 @@ public final class IntakeBenchmark {
         Class<?> type = Class.forName("io.scamsignal.intake.handler.SubmitReportHandler");
         Constructor<?> constructor = type.getDeclaredConstructor(SubmitReportService.class);
         constructor.setAccessible(true);
-        Object handler = constructor.newInstance(service);
-        var handle = type.getMethod("handleRequest", APIGatewayV2HTTPEvent.class, Context.class);
+        RequestStreamHandler handler = (RequestStreamHandler) constructor.newInstance(service);
 
         List<String> bodies = new ArrayList<>();
         for (var report : SampleReports.reports(64, SampleReports.Spread.POPULAR)) {
@@ -52,22 +51,28 @@ public final class IntakeBenchmark {
                     "description", report.description(),
                     "reporter", Map.of("email", "reporter@example.org", "name", "Pat Example"))));
         }
-        List<APIGatewayV2HTTPEvent> events = bodies.stream().map(body -> APIGatewayV2HTTPEvent.builder()
-                .withHeaders(Map.of("content-type", "application/json", "accept-language", "de-DE,de;q=0.9"))
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withHttp(
-                        APIGatewayV2HTTPEvent.RequestContext.Http.builder().withSourceIp("198.51.100.7")
-                                .withUserAgent("Mozilla/5.0").withMethod("POST").withPath("/reports").build()).build())
-                .withBody(body).build()).toList();
+        // the event as Lambda delivers it to a stream handler: the HTTP API's payload 2.0 JSON
+        List<byte[]> events = new ArrayList<>();
+        for (String body : bodies) {
+            events.add(Json.MAPPER.writeValueAsBytes(Map.of("version", "2.0", "routeKey", "POST /reports",
+                    "rawPath", "/reports", "headers", Map.of("content-type", "application/json",
+                            "accept-language", "de-DE,de;q=0.9"),
+                    "requestContext", Map.of("http", Map.of("method", "POST", "path", "/reports",
+                            "sourceIp", "198.51.100.7", "userAgent", "Mozilla/5.0"), "requestId", "bench"),
+                    "body", body, "isBase64Encoded", false)));
+        }
         long[] sink = new long[1];
         Runnable intake = () -> {
-            for (APIGatewayV2HTTPEvent event : events) {
+            for (byte[] event : events) {
                 try {
-                    APIGatewayV2HTTPResponse response = (APIGatewayV2HTTPResponse) handle.invoke(handler, event, null);
-                    if (response.getStatusCode() != 202) {
-                        throw new IllegalStateException(response.getBody());
+                    ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+                    handler.handleRequest(new ByteArrayInputStream(event), out, null);
+                    String response = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+                    if (!response.startsWith("{\"statusCode\":202")) {
+                        throw new IllegalStateException(response);
                     }
-                    sink[0] += response.getBody().length();
-                } catch (ReflectiveOperationException e) {
+                    sink[0] += response.length();
+                } catch (java.io.IOException e) {
                     throw new IllegalStateException(e);
                 }
             }
@@ -100,7 +105,7 @@ public final class IntakeBenchmark {
         System.out.println("== Intake benchmark: warm handler per request, no I/O (15 interleaved rounds of "
                 + 20 * events.size() + " requests) ==");
         System.out.println("Jackson readTree of the same body: " + Stats.of(parseUs).format("µs"));
-        System.out.println("intake handler (decode, validate, normalise phones, fingerprint, encode, log, metrics): "
+        System.out.println("intake handler (event JSON in, validate, normalise phones, fingerprint, response JSON out, log, metrics): "
                 + Stats.of(intakeUs).format("µs"));
         System.out.println("ratio intake / readTree: " + Stats.of(ratios).format("x") + "   target <= 5x   (sink "
                 + (sink[0] % 10) + ")");

@@ -1,7 +1,8 @@
 package io.scamsignal.aws;
 
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 
@@ -12,15 +13,38 @@ import java.util.Map;
  */
 public final class StreamBatch {
 
+    /** The partial batch response: the sequence number to resume from, if any record failed. */
+    public record Response(List<String> batchItemFailures) {
+
+        public Response {
+            batchItemFailures = List.copyOf(batchItemFailures);
+        }
+
+        /** {"batchItemFailures": [{"itemIdentifier": "…"}]}, what Lambda reads with ReportBatchItemFailures. */
+        public void write(OutputStream out) throws IOException {
+            try (JsonGenerator g = HttpApiEvent.JSON.createGenerator(out)) {
+                g.writeStartObject();
+                g.writeArrayFieldStart("batchItemFailures");
+                for (String sequenceNumber : batchItemFailures) {
+                    g.writeStartObject();
+                    g.writeStringField("itemIdentifier", sequenceNumber);
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+        }
+    }
+
     @FunctionalInterface
     public interface RecordProcessor {
-        void process(DynamodbEvent.DynamodbStreamRecord record) throws Exception;
+        void process(StreamEvent.Record record) throws Exception;
     }
 
     /** Turns a record into what the batch works on; null to skip it; throws for a record that cannot be read. */
     @FunctionalInterface
     public interface Decoder<T> {
-        T decode(DynamodbEvent.DynamodbStreamRecord record) throws Exception;
+        T decode(StreamEvent.Record record) throws Exception;
     }
 
     @FunctionalInterface
@@ -34,9 +58,8 @@ public final class StreamBatch {
         this.log = log;
     }
 
-    public StreamsEventResponse process(DynamodbEvent event, String requestId, RecordProcessor processor) {
-        List<DynamodbEvent.DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
-        for (DynamodbEvent.DynamodbStreamRecord record : records) {
+    public Response process(List<StreamEvent.Record> records, String requestId, RecordProcessor processor) {
+        for (StreamEvent.Record record : records) {
             try {
                 processor.process(record);
             } catch (Exception e) {
@@ -52,13 +75,12 @@ public final class StreamBatch {
      * the records before it were processed; a failure of the unit reports the batch's first record,
      * so all of it is retried, which idempotent processing allows.
      */
-    public <T> StreamsEventResponse processTogether(DynamodbEvent event, String requestId, Decoder<T> decoder,
-                                                    BatchProcessor<T> processor) {
-        List<DynamodbEvent.DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
+    public <T> Response processTogether(List<StreamEvent.Record> records, String requestId, Decoder<T> decoder,
+                                        BatchProcessor<T> processor) {
         List<T> decoded = new java.util.ArrayList<>();
-        DynamodbEvent.DynamodbStreamRecord undecodable = null;
+        StreamEvent.Record undecodable = null;
         Exception decodeError = null;
-        for (DynamodbEvent.DynamodbStreamRecord record : records) {
+        for (StreamEvent.Record record : records) {
             try {
                 T item = decoder.decode(record);
                 if (item != null) {
@@ -80,16 +102,15 @@ public final class StreamBatch {
         return undecodable == null ? success() : failure(undecodable, requestId, decodeError);
     }
 
-    private StreamsEventResponse failure(DynamodbEvent.DynamodbStreamRecord record, String requestId, Exception e) {
-        String sequenceNumber = record.getDynamodb().getSequenceNumber();
+    private Response failure(StreamEvent.Record record, String requestId, Exception e) {
+        String sequenceNumber = record.sequenceNumber();
         log.error("record failed; the batch is checkpointed before it", Map.of(
-                "requestId", requestId, "sequenceNumber", sequenceNumber, "eventId", record.getEventID()), e);
-        return StreamsEventResponse.builder()
-                .withBatchItemFailures(List.of(new StreamsEventResponse.BatchItemFailure(sequenceNumber)))
-                .build();
+                "requestId", requestId, "sequenceNumber", String.valueOf(sequenceNumber),
+                "eventId", String.valueOf(record.eventId())), e);
+        return new Response(List.of(sequenceNumber));
     }
 
-    private static StreamsEventResponse success() {
-        return StreamsEventResponse.builder().withBatchItemFailures(List.of()).build();
+    private static Response success() {
+        return new Response(List.of());
     }
 }

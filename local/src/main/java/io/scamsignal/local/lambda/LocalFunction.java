@@ -1,12 +1,15 @@
 package io.scamsignal.local.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scamsignal.local.emulator.StackDeployer.FunctionSpec;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.HashMap;
@@ -15,9 +18,9 @@ import java.util.UUID;
 
 /**
  * One function's execution environment: the handler class named in the template, built once with
- * the environment the template gives it, invoked one event at a time. Events go in and responses
- * come out as JSON through the same serialisation library the Java Lambda runtime uses, so what a
- * handler sees here is what it sees in AWS.
+ * the environment the template gives it, invoked one event at a time. As in the Java Lambda
+ * runtime, a {@link RequestStreamHandler} gets the event's JSON bytes and writes its response's;
+ * a POJO handler gets events and responses through the runtime's own serialisation library.
  */
 public final class LocalFunction {
 
@@ -52,6 +55,9 @@ public final class LocalFunction {
             handler = type.getConstructor().newInstance();
         }
         String methodName = parts.length > 1 ? parts[1] : "handleRequest";
+        if (handler instanceof RequestStreamHandler && methodName.equals("handleRequest")) {
+            return new LocalFunction(spec, handler, null, null, arn);
+        }
         Method method = null;
         for (Method m : type.getMethods()) {
             if (m.getName().equals(methodName) && m.getParameterCount() == 2 && !m.isBridge()
@@ -85,12 +91,18 @@ public final class LocalFunction {
         Context context = new LocalContext(requestId, spec.name(), arn, 1024,
                 System.currentTimeMillis() + spec.timeoutSeconds() * 1000L);
         try {
+            if (handler instanceof RequestStreamHandler streamHandler && method == null) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                streamHandler.handleRequest(new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)), out,
+                        context);
+                return out.size() == 0 ? JSON.nullNode() : JSON.readTree(out.toByteArray());
+            }
             Object event = input.fromJson(eventJson);
             Object response = method.invoke(handler, event, context);
             return toJson(response);
         } catch (InvocationTargetException e) {
             throw new FunctionError(spec.name(), e.getCause());
-        } catch (IllegalAccessException | RuntimeException e) {
+        } catch (IllegalAccessException | java.io.IOException | RuntimeException e) {
             throw new FunctionError(spec.name(), e);
         }
     }

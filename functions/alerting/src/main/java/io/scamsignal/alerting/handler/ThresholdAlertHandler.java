@@ -1,9 +1,7 @@
 package io.scamsignal.alerting.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.scamsignal.alerting.adapter.AggregateImage;
 import io.scamsignal.alerting.config.AlertingConfig;
 import io.scamsignal.alerting.service.AlertingService;
@@ -11,10 +9,18 @@ import io.scamsignal.aws.FunctionEnvironment;
 import io.scamsignal.aws.JsonLog;
 import io.scamsignal.aws.Priming;
 import io.scamsignal.aws.StreamBatch;
+import io.scamsignal.aws.StreamEvent;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
 import java.util.Map;
 
-/** Indicators table stream: an aggregate changed, so alert on every rule it now satisfies. */
-public final class ThresholdAlertHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+/**
+ * Indicators table stream: an aggregate changed, so alert on every rule it now satisfies. A stream
+ * handler: it reads the batch's JSON itself, so Lambda loads no event serialisation.
+ */
+public final class ThresholdAlertHandler implements RequestStreamHandler {
 
     private static final JsonLog LOG = new JsonLog("alerting");
     private final AlertingService service;
@@ -39,16 +45,19 @@ public final class ThresholdAlertHandler implements RequestHandler<DynamodbEvent
     }
 
     @Override
-    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         String requestId = context == null ? "local" : context.getAwsRequestId();
-        return batch.process(event, requestId, record -> {
-            var image = record.getDynamodb().getNewImage();
-            if (!AggregateImage.isAggregate(image)) {
+        handle(StreamEvent.read(input), requestId).write(output);
+    }
+
+    StreamBatch.Response handle(List<StreamEvent.Record> records, String requestId) {
+        return batch.process(records, requestId, record -> {
+            if (!AggregateImage.isAggregate(record)) {
                 return;
             }
             // the sequence number names this change on every retry of it, so a retry reclaims its own alert
-            AlertingService.Outcome outcome = service.onAggregateChanged(AggregateImage.toAggregate(image),
-                    record.getDynamodb().getSequenceNumber());
+            AlertingService.Outcome outcome = service.onAggregateChanged(AggregateImage.toAggregate(record),
+                    record.sequenceNumber());
             if (!outcome.published().isEmpty() || !outcome.heldElsewhere().isEmpty()) {
                 LOG.info("alerts evaluated", Map.of("requestId", requestId, "published", outcome.published(),
                         "alreadySent", outcome.alreadySent(), "heldElsewhere", outcome.heldElsewhere()));

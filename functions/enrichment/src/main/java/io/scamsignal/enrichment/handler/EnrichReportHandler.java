@@ -1,22 +1,27 @@
 package io.scamsignal.enrichment.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.scamsignal.aws.FunctionEnvironment;
 import io.scamsignal.aws.JsonLog;
 import io.scamsignal.aws.Priming;
 import io.scamsignal.aws.StreamBatch;
+import io.scamsignal.aws.StreamEvent;
 import io.scamsignal.domain.json.Json;
 import io.scamsignal.domain.report.StoredReport;
 import io.scamsignal.enrichment.config.EnrichmentConfig;
 import io.scamsignal.enrichment.service.EnrichmentService;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
 import java.util.Map;
 
-/** Reports table stream (INSERT records): each new report's indicators counted into the aggregates. */
-public final class EnrichReportHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+/**
+ * Reports table stream (INSERT records): each new report's indicators counted into the aggregates.
+ * A stream handler: it reads the batch's JSON itself, so Lambda loads no event serialisation.
+ */
+public final class EnrichReportHandler implements RequestStreamHandler {
 
     private static final JsonLog LOG = new JsonLog("enrichment");
     private final EnrichmentService service;
@@ -41,10 +46,14 @@ public final class EnrichReportHandler implements RequestHandler<DynamodbEvent, 
     }
 
     @Override
-    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         String requestId = context == null ? "local" : context.getAwsRequestId();
-        return batch.processTogether(event, requestId,
-                record -> "INSERT".equals(record.getEventName()) ? decode(record.getDynamodb().getNewImage()) : null,
+        handle(StreamEvent.read(input), requestId).write(output);
+    }
+
+    StreamBatch.Response handle(List<StreamEvent.Record> records, String requestId) {
+        return batch.processTogether(records, requestId,
+                record -> "INSERT".equals(record.eventName()) ? decode(record.attribute("payload")) : null,
                 reports -> {
                     EnrichmentService.Outcome outcome = service.enrich(reports);
                     LOG.info("reports enriched", Map.of("requestId", requestId,
@@ -53,12 +62,11 @@ public final class EnrichReportHandler implements RequestHandler<DynamodbEvent, 
                 });
     }
 
-    static StoredReport decode(Map<String, AttributeValue> image) throws java.io.IOException {
-        AttributeValue payload = image == null ? null : image.get("payload");
-        if (payload == null || payload.getS() == null) {
+    static StoredReport decode(String payload) throws IOException {
+        if (payload == null) {
             throw new IllegalArgumentException("report item has no payload");
         }
-        StoredReport report = Json.MAPPER.readValue(payload.getS(), StoredReport.class);
+        StoredReport report = Json.MAPPER.readValue(payload, StoredReport.class);
         if (report.schemaVersion() != StoredReport.SCHEMA_VERSION || report.reportId() == null
                 || report.scammer() == null || report.contactMethod() == null || report.receivedAt() == null
                 || report.reporterFingerprint() == null) {

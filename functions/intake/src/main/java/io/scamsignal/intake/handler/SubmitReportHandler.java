@@ -1,11 +1,11 @@
 package io.scamsignal.intake.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.scamsignal.aws.EmfMetrics;
 import io.scamsignal.aws.FunctionEnvironment;
+import io.scamsignal.aws.HttpApiEvent;
+import io.scamsignal.aws.HttpApiResponse;
 import io.scamsignal.aws.JsonLog;
 import io.scamsignal.aws.Priming;
 import io.scamsignal.domain.json.Json;
@@ -14,14 +14,17 @@ import io.scamsignal.intake.config.IntakeConfig;
 import io.scamsignal.intake.service.IntakeRequest;
 import io.scamsignal.intake.service.IntakeResponse;
 import io.scamsignal.intake.service.SubmitReportService;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
-/** POST /reports behind an HTTP API (payload format 2.0). Decodes, calls the service, encodes. */
-public final class SubmitReportHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+/**
+ * POST /reports behind an HTTP API (payload format 2.0). Decodes, calls the service, encodes. A
+ * stream handler: it reads the event's JSON itself, so Lambda loads no event serialisation.
+ */
+public final class SubmitReportHandler implements RequestStreamHandler {
 
     private static final JsonLog LOG = new JsonLog("intake");
     private static final EmfMetrics METRICS = new EmfMetrics("intake");
@@ -55,18 +58,20 @@ public final class SubmitReportHandler implements RequestHandler<APIGatewayV2HTT
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        Map<String, String> headers = lowerCase(event.getHeaders());
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        handle(HttpApiEvent.read(input), context == null ? "local" : context.getAwsRequestId()).write(output);
+    }
+
+    HttpApiResponse handle(HttpApiEvent event, String requestId) {
+        Map<String, String> headers = new HashMap<>(event.headers());
         // a form page in one language says so in its action (?lang=de): it outranks the browser's languages
-        String lang = event.getQueryStringParameters() == null ? null : event.getQueryStringParameters().get("lang");
+        String lang = event.queryString().get("lang");
         if (lang != null && (lang.equals("de") || lang.equals("en"))) {
             headers.put("accept-language", lang);
         }
-        String requestId = context == null ? "local" : context.getAwsRequestId();
-        var http = event.getRequestContext() == null ? null : event.getRequestContext().getHttp();
-        IntakeRequest request = new IntakeRequest(body(event), headers.get("content-type"),
-                headers.get("accept-language"), headers.get("idempotency-key"),
-                http == null ? null : http.getSourceIp(), http == null ? null : http.getUserAgent(), requestId);
+        IntakeRequest request = new IntakeRequest(event.bodyBytes(), headers.get("content-type"),
+                headers.get("accept-language"), headers.get("idempotency-key"), event.sourceIp(), event.userAgent(),
+                requestId);
         IntakeResponse response = service.submit(request);
         LOG.info("report request answered", response.body() instanceof IntakeResponse.Accepted accepted
                 ? Map.of("requestId", requestId, "status", response.status(), "outcome", response.outcome(),
@@ -79,41 +84,11 @@ public final class SubmitReportHandler implements RequestHandler<APIGatewayV2HTT
             default -> METRICS.count("ReportsRejected", Map.of("ErrorCode", response.outcome()));
         }
         if (HtmlPages.wanted(headers.get("accept"), headers.get("content-type"))) {
-            return APIGatewayV2HTTPResponse.builder()
-                    .withStatusCode(response.status())
-                    .withHeaders(HTML_HEADERS)
-                    .withBody(HtmlPages.render(response, Messages.forAcceptLanguage(headers.get("accept-language"))))
-                    .withIsBase64Encoded(false)
-                    .build();
+            return new HttpApiResponse(response.status(), HTML_HEADERS,
+                    HtmlPages.render(response, Messages.forAcceptLanguage(headers.get("accept-language"))));
         }
-        return APIGatewayV2HTTPResponse.builder()
-                .withStatusCode(response.status())
-                .withHeaders(JSON_HEADERS)
-                .withBody(Json.write(response.body()))
-                .withIsBase64Encoded(false)
-                .build();
+        return new HttpApiResponse(response.status(), JSON_HEADERS, Json.write(response.body()));
     }
 
-    private static byte[] body(APIGatewayV2HTTPEvent event) {
-        if (event.getBody() == null) {
-            return new byte[0];
-        }
-        if (event.getIsBase64Encoded()) {
-            try {
-                return Base64.getDecoder().decode(event.getBody());
-            } catch (IllegalArgumentException e) {
-                return new byte[0];
-            }
-        }
-        return event.getBody().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static Map<String, String> lowerCase(Map<String, String> headers) {
-        Map<String, String> result = new HashMap<>();
-        if (headers != null) {
-            headers.forEach((k, v) -> result.put(k.toLowerCase(Locale.ROOT), v));
-        }
-        return result;
-    }
 
 }

@@ -54,10 +54,31 @@ class SubmitReportHandlerTest {
 
     private final InMemoryReports repository = new InMemoryReports();
     private final java.util.concurrent.atomic.AtomicInteger ids = new java.util.concurrent.atomic.AtomicInteger(1);
-    private final SubmitReportHandler handler = new SubmitReportHandler(new SubmitReportService(
+    /**
+     * The handler as Lambda drives a stream handler: the event serialised to JSON by the runtime's own
+     * library, the response's JSON read back into the runtime's response class.
+     */
+    record StreamInvoker(SubmitReportHandler lambda) {
+        APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Object context) {
+            try {
+                var in = new java.io.ByteArrayOutputStream();
+                com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers
+                        .serializerFor(APIGatewayV2HTTPEvent.class, getClass().getClassLoader()).toJson(event, in);
+                var out = new java.io.ByteArrayOutputStream();
+                lambda.handleRequest(new java.io.ByteArrayInputStream(in.toByteArray()), out, null);
+                return com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers
+                        .serializerFor(APIGatewayV2HTTPResponse.class, getClass().getClassLoader())
+                        .fromJson(new java.io.ByteArrayInputStream(out.toByteArray()));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
+    private final StreamInvoker handler = new StreamInvoker(new SubmitReportHandler(new SubmitReportService(
             new ReportValidator(CLOCK, new PhoneNormalizer()),
             new ReporterFingerprint("a-test-secret-of-some-length"), repository, CLOCK,
-            () -> "7d0c5e1e-0000-4000-8000-00000000000" + ids.getAndIncrement(), Duration.ofDays(400)));
+            () -> "7d0c5e1e-0000-4000-8000-00000000000" + ids.getAndIncrement(), Duration.ofDays(400))));
 
     private static APIGatewayV2HTTPEvent json(String body, Map<String, String> extraHeaders) {
         Map<String, String> headers = new java.util.HashMap<>(extraHeaders);

@@ -1,0 +1,109 @@
+package io.scamsignal.aws;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A DynamoDB stream batch as Lambda delivers it, read with a streaming parser (the functions are
+ * stream handlers, so Lambda's own event serialisation is never loaded). Of each record's new
+ * image only the string and number attributes are kept, as text: what the functions read.
+ */
+public final class StreamEvent {
+
+    /** One stream record: enough to process it and to name it in a partial batch failure. */
+    public record Record(String eventId, String eventName, String sequenceNumber, Map<String, String> newImage) {
+
+        public Record {
+            newImage = newImage == null ? null : Map.copyOf(newImage);
+        }
+
+        /** A string or number attribute of the new image; null when absent (or no new image). */
+        public String attribute(String name) {
+            return newImage == null ? null : newImage.get(name);
+        }
+    }
+
+    private StreamEvent() {
+    }
+
+    public static List<Record> read(InputStream in) throws IOException {
+        List<Record> records = new ArrayList<>();
+        try (JsonParser p = HttpApiEvent.JSON.createParser(in)) {
+            HttpApiEvent.expect(p.nextToken(), JsonToken.START_OBJECT);
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if (field.equals("Records") && value == JsonToken.START_ARRAY) {
+                    while (p.nextToken() == JsonToken.START_OBJECT) {
+                        records.add(record(p));
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+        }
+        return records;
+    }
+
+    private static Record record(JsonParser p) throws IOException {
+        String eventId = null;
+        String eventName = null;
+        String sequenceNumber = null;
+        Map<String, String> newImage = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            switch (field) {
+                case "eventID" -> eventId = p.getText();
+                case "eventName" -> eventName = p.getText();
+                case "dynamodb" -> {
+                    if (value != JsonToken.START_OBJECT) {
+                        p.skipChildren();
+                        continue;
+                    }
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String name = p.currentName();
+                        JsonToken v = p.nextToken();
+                        if (name.equals("SequenceNumber") && v.isScalarValue()) {
+                            sequenceNumber = p.getText();
+                        } else if (name.equals("NewImage") && v == JsonToken.START_OBJECT) {
+                            newImage = image(p);
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
+                }
+                default -> p.skipChildren();
+            }
+        }
+        return new Record(eventId, eventName, sequenceNumber, newImage);
+    }
+
+    /** {"name": {"S": "text"}, "n": {"N": "12"}, …} → the S and N values as text. */
+    private static Map<String, String> image(JsonParser p) throws IOException {
+        Map<String, String> attributes = new HashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                continue;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String type = p.currentName();
+                JsonToken v = p.nextToken();
+                if ((type.equals("S") || type.equals("N")) && v.isScalarValue()) {
+                    attributes.put(name, p.getText());
+                } else {
+                    p.skipChildren();
+                }
+            }
+        }
+        return attributes;
+    }
+}
