@@ -69,7 +69,8 @@ bench: venv
 		io.scamsignal.bench.EnrichmentBenchmark $(SECTIONS)
 	$(JAVA_HOME)/bin/java -Dscamsignal.projectDir=$(CURDIR) -cp bench/target/classes:$$(cat bench/target/classpath.txt) \
 		io.scamsignal.bench.AlertingBenchmark
-	$(JAVA_HOME)/bin/java -cp bench/target/classes:$$(cat bench/target/classpath.txt) io.scamsignal.bench.IntakeBenchmark
+	$(JAVA_HOME)/bin/java -Dscamsignal.projectDir=$(CURDIR) -cp bench/target/classes:$$(cat bench/target/classpath.txt) \
+		io.scamsignal.bench.WarmCpu
 	$(JAVA_HOME)/bin/java -Dscamsignal.projectDir=$(CURDIR) -cp bench/target/classes:$$(cat bench/target/classpath.txt) \
 		io.scamsignal.bench.ThroughputBenchmark $(REPORTS)
 

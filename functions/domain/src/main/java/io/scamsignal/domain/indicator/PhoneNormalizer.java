@@ -36,6 +36,39 @@ public final class PhoneNormalizer {
                 .map(this::toIndicator);
     }
 
+    /**
+     * Whether {@link #normalize} would find a number, without building the indicator: intake's check,
+     * which skips what normalisation adds (the region lookup, which for a +1 number tries every
+     * North American region in turn, and the formatting).
+     */
+    public boolean isValid(String raw, String reporterCountry) {
+        if (raw == null || raw.isBlank() || raw.length() > MAX_INPUT) {
+            return false;
+        }
+        String region = reporterCountry == null ? "ZZ" : reporterCountry;
+        String dialled = dialVanity(raw);
+        if (valid(dialled, region)) {
+            return true;
+        }
+        String digits = dialled.replaceAll("[^0-9]", "");
+        return digits.length() == 11 && digits.charAt(0) == '1' && valid("+" + digits, "ZZ");
+    }
+
+    /**
+     * libphonenumber's isValidNumber, tried first against the main region of the number's calling
+     * code (US for +1, where toll-free numbers live), which saves the search through every region
+     * sharing the code; the same answer as {@code getNumberType(n) != UNKNOWN}.
+     */
+    private boolean valid(String raw, String region) {
+        try {
+            PhoneNumber number = util.parse(raw, region);
+            return util.isValidNumberForRegion(number, util.getRegionCodeForCountryCode(number.getCountryCode()))
+                    || util.isValidNumber(number);
+        } catch (NumberParseException e) {
+            return false;
+        }
+    }
+
     /** A parsed number with its type; UNKNOWN is what libphonenumber answers for an invalid number. */
     private record Typed(PhoneNumber number, PhoneNumberUtil.PhoneNumberType type) {
     }

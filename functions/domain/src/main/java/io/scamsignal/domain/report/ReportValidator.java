@@ -232,7 +232,7 @@ public final class ReportValidator {
         for (int i = 0; i < phoneNumbers.size(); i++) {
             String phone = phoneNumbers.get(i);
             // without a valid country the number cannot be read; the country error already says why
-            if (phone != null && country != null && phones.normalize(phone, country).isEmpty()) {
+            if (phone != null && country != null && !phones.isValid(phone, country)) {
                 errors.add("scammer.phoneNumbers[" + i + "]", "invalid_phone", "phone.invalid");
             }
         }
