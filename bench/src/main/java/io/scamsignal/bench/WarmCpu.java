@@ -11,6 +11,7 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * Runs {@link WarmCpuBenchmarks} with JMH (one fork, 3 warm-up and 8 measured iterations of 1 s
@@ -28,8 +29,9 @@ public final class WarmCpu {
                 .forks(1)
                 .warmupIterations(3).warmupTime(TimeValue.seconds(1))
                 .measurementIterations(8).measurementTime(TimeValue.seconds(1))
-                .jvmArgsAppend("-Dscamsignal.projectDir=" + System.getProperty("scamsignal.projectDir", "."))
+                .verbosity(VerboseMode.SILENT)
                 .build();
+        System.out.println("JMH: warm CPU of the three handlers and of readTree (about a minute)...");
         Collection<RunResult> results = new Runner(options).run();
         Map<String, Stats> byName = new TreeMap<>();
         for (RunResult result : results) {

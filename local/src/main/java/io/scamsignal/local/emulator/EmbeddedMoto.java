@@ -27,6 +27,16 @@ public final class EmbeddedMoto implements AutoCloseable {
 
     /** Starts moto on 127.0.0.1:{@code port} (0: any free port) and waits until it answers. */
     public static EmbeddedMoto start(Path venv, int port, Path logFile) throws IOException, InterruptedException {
+        return start(venv, port, logFile, null);
+    }
+
+    /**
+     * As {@link #start(Path, int, Path)}; with {@code launcher} (tools/moto_server.py), moto runs with
+     * item-level transaction snapshots, which long benchmark runs need (see that file). Tests and
+     * {@code make run} use moto as released.
+     */
+    public static EmbeddedMoto start(Path venv, int port, Path logFile, Path launcher)
+            throws IOException, InterruptedException {
         Path server = venv.resolve("bin/moto_server");
         if (!Files.isExecutable(server)) {
             throw new IllegalStateException("moto server not found at " + server
@@ -38,7 +48,15 @@ public final class EmbeddedMoto implements AutoCloseable {
                     + "AWS_ENDPOINT_URL at it if it is an AWS emulator you want to use");
         }
         Files.createDirectories(logFile.toAbsolutePath().getParent());
-        Process process = new ProcessBuilder(List.of(server.toString(), "-H", "127.0.0.1", "-p", Integer.toString(chosen)))
+        List<String> command = launcher == null
+                ? List.of(server.toString(), "-H", "127.0.0.1", "-p", Integer.toString(chosen))
+                : List.of(venv.resolve("bin/python").toString(), launcher.toString(), "-H", "127.0.0.1", "-p",
+                        Integer.toString(chosen));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (launcher != null) {
+            builder.environment().put("SCAMSIGNAL_MOTO_FAST_TRANSACTIONS", "1");
+        }
+        Process process = builder
                 .redirectErrorStream(true)
                 .redirectOutput(logFile.toFile())
                 .start();

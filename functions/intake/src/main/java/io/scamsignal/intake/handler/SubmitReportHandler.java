@@ -38,6 +38,8 @@ public final class SubmitReportHandler implements RequestStreamHandler {
             "x-content-type-options", "nosniff",
             "content-security-policy", "default-src 'none'; style-src 'self'; frame-ancestors 'none'");
     private final SubmitReportService service;
+    /** Behind CloudFront with AWS WAF (template parameter WebAclArn): the secret CloudFront sends as X-Origin-Verify. */
+    private final byte[] originSecret;
 
     public SubmitReportHandler() {
         this(FunctionEnvironment.system());
@@ -49,12 +51,19 @@ public final class SubmitReportHandler implements RequestStreamHandler {
     }
 
     private SubmitReportHandler(FunctionEnvironment environment) {
-        this(IntakeConfig.service(environment));
+        this(IntakeConfig.service(environment), environment.get("ORIGIN_VERIFY_SECRET"));
         Priming.register(IntakeConfig::prime);
     }
 
     SubmitReportHandler(SubmitReportService service) {
+        this(service, null);
+    }
+
+    /** {@code originSecret}: when set, only requests that came through the CDN (carrying it) are served. */
+    SubmitReportHandler(SubmitReportService service, String originSecret) {
         this.service = service;
+        this.originSecret = originSecret == null || originSecret.isEmpty() ? null
+                : originSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Override
@@ -69,10 +78,20 @@ public final class SubmitReportHandler implements RequestStreamHandler {
         if (lang != null && (lang.equals("de") || lang.equals("en"))) {
             headers.put("accept-language", lang);
         }
-        IntakeRequest request = new IntakeRequest(event.bodyBytes(), headers.get("content-type"),
-                headers.get("accept-language"), headers.get("idempotency-key"), event.sourceIp(), event.userAgent(),
-                requestId);
-        IntakeResponse response = service.submit(request);
+        String sourceIp = event.sourceIp();
+        IntakeResponse response;
+        if (originSecret != null && !fromCdn(headers.get("x-origin-verify"))) {
+            // WAF is in front of the CDN: a request straight to the API's own endpoint went around it
+            response = IntakeResponse.error(403, "", "forbidden",
+                    Messages.forAcceptLanguage(headers.get("accept-language")).text("forbidden"));
+        } else {
+            if (originSecret != null && headers.get("cloudfront-viewer-address") != null) {
+                sourceIp = viewerIp(headers.get("cloudfront-viewer-address"));
+            }
+            response = service.submit(new IntakeRequest(event.bodyBytes(), headers.get("content-type"),
+                    headers.get("accept-language"), headers.get("idempotency-key"), sourceIp, event.userAgent(),
+                    requestId));
+        }
         LOG.info("report request answered", response.body() instanceof IntakeResponse.Accepted accepted
                 ? Map.of("requestId", requestId, "status", response.status(), "outcome", response.outcome(),
                         "reportId", accepted.reportId())
@@ -88,6 +107,17 @@ public final class SubmitReportHandler implements RequestStreamHandler {
                     HtmlPages.render(response, Messages.forAcceptLanguage(headers.get("accept-language"))));
         }
         return new HttpApiResponse(response.status(), JSON_HEADERS, Json.write(response.body()));
+    }
+
+    private boolean fromCdn(String header) {
+        return header != null && java.security.MessageDigest.isEqual(originSecret,
+                header.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** CloudFront-Viewer-Address is ip:port (an IPv6 address has colons of its own). */
+    static String viewerIp(String address) {
+        int port = address.lastIndexOf(':');
+        return port > 0 ? address.substring(0, port) : address;
     }
 
 

@@ -285,4 +285,43 @@ class SubmitReportHandlerTest {
         assertThat(handler.handleRequest(bot, null).getStatusCode()).isEqualTo(202);
         assertThat(repository.reports).isEmpty();
     }
+
+    @Test
+    void behindTheCdnOnlyRequestsCarryingItsSecretAreServedAndTheViewersAddressIsKept() {
+        StreamInvoker behindCdn = new StreamInvoker(new SubmitReportHandler(new SubmitReportService(
+                new ReportValidator(CLOCK, new PhoneNormalizer()),
+                new ReporterFingerprint("a-test-secret-of-some-length"), repository, CLOCK,
+                () -> "7d0c5e1e-0000-4000-8000-00000000000" + ids.getAndIncrement(), Duration.ofDays(400)),
+                "origin-secret-1234"));
+        APIGatewayV2HTTPEvent.RequestContext context = APIGatewayV2HTTPEvent.RequestContext.builder()
+                .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withSourceIp("130.176.0.1").build()).build();
+
+        APIGatewayV2HTTPEvent around = json(REPORT, Map.of("accept-language", "de"));
+        around.setRequestContext(context);
+        APIGatewayV2HTTPResponse forbidden = behindCdn.handleRequest(around, null);
+        APIGatewayV2HTTPEvent wrongSecret = json(REPORT, Map.of("X-Origin-Verify", "guess"));
+        wrongSecret.setRequestContext(context);
+        APIGatewayV2HTTPEvent through = json(REPORT, Map.of("X-Origin-Verify", "origin-secret-1234",
+                "CloudFront-Viewer-Address", "2001:db8::7:46532"));
+        through.setRequestContext(context);
+
+        assertThat(forbidden.getStatusCode()).isEqualTo(403);
+        assertThat(forbidden.getBody()).contains("\"code\":\"forbidden\"").contains("CDN");
+        assertThat(behindCdn.handleRequest(wrongSecret, null).getStatusCode()).isEqualTo(403);
+        assertThat(repository.reports).isEmpty();
+        assertThat(behindCdn.handleRequest(through, null).getStatusCode()).isEqualTo(202);
+        assertThat(repository.contacts).singleElement()
+                .satisfies(contact -> assertThat(contact.sourceIp()).isEqualTo("2001:db8::7"));
+    }
+
+    @Test
+    void withoutTheCdnTheViewerAddressHeaderIsNotTrusted() {
+        APIGatewayV2HTTPEvent event = json(REPORT, Map.of("CloudFront-Viewer-Address", "203.0.113.9:443"));
+        event.setRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withSourceIp("198.51.100.7").build()).build());
+
+        assertThat(handler.handleRequest(event, null).getStatusCode()).isEqualTo(202);
+        assertThat(repository.contacts).singleElement()
+                .satisfies(contact -> assertThat(contact.sourceIp()).isEqualTo("198.51.100.7"));
+    }
 }
