@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 /** Fresh JVMs, each measured from process start to its first answer. */
 final class ColdStart {
 
-    private static final int RUNS = 7;
+    private static final int RUNS = 10;
     private static final Pattern FIELD = Pattern.compile("(\\w+)=([0-9.]+)");
 
     private ColdStart() {

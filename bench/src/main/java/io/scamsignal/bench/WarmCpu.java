@@ -14,7 +14,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * Runs {@link WarmCpuBenchmarks} with JMH (one fork, 3 warm-up and 8 measured iterations of 1 s
+ * Runs {@link WarmCpuBenchmarks} with JMH (one fork, 3 warm-up and 10 measured iterations of 1 s
  * each) and prints, per function, the median µs per request or record over the iterations, its
  * spread, and the ratio to readTree of the same JSON.
  */
@@ -28,7 +28,7 @@ public final class WarmCpu {
                 .include(WarmCpuBenchmarks.class.getName() + ".*")
                 .forks(1)
                 .warmupIterations(3).warmupTime(TimeValue.seconds(1))
-                .measurementIterations(8).measurementTime(TimeValue.seconds(1))
+                .measurementIterations(10).measurementTime(TimeValue.seconds(1))
                 .verbosity(VerboseMode.SILENT)
                 .build();
         System.out.println("JMH: warm CPU of the three handlers and of readTree (about a minute)...");
@@ -45,7 +45,7 @@ public final class WarmCpu {
             byName.put(name.substring(name.lastIndexOf('.') + 1), Stats.of(perIteration));
         }
         System.out.println();
-        System.out.println("== Warm CPU per request or record, I/O excluded (JMH 1.37: 1 fork, 3 x 1 s warm-up, 8 x 1 s measured; "
+        System.out.println("== Warm CPU per request or record, I/O excluded (JMH 1.37: 1 fork, 3 x 1 s warm-up, 10 x 1 s measured; "
                 + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors() + " cores) ==");
         row(byName, "intake, one POST /reports", "intakeRequest", "intakeReadTreeOfTheBody", "issue 3 target <= 5x");
         row(byName, "enrichment, one report (batch of 100)", "enrichmentRecord", "enrichmentReadTreeOfThePayload",
