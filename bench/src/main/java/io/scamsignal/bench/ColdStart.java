@@ -57,6 +57,17 @@ final class ColdStart {
                 stats(withFlags, null).median() / stats(without, null).median());
         System.out.printf("enrichment-lambda.jar: %.1f MB%n",
                 Files.size(project.resolve("functions/enrichment/target/enrichment-lambda.jar")) / 1e6);
+
+        // a full batch, as the stream delivers under load: 100 new reports, each counted afresh
+        Path batch = project.resolve("bench/target/report-batch-100.json");
+        Files.write(batch, SampleReports.streamBatch(SampleReports.reports(100, SampleReports.Spread.UNIQUE)));
+        List<Run> full = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            forgetIndicators.run();
+            full.add(run(classpath, tuned, "enrichment", batch.toString()));
+        }
+        System.out.println("a batch of 100 reports (200 new indicators) from a fresh JVM: " + stats(full, null).format("ms")
+                + "; batch " + stats(full, "invoke").format("ms") + "; peak RSS " + stats(full, "rssMb").format("MB"));
     }
 
     /** Issue 7: fresh JVM to the first report stored, the intake's jar against the textbook baseline. */

@@ -58,4 +58,26 @@ final class SampleReports {
     static String json(StoredReport report) {
         return Json.write(report);
     }
+
+    /** A DynamoDB stream batch of INSERT records, one per report, as Lambda delivers the reports table's stream. */
+    static byte[] streamBatch(List<StoredReport> reports) {
+        var event = Json.MAPPER.createObjectNode();
+        var records = event.putArray("Records");
+        int sequence = 0;
+        for (StoredReport report : reports) {
+            var record = records.addObject().put("eventID", "e" + sequence).put("eventName", "INSERT")
+                    .put("eventSource", "aws:dynamodb").put("awsRegion", "us-east-1");
+            var dynamodb = record.putObject("dynamodb").put("SequenceNumber", String.valueOf(100_000 + sequence++))
+                    .put("StreamViewType", "NEW_IMAGE");
+            dynamodb.putObject("Keys").putObject("reportId").put("S", report.reportId());
+            var image = dynamodb.putObject("NewImage");
+            image.putObject("reportId").put("S", report.reportId());
+            image.putObject("payload").put("S", json(report));
+        }
+        try {
+            return Json.MAPPER.writeValueAsBytes(event);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

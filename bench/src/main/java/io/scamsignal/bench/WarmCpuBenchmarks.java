@@ -1,8 +1,6 @@
 package io.scamsignal.bench;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scamsignal.alerting.service.AlertClaims;
 import io.scamsignal.alerting.service.AlertingService;
 import io.scamsignal.domain.aggregate.ContributionPlanner;
@@ -16,7 +14,6 @@ import io.scamsignal.domain.indicator.PhoneNormalizer;
 import io.scamsignal.domain.json.Json;
 import io.scamsignal.domain.report.ReportValidator;
 import io.scamsignal.domain.report.ReporterFingerprint;
-import io.scamsignal.domain.report.StoredReport;
 import io.scamsignal.enrichment.service.EnrichmentService;
 import io.scamsignal.intake.service.ReportRepository;
 import io.scamsignal.intake.service.SubmitReportService;
@@ -124,21 +121,7 @@ public class WarmCpuBenchmarks {
         });
         enrichment = handler("io.scamsignal.enrichment.handler.EnrichReportHandler", EnrichmentService.class, service);
         payloads = SampleReports.reports(BATCH, SampleReports.Spread.POPULAR).stream().map(SampleReports::json).toList();
-        ObjectNode event = Json.MAPPER.createObjectNode();
-        ArrayNode records = event.putArray("Records");
-        int sequence = 0;
-        for (String payload : payloads) {
-            ObjectNode record = records.addObject().put("eventID", "e" + sequence).put("eventName", "INSERT")
-                    .put("eventSource", "aws:dynamodb").put("awsRegion", "us-east-1");
-            ObjectNode dynamodb = record.putObject("dynamodb").put("SequenceNumber", String.valueOf(100_000 + sequence++))
-                    .put("StreamViewType", "NEW_IMAGE");
-            String reportId = Json.MAPPER.readValue(payload, StoredReport.class).reportId();
-            dynamodb.putObject("Keys").putObject("reportId").put("S", reportId);
-            ObjectNode image = dynamodb.putObject("NewImage");
-            image.putObject("reportId").put("S", reportId);
-            image.putObject("payload").put("S", payload);
-        }
-        enrichmentEvent = Json.MAPPER.writeValueAsBytes(event);
+        enrichmentEvent = SampleReports.streamBatch(SampleReports.reports(BATCH, SampleReports.Spread.POPULAR));
     }
 
     private void setUpAlerting() throws Exception {

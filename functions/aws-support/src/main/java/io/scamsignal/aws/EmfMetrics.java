@@ -1,8 +1,5 @@
 package io.scamsignal.aws;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.util.Map;
 
@@ -14,7 +11,6 @@ import java.util.Map;
 public final class EmfMetrics {
 
     public static final String NAMESPACE = "ScamSignal";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private final String function;
     private final PrintStream out;
 
@@ -29,18 +25,34 @@ public final class EmfMetrics {
 
     /** Counts {@code metric} once, with the function's name and the extra dimensions. */
     public void count(String metric, Map<String, String> dimensions) {
-        ObjectNode line = MAPPER.createObjectNode();
-        ObjectNode aws = line.putObject("_aws");
-        aws.put("Timestamp", System.currentTimeMillis());
-        ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject();
-        directive.put("Namespace", NAMESPACE);
-        ArrayNode dimensionSet = directive.putArray("Dimensions").addArray();
-        dimensionSet.add("Function");
-        dimensions.keySet().stream().sorted().forEach(dimensionSet::add);
-        directive.putArray("Metrics").addObject().put("Name", metric).put("Unit", "Count");
-        line.put("Function", function);
-        dimensions.forEach(line::put);
-        line.put(metric, 1);
-        out.println(line);
+        out.println(JsonLines.line(g -> {
+            g.writeObjectFieldStart("_aws");
+            g.writeNumberField("Timestamp", System.currentTimeMillis());
+            g.writeArrayFieldStart("CloudWatchMetrics");
+            g.writeStartObject();
+            g.writeStringField("Namespace", NAMESPACE);
+            g.writeArrayFieldStart("Dimensions");
+            g.writeStartArray();
+            g.writeString("Function");
+            for (String dimension : dimensions.keySet().stream().sorted().toList()) {
+                g.writeString(dimension);
+            }
+            g.writeEndArray();
+            g.writeEndArray();
+            g.writeArrayFieldStart("Metrics");
+            g.writeStartObject();
+            g.writeStringField("Name", metric);
+            g.writeStringField("Unit", "Count");
+            g.writeEndObject();
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeStringField("Function", function);
+            for (var dimension : dimensions.entrySet()) {
+                g.writeStringField(dimension.getKey(), dimension.getValue());
+            }
+            g.writeNumberField(metric, 1);
+        }));
     }
 }

@@ -1,9 +1,6 @@
 package io.scamsignal.aws;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.Map;
@@ -14,7 +11,6 @@ import java.util.Map;
  */
 public final class JsonLog {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private final String logger;
     private final PrintStream out;
 
@@ -40,22 +36,21 @@ public final class JsonLog {
     }
 
     private void write(String level, String message, Map<String, ?> fields, Throwable error) {
-        ObjectNode line = MAPPER.createObjectNode();
-        line.put("timestamp", Instant.now().toString());
-        line.put("level", level);
-        line.put("logger", logger);
-        line.put("message", message);
-        fields.forEach((k, v) -> line.set(k, MAPPER.valueToTree(v)));
-        if (error != null) {
-            line.put("errorType", error.getClass().getName());
-            // a parser's message quotes the input it choked on, which may be a report's text: left out
-            line.put("errorMessage", error instanceof JacksonException ? "unreadable JSON"
-                    : String.valueOf(error.getMessage()));
-        }
-        try {
-            out.println(MAPPER.writeValueAsString(line));
-        } catch (JsonProcessingException e) {
-            out.println("{\"level\":\"ERROR\",\"message\":\"unloggable event\"}");
-        }
+        out.println(JsonLines.line(g -> {
+            g.writeStringField("timestamp", Instant.now().toString());
+            g.writeStringField("level", level);
+            g.writeStringField("logger", logger);
+            g.writeStringField("message", message);
+            for (var field : fields.entrySet()) {
+                g.writeFieldName(field.getKey());
+                JsonLines.value(g, field.getValue());
+            }
+            if (error != null) {
+                g.writeStringField("errorType", error.getClass().getName());
+                // a parser's message quotes the input it choked on, which may be a report's text: left out
+                g.writeStringField("errorMessage", error instanceof JacksonException ? "unreadable JSON"
+                        : String.valueOf(error.getMessage()));
+            }
+        }));
     }
 }

@@ -1,7 +1,7 @@
 package io.scamsignal.intake.adapter;
 
-import io.scamsignal.domain.json.Json;
 import io.scamsignal.domain.report.StoredReport;
+import io.scamsignal.domain.report.StoredReportJson;
 import io.scamsignal.intake.service.ReportRepository;
 import io.scamsignal.intake.service.ReporterContact;
 import java.time.Instant;
@@ -89,7 +89,7 @@ public final class DynamoDbReportRepository implements ReportRepository {
                         "country", s(report.country()),
                         "contactMethod", s(report.contactMethod().wireName()),
                         "schemaVersion", n(report.schemaVersion()),
-                        "payload", s(Json.write(report)),
+                        "payload", s(StoredReportJson.write(report)),
                         "expiresAt", n(expiresAt.getEpochSecond())))
                 .conditionExpression("attribute_not_exists(reportId)").build();
         Map<String, AttributeValue> contactItem = contactItem(contact);

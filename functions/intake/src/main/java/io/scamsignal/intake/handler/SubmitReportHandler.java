@@ -8,7 +8,6 @@ import io.scamsignal.aws.HttpApiEvent;
 import io.scamsignal.aws.HttpApiResponse;
 import io.scamsignal.aws.JsonLog;
 import io.scamsignal.aws.Priming;
-import io.scamsignal.domain.json.Json;
 import io.scamsignal.domain.report.Messages;
 import io.scamsignal.intake.config.IntakeConfig;
 import io.scamsignal.intake.service.IntakeRequest;
@@ -106,7 +105,7 @@ public final class SubmitReportHandler implements RequestStreamHandler {
             return new HttpApiResponse(response.status(), HTML_HEADERS,
                     HtmlPages.render(response, Messages.forAcceptLanguage(headers.get("accept-language"))));
         }
-        return new HttpApiResponse(response.status(), JSON_HEADERS, Json.write(response.body()));
+        return new HttpApiResponse(response.status(), JSON_HEADERS, IntakeResponseJson.write(response.body()));
     }
 
     private boolean fromCdn(String header) {

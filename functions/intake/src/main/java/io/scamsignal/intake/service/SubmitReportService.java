@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import io.scamsignal.domain.json.Json;
+import io.scamsignal.domain.json.JsonTrees;
 import io.scamsignal.domain.report.Messages;
 import io.scamsignal.domain.report.ReportSubmission;
 import io.scamsignal.domain.report.ReportValidator;
@@ -33,7 +33,7 @@ public final class SubmitReportService {
     public static final int MAX_BODY_BYTES = 64 * 1024;
     public static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-    private static final ObjectReader READER = Json.MAPPER.reader()
+    private static final ObjectReader READER = JsonTrees.MAPPER.reader()
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             // {"country":"US","country":"DE"} is ambiguous, not a report
             .with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)

@@ -1,0 +1,46 @@
+package io.scamsignal.intake.handler;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.scamsignal.domain.report.FieldError;
+import io.scamsignal.intake.service.IntakeResponse;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+
+/** The intake's answers as JSON, written with jackson-core (no databind serialisers on the cold path). */
+final class IntakeResponseJson {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private IntakeResponseJson() {
+    }
+
+    static String write(Object body) {
+        StringWriter out = new StringWriter(256);
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject();
+            if (body instanceof IntakeResponse.Accepted accepted) {
+                g.writeStringField("reportId", accepted.reportId());
+                g.writeStringField("status", accepted.status());
+                g.writeStringField("receivedAt", accepted.receivedAt().toString());
+            } else if (body instanceof IntakeResponse.Errors errors) {
+                g.writeArrayFieldStart("errors");
+                for (FieldError error : errors.errors()) {
+                    g.writeStartObject();
+                    g.writeStringField("field", error.field());
+                    g.writeStringField("code", error.code());
+                    g.writeStringField("message", error.message());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            } else {
+                throw new IllegalArgumentException("not an intake answer: " + body.getClass().getSimpleName());
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("a StringWriter does not fail", e);
+        }
+        return out.toString();
+    }
+}
