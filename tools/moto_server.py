@@ -5,7 +5,7 @@ failure: each transaction costs time proportional to the tables' size (72 per se
 tables, 4 per second at 2,000 items on this machine). The patch keeps the same semantics with
 item-level snapshots: before the transaction, a copy of each item it names (or its absence) and
 the length of each table's stream; on failure, exactly those items and the streams are restored.
-Only the throughput benchmark turns it on; tests and `make run` use moto as released.
+Only the benchmarks turn it on (make bench); tests and `make run` use moto as released.
 """
 import copy
 import os
