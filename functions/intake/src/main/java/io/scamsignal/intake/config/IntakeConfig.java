@@ -26,9 +26,9 @@ public final class IntakeConfig {
     public static void prime() {
         try {
             ReportValidator validator = new ReportValidator(Clock.systemUTC(), new PhoneNormalizer());
-            validator.validate(io.scamsignal.domain.json.JsonTrees.MAPPER.readTree(PRIMING_REPORT),
+            validator.validate(io.scamsignal.domain.json.JsonTrees.read(PRIMING_REPORT),
                     io.scamsignal.domain.report.Messages.GERMAN);
-            validator.validate(io.scamsignal.domain.json.JsonTrees.MAPPER.readTree("{}"));
+            validator.validate(io.scamsignal.domain.json.JsonTrees.read("{}"));
             new ReporterFingerprint("priming-secret-of-some-length").of("priming@example.org", null, null);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -2,8 +2,6 @@ package io.scamsignal.intake.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import io.scamsignal.domain.json.JsonTrees;
 import io.scamsignal.domain.report.Messages;
 import io.scamsignal.domain.report.ReportSubmission;
@@ -33,11 +31,6 @@ public final class SubmitReportService {
     public static final int MAX_BODY_BYTES = 64 * 1024;
     public static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-    private static final ObjectReader READER = JsonTrees.MAPPER.reader()
-            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            // {"country":"US","country":"DE"} is ambiguous, not a report
-            .with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-            .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private final ReportValidator validator;
     private final ReporterFingerprint fingerprint;
@@ -86,7 +79,7 @@ public final class SubmitReportService {
         JsonNode tree;
         if (mediaType.equals("application/json")) {
             try {
-                tree = READER.readTree(text);
+                tree = JsonTrees.read(text);
             } catch (JsonProcessingException e) {
                 return IntakeResponse.error(400, "", "malformed_json", messages.text("malformed_json"));
             }
