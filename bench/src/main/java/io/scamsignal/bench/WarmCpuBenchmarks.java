@@ -14,6 +14,7 @@ import io.scamsignal.domain.indicator.PhoneNormalizer;
 import io.scamsignal.domain.json.Json;
 import io.scamsignal.domain.report.ReportValidator;
 import io.scamsignal.domain.report.ReporterFingerprint;
+import io.scamsignal.domain.report.StoredReport;
 import io.scamsignal.enrichment.service.EnrichmentService;
 import io.scamsignal.intake.service.ReportRepository;
 import io.scamsignal.intake.service.SubmitReportService;
@@ -120,8 +121,9 @@ public class WarmCpuBenchmarks {
             return Json.write(r.aggregate()).isEmpty() ? 0 : r.applied().size();
         });
         enrichment = handler("io.scamsignal.enrichment.handler.EnrichReportHandler", EnrichmentService.class, service);
-        payloads = SampleReports.reports(BATCH, SampleReports.Spread.POPULAR).stream().map(SampleReports::json).toList();
-        enrichmentEvent = SampleReports.streamBatch(SampleReports.reports(BATCH, SampleReports.Spread.POPULAR));
+        List<StoredReport> reports = SampleReports.reports(BATCH, SampleReports.Spread.POPULAR);
+        payloads = reports.stream().map(SampleReports::json).toList();
+        enrichmentEvent = SampleReports.streamBatch(reports);
     }
 
     private void setUpAlerting() throws Exception {

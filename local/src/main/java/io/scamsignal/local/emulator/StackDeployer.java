@@ -117,7 +117,7 @@ public final class StackDeployer {
                         resolver.register(logicalId, new PhysicalResource(type, physicalName, Map.of()));
                         if (props.get("DefinitionBody") instanceof Map<?, ?> body) {
                             routes.putAll(openApiRoutes(logicalId, body, functionIdsByArn));
-                            cors = openApiCors(body.get("x-amazon-apigateway-cors"));
+                            cors = cors(body.get("x-amazon-apigateway-cors"));
                         }
                         if (props.containsKey("CorsConfiguration")) {
                             cors = cors(props.get("CorsConfiguration"));
@@ -197,22 +197,23 @@ public final class StackDeployer {
         return routes;
     }
 
-    /** The {@code x-amazon-apigateway-cors} extension of an HTTP API's OpenAPI definition. */
-    private static Cors openApiCors(Object configuration) {
-        if (!(configuration instanceof Map<?, ?> c)) {
-            return null;
-        }
-        return new Cors(strings(c.get("allowOrigins")), strings(c.get("allowMethods")), strings(c.get("allowHeaders")),
-                c.get("maxAge") == null ? 0 : Integer.parseInt(c.get("maxAge").toString()));
-    }
-
-    @SuppressWarnings("unchecked")
+    /**
+     * An HttpApi's CORS settings: its CorsConfiguration property (AllowOrigins, …) or the
+     * {@code x-amazon-apigateway-cors} extension of its OpenAPI definition (allowOrigins, …).
+     */
     private static Cors cors(Object configuration) {
         if (!(configuration instanceof Map<?, ?> c)) {
             return null;
         }
-        return new Cors(strings(c.get("AllowOrigins")), strings(c.get("AllowMethods")), strings(c.get("AllowHeaders")),
-                c.get("MaxAge") == null ? 0 : Integer.parseInt(c.get("MaxAge").toString()));
+        Object maxAge = either(c, "MaxAge");
+        return new Cors(strings(either(c, "AllowOrigins")), strings(either(c, "AllowMethods")),
+                strings(either(c, "AllowHeaders")), maxAge == null ? 0 : Integer.parseInt(maxAge.toString()));
+    }
+
+    /** {@code name} as the property spells it, or as the OpenAPI extension does (first letter in lower case). */
+    private static Object either(Map<?, ?> c, String name) {
+        Object value = c.get(name);
+        return value != null ? value : c.get(Character.toLowerCase(name.charAt(0)) + name.substring(1));
     }
 
     private static List<String> strings(Object value) {
