@@ -93,7 +93,7 @@ public final class EnrichmentBenchmark {
                 List<StoredReport> reports = new ArrayList<>();
                 for (String payload : payloads.subList(from, Math.min(from + batch, payloads.size()))) {
                     try {
-                        reports.add(Json.MAPPER.readValue(payload, StoredReport.class));
+                        reports.add(Json.mapper().readValue(payload, StoredReport.class));
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }
@@ -104,7 +104,7 @@ public final class EnrichmentBenchmark {
         Runnable parse = () -> {
             for (String payload : payloads) {
                 try {
-                    sink[0] += Json.MAPPER.readTree(payload).size();
+                    sink[0] += Json.mapper().readTree(payload).size();
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }

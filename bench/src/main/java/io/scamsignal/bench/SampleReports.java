@@ -61,7 +61,7 @@ final class SampleReports {
 
     /** A DynamoDB stream batch of INSERT records, one per report, as Lambda delivers the reports table's stream. */
     static byte[] streamBatch(List<StoredReport> reports) {
-        var event = Json.MAPPER.createObjectNode();
+        var event = Json.mapper().createObjectNode();
         var records = event.putArray("Records");
         int sequence = 0;
         for (StoredReport report : reports) {
@@ -75,7 +75,7 @@ final class SampleReports {
             image.putObject("payload").put("S", json(report));
         }
         try {
-            return Json.MAPPER.writeValueAsBytes(event);
+            return Json.mapper().writeValueAsBytes(event);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

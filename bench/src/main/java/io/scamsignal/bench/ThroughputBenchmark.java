@@ -1,5 +1,6 @@
 package io.scamsignal.bench;
 
+import io.scamsignal.domain.storage.IndicatorsTableKeys;
 import io.scamsignal.local.LocalPipeline;
 import io.scamsignal.local.emulator.EmbeddedMoto;
 import java.net.URI;
@@ -76,8 +77,8 @@ public final class ThroughputBenchmark {
             long counted = 0;
             for (Map<String, AttributeValue> item : pipeline.aws().dynamoDb().scanPaginator(b -> b
                     .tableName(pipeline.ref("IndicatorsTable"))).items()) {
-                if (item.get("sk").s().equals("AGG")) {
-                    counted += io.scamsignal.domain.json.Json.MAPPER.readTree(item.get("state").s()).get("reports").asLong();
+                if (IndicatorsTableKeys.isAggregate(item.get(IndicatorsTableKeys.SORT_KEY).s())) {
+                    counted += io.scamsignal.domain.json.Json.mapper().readTree(item.get("state").s()).get("reports").asLong();
                 }
             }
             List<String> alertIds = pipeline.inboxes().stream().flatMap(i -> i.received().stream())

@@ -95,7 +95,7 @@ public class WarmCpuBenchmarks {
         intakeBodies = new ArrayList<>();
         intakeEvents = new ArrayList<>();
         for (var report : SampleReports.reports(64, SampleReports.Spread.POPULAR)) {
-            String body = Json.MAPPER.writeValueAsString(Map.of(
+            String body = Json.mapper().writeValueAsString(Map.of(
                     "contactMethod", "popup", "impersonatedCompany", report.impersonatedCompany(),
                     "incidentDate", "2026-11-27", "country", report.country(),
                     "scammer", Map.of("phoneNumbers", report.scammer().phoneNumbers(), "websites", report.scammer().websites()),
@@ -103,7 +103,7 @@ public class WarmCpuBenchmarks {
                     "description", report.description(),
                     "reporter", Map.of("email", "reporter@example.org", "name", "Pat Example")));
             intakeBodies.add(body);
-            intakeEvents.add(Json.MAPPER.writeValueAsBytes(Map.of("version", "2.0", "routeKey", "POST /reports",
+            intakeEvents.add(Json.mapper().writeValueAsBytes(Map.of("version", "2.0", "routeKey", "POST /reports",
                     "rawPath", "/reports", "headers", Map.of("content-type", "application/json",
                             "accept-language", "de-DE,de;q=0.9"),
                     "requestContext", Map.of("http", Map.of("method", "POST", "path", "/reports",
@@ -145,7 +145,7 @@ public class WarmCpuBenchmarks {
         alerting = handler("io.scamsignal.alerting.handler.ThresholdAlertHandler", AlertingService.class, service);
         Path project = Path.of(System.getProperty("scamsignal.projectDir", "."));
         alertingEvent = Files.readAllBytes(project.resolve("events/dynamodb/indicator-aggregate-modified.json"));
-        aggregateState = Json.MAPPER.readTree(alertingEvent).at("/Records/0/dynamodb/NewImage/state/S").asText();
+        aggregateState = Json.mapper().readTree(alertingEvent).at("/Records/0/dynamodb/NewImage/state/S").asText();
     }
 
     private static String invoke(RequestStreamHandler handler, byte[] event) throws Exception {
@@ -166,7 +166,7 @@ public class WarmCpuBenchmarks {
 
     @Benchmark
     public Object intakeReadTreeOfTheBody() throws Exception {
-        return Json.MAPPER.readTree(intakeBodies.get(next++ & 63));
+        return Json.mapper().readTree(intakeBodies.get(next++ & 63));
     }
 
     /** One report of a batch of 100 as deployed: decode, normalise, detect lookalikes, fold, encode. */
@@ -185,7 +185,7 @@ public class WarmCpuBenchmarks {
     public int enrichmentReadTreeOfThePayload() throws Exception {
         int n = 0;
         for (String payload : payloads) {
-            n += Json.MAPPER.readTree(payload).size();
+            n += Json.mapper().readTree(payload).size();
         }
         return n;
     }
@@ -198,6 +198,6 @@ public class WarmCpuBenchmarks {
 
     @Benchmark
     public Object alertingReadTreeOfTheAggregate() throws Exception {
-        return Json.MAPPER.readTree(aggregateState);
+        return Json.mapper().readTree(aggregateState);
     }
 }

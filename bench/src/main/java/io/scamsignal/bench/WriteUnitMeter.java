@@ -1,5 +1,6 @@
 package io.scamsignal.bench;
 
+import io.scamsignal.domain.storage.IndicatorsTableKeys;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.atomic.DoubleAdder;
@@ -42,7 +43,7 @@ final class WriteUnitMeter implements ExecutionInterceptor {
     private void count(Map<String, AttributeValue> item, int factor) {
         long bytes = size(item);
         double units = Math.ceil(bytes / 1024.0) * factor;
-        if (item.get("sk").s().equals("AGG")) {
+        if (IndicatorsTableKeys.isAggregate(item.get(IndicatorsTableKeys.SORT_KEY).s())) {
             aggregateUnits.add(units);
             aggregateWrites.increment();
             aggregateBytes.add(bytes);

@@ -1,6 +1,5 @@
 package io.scamsignal.aws;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
@@ -21,8 +20,6 @@ import java.util.Map;
  */
 public record HttpApiEvent(Map<String, String> headers, Map<String, String> queryString, String body,
                            boolean base64Encoded, String sourceIp, String userAgent, String requestId) {
-
-    static final JsonFactory JSON = JsonFactory.builder().build();
 
     public HttpApiEvent {
         headers = lowerCase(headers);
@@ -52,14 +49,14 @@ public record HttpApiEvent(Map<String, String> headers, Map<String, String> quer
         String sourceIp = null;
         String userAgent = null;
         String requestId = null;
-        try (JsonParser p = JSON.createParser(in)) {
-            expect(p.nextToken(), JsonToken.START_OBJECT);
+        try (JsonParser p = JsonIo.parser(in)) {
+            JsonIo.expect(p.nextToken(), JsonToken.START_OBJECT);
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 JsonToken value = p.nextToken();
                 switch (field) {
-                    case "headers" -> headers = strings(p, value);
-                    case "queryStringParameters" -> query = strings(p, value);
+                    case "headers" -> headers = JsonIo.strings(p, value);
+                    case "queryStringParameters" -> query = JsonIo.strings(p, value);
                     case "body" -> body = value == JsonToken.VALUE_NULL ? null : p.getText();
                     case "isBase64Encoded" -> base64 = value == JsonToken.VALUE_TRUE;
                     case "requestContext" -> {
@@ -73,7 +70,7 @@ public record HttpApiEvent(Map<String, String> headers, Map<String, String> quer
                             if (name.equals("requestId") && v.isScalarValue()) {
                                 requestId = p.getText();
                             } else if (name.equals("http") && v == JsonToken.START_OBJECT) {
-                                Map<String, String> http = strings(p, v);
+                                Map<String, String> http = JsonIo.strings(p, v);
                                 sourceIp = http.get("sourceIp");
                                 userAgent = http.get("userAgent");
                             } else {
@@ -86,31 +83,6 @@ public record HttpApiEvent(Map<String, String> headers, Map<String, String> quer
             }
         }
         return new HttpApiEvent(headers, query, body, base64, sourceIp, userAgent, requestId);
-    }
-
-    /** An object's scalar members as strings; nested values are skipped; null for a JSON null. */
-    static Map<String, String> strings(JsonParser p, JsonToken start) throws IOException {
-        if (start != JsonToken.START_OBJECT) {
-            p.skipChildren();
-            return Map.of();
-        }
-        Map<String, String> values = new HashMap<>();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken value = p.nextToken();
-            if (value.isScalarValue() && value != JsonToken.VALUE_NULL) {
-                values.put(name, p.getText());
-            } else {
-                p.skipChildren();
-            }
-        }
-        return values;
-    }
-
-    static void expect(JsonToken actual, JsonToken expected) throws IOException {
-        if (actual != expected) {
-            throw new IOException("not a Lambda event: expected " + expected + ", found " + actual);
-        }
     }
 
     private static Map<String, String> lowerCase(Map<String, String> headers) {

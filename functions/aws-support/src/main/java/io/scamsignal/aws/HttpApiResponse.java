@@ -14,7 +14,7 @@ public record HttpApiResponse(int statusCode, Map<String, String> headers, Strin
     }
 
     public void write(OutputStream out) throws IOException {
-        try (JsonGenerator g = HttpApiEvent.JSON.createGenerator(out)) {
+        try (JsonGenerator g = JsonIo.generator(out)) {
             g.writeStartObject();
             g.writeNumberField("statusCode", statusCode);
             g.writeObjectFieldStart("headers");

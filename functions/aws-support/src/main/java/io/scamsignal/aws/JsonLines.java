@@ -3,6 +3,7 @@ package io.scamsignal.aws;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Map;
 
@@ -23,7 +24,7 @@ final class JsonLines {
 
     static String line(Body body) {
         StringWriter out = new StringWriter(256);
-        try (JsonGenerator g = HttpApiEvent.JSON.createGenerator(out)) {
+        try (JsonGenerator g = JsonIo.generator(out)) {
             g.writeStartObject();
             body.write(g);
             g.writeEndObject();
@@ -40,7 +41,7 @@ final class JsonLines {
             g.writeString(s);
         } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
             g.writeNumber(((Number) value).longValue());
-        } else if (value instanceof java.math.BigDecimal d) {
+        } else if (value instanceof BigDecimal d) {
             g.writeNumber(d);
         } else if (value instanceof Number n) {
             g.writeNumber(n.doubleValue());

@@ -3,6 +3,7 @@ package io.scamsignal.aws;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +23,7 @@ public final class StreamBatch {
 
         /** {"batchItemFailures": [{"itemIdentifier": "…"}]}, what Lambda reads with ReportBatchItemFailures. */
         public void write(OutputStream out) throws IOException {
-            try (JsonGenerator g = HttpApiEvent.JSON.createGenerator(out)) {
+            try (JsonGenerator g = JsonIo.generator(out)) {
                 g.writeStartObject();
                 g.writeArrayFieldStart("batchItemFailures");
                 for (String sequenceNumber : batchItemFailures) {
@@ -77,7 +78,7 @@ public final class StreamBatch {
      */
     public <T> Response processTogether(List<StreamEvent.Record> records, String requestId, Decoder<T> decoder,
                                         BatchProcessor<T> processor) {
-        List<T> decoded = new java.util.ArrayList<>();
+        List<T> decoded = new ArrayList<>();
         StreamEvent.Record undecodable = null;
         Exception decodeError = null;
         for (StreamEvent.Record record : records) {

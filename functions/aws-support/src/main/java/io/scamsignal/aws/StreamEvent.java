@@ -34,8 +34,8 @@ public final class StreamEvent {
 
     public static List<Record> read(InputStream in) throws IOException {
         List<Record> records = new ArrayList<>();
-        try (JsonParser p = HttpApiEvent.JSON.createParser(in)) {
-            HttpApiEvent.expect(p.nextToken(), JsonToken.START_OBJECT);
+        try (JsonParser p = JsonIo.parser(in)) {
+            JsonIo.expect(p.nextToken(), JsonToken.START_OBJECT);
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 JsonToken value = p.nextToken();

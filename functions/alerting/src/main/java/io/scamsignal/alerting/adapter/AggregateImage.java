@@ -3,6 +3,7 @@ package io.scamsignal.alerting.adapter;
 import io.scamsignal.aws.StreamEvent;
 import io.scamsignal.domain.aggregate.IndicatorAggregate;
 import io.scamsignal.domain.json.Json;
+import io.scamsignal.domain.storage.IndicatorsTableKeys;
 import java.io.IOException;
 
 /** An aggregate item's stream image (as enrichment writes it: versioned JSON in {@code state}). */
@@ -16,10 +17,10 @@ public final class AggregateImage {
      * key-only image when a transaction's update creates an item; there is nothing in it to alert on.)
      */
     public static boolean isAggregate(StreamEvent.Record record) {
-        return "AGG".equals(record.attribute("sk")) && record.attribute("state") != null;
+        return IndicatorsTableKeys.isAggregate(record.attribute(IndicatorsTableKeys.SORT_KEY)) && record.attribute("state") != null;
     }
 
     public static IndicatorAggregate toAggregate(StreamEvent.Record record) throws IOException {
-        return Json.MAPPER.readValue(record.attribute("state"), IndicatorAggregate.class);
+        return Json.mapper().readValue(record.attribute("state"), IndicatorAggregate.class);
     }
 }

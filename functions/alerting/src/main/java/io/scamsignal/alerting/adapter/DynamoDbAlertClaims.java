@@ -4,8 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.scamsignal.alerting.service.AlertClaims;
 import io.scamsignal.domain.alert.AlertMessage;
 import io.scamsignal.domain.json.Json;
+import io.scamsignal.domain.storage.AlertsTableKeys;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -48,12 +51,12 @@ public final class DynamoDbAlertClaims implements AlertClaims {
             try {
                 dynamoDb.putItem(PutItemRequest.builder().tableName(table)
                         .item(Map.of(
-                                "alertId", s(alertId),
+                                AlertsTableKeys.ALERT_ID, s(alertId),
                                 "status", s(CLAIMED),
                                 "owner", s(owner),
                                 "leaseUntil", n(now.plus(lease).toEpochMilli()),
                                 "rule", s(message.rule()),
-                                "indicator", s(message.indicator().type() + "#" + message.indicator().value()),
+                                AlertsTableKeys.INDICATOR, s(AlertsTableKeys.indicator(message.indicator().type(), message.indicator().value())),
                                 "createdAt", s(message.createdAt().toString()),
                                 "message", s(Json.write(message))))
                         .conditionExpression("attribute_not_exists(alertId)")
@@ -81,7 +84,7 @@ public final class DynamoDbAlertClaims implements AlertClaims {
             return new Result.HeldElsewhere();
         }
         try {
-            dynamoDb.updateItem(UpdateItemRequest.builder().tableName(table).key(Map.of("alertId", s(alertId)))
+            dynamoDb.updateItem(UpdateItemRequest.builder().tableName(table).key(Map.of(AlertsTableKeys.ALERT_ID, s(alertId)))
                     .updateExpression("SET #owner = :me, #lease = :until")
                     .conditionExpression("#status = :claimed AND #owner = :seenOwner AND #lease = :seenLease")
                     .expressionAttributeNames(Map.of("#owner", ownerAttribute, "#status", statusAttribute,
@@ -98,7 +101,7 @@ public final class DynamoDbAlertClaims implements AlertClaims {
 
     @Override
     public void markSent(String alertId, String publishedMessageId, Instant now) {
-        dynamoDb.updateItem(UpdateItemRequest.builder().tableName(table).key(Map.of("alertId", s(alertId)))
+        dynamoDb.updateItem(UpdateItemRequest.builder().tableName(table).key(Map.of(AlertsTableKeys.ALERT_ID, s(alertId)))
                 .updateExpression("SET #status = :sent, sentAt = :now, publishedMessageId = :mid REMOVE leaseUntil")
                 .expressionAttributeNames(Map.of("#status", "status"))
                 .expressionAttributeValues(Map.of(":sent", s(SENT), ":now", s(now.toString()),
@@ -107,17 +110,17 @@ public final class DynamoDbAlertClaims implements AlertClaims {
     }
 
     @Override
-    public java.util.List<String> sentAlerts(String indicatorKey) {
+    public List<String> sentAlerts(String indicatorKey) {
         if (byIndicatorIndex == null) {
             throw new IllegalStateException("no index on indicator configured");
         }
-        java.util.List<String> ids = new java.util.ArrayList<>();
+        List<String> ids = new ArrayList<>();
         dynamoDb.queryPaginator(b -> b.tableName(table).indexName(byIndicatorIndex)
                         .keyConditionExpression("indicator = :i")
                         .filterExpression("#status = :sent")
                         .expressionAttributeNames(Map.of("#status", "status"))
                         .expressionAttributeValues(Map.of(":i", s(indicatorKey), ":sent", s(SENT))))
-                .items().forEach(item -> ids.add(item.get("alertId").s()));
+                .items().forEach(item -> ids.add(item.get(AlertsTableKeys.ALERT_ID).s()));
         return ids;
     }
 
@@ -139,7 +142,7 @@ public final class DynamoDbAlertClaims implements AlertClaims {
             return takeOver(alertId, stored, "retractionStatus", "retractionOwner", "retractionLease", owner, now);
         }
         try {
-            dynamoDb.updateItem(UpdateItemRequest.builder().tableName(table).key(Map.of("alertId", s(alertId)))
+            dynamoDb.updateItem(UpdateItemRequest.builder().tableName(table).key(Map.of(AlertsTableKeys.ALERT_ID, s(alertId)))
                     .updateExpression("SET retractionStatus = :claimed, retractionOwner = :me, retractionLease = :until")
                     .conditionExpression("attribute_not_exists(retractionStatus)")
                     .expressionAttributeValues(Map.of(":claimed", s(CLAIMED), ":me", s(owner),
@@ -153,7 +156,7 @@ public final class DynamoDbAlertClaims implements AlertClaims {
 
     @Override
     public void markRetracted(String alertId, Instant now) {
-        dynamoDb.updateItem(UpdateItemRequest.builder().tableName(table).key(Map.of("alertId", s(alertId)))
+        dynamoDb.updateItem(UpdateItemRequest.builder().tableName(table).key(Map.of(AlertsTableKeys.ALERT_ID, s(alertId)))
                 .updateExpression("SET retractionStatus = :sent, retractedAt = :now REMOVE retractionLease")
                 .expressionAttributeValues(Map.of(":sent", s(SENT), ":now", s(now.toString())))
                 .build());
@@ -161,14 +164,14 @@ public final class DynamoDbAlertClaims implements AlertClaims {
 
     private Map<String, AttributeValue> read(String alertId) {
         Map<String, AttributeValue> item = dynamoDb.getItem(GetItemRequest.builder().tableName(table)
-                .key(Map.of("alertId", s(alertId))).consistentRead(true).build()).item();
+                .key(Map.of(AlertsTableKeys.ALERT_ID, s(alertId))).consistentRead(true).build()).item();
         return item == null ? Map.of() : item;
     }
 
 
     static AlertMessage fromJson(String json) {
         try {
-            return Json.MAPPER.readValue(json, AlertMessage.class);
+            return Json.mapper().readValue(json, AlertMessage.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored alert message cannot be read", e);
         }

@@ -2,6 +2,7 @@ package io.scamsignal.alerting.adapter;
 
 import io.scamsignal.alerting.service.ReportIdLookup;
 import io.scamsignal.domain.indicator.Indicator;
+import io.scamsignal.domain.storage.IndicatorsTableKeys;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +26,8 @@ public final class DynamoDbReportIdLookup implements ReportIdLookup {
         List<String> ids = new ArrayList<>();
         var items = dynamoDb.query(QueryRequest.builder().tableName(table)
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(indicator.key()),
-                        ":prefix", AttributeValue.fromS("R#")))
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(IndicatorsTableKeys.partitionKey(indicator)),
+                        ":prefix", AttributeValue.fromS(IndicatorsTableKeys.REPORTER_PREFIX)))
                 .projectionExpression("reportIds")
                 .limit(max)
                 .build()).items();

@@ -4,6 +4,7 @@ import io.scamsignal.alerting.service.AlertPublisher;
 import io.scamsignal.domain.alert.AlertMessage;
 import io.scamsignal.domain.alert.RetractionMessage;
 import io.scamsignal.domain.json.Json;
+import io.scamsignal.domain.storage.AlertsTableKeys;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -62,7 +63,7 @@ public final class SnsAlertPublisher implements AlertPublisher {
 
     /** Alerts on one indicator stay in order; the group id is bounded to 128 characters. */
     private static String groupId(AlertMessage message) {
-        String key = message.indicator().type() + "#" + message.indicator().value();
+        String key = AlertsTableKeys.indicator(message.indicator().type(), message.indicator().value());
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);

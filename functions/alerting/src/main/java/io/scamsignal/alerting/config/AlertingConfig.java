@@ -6,10 +6,21 @@ import io.scamsignal.alerting.adapter.SnsAlertPublisher;
 import io.scamsignal.alerting.service.AlertingService;
 import io.scamsignal.aws.AwsClients;
 import io.scamsignal.aws.FunctionEnvironment;
+import io.scamsignal.domain.aggregate.IndicatorAggregate;
+import io.scamsignal.domain.alert.AlertMessage;
 import io.scamsignal.domain.alert.AlertRuleConfig;
 import io.scamsignal.domain.alert.AlertRules;
+import io.scamsignal.domain.alert.AlertTrigger;
+import io.scamsignal.domain.indicator.Indicator;
+import io.scamsignal.domain.indicator.IndicatorType;
+import io.scamsignal.domain.json.Json;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
@@ -21,15 +32,14 @@ public final class AlertingConfig {
 
     /** Rule evaluation, the alert message, its STIX bundle and JSON, for a sample aggregate; no I/O. */
     public static void prime() {
-        var phone = new io.scamsignal.domain.indicator.Indicator(io.scamsignal.domain.indicator.IndicatorType.PHONE,
-                "+18885550142", "+1 888-555-0142", java.util.Map.of("numberType", "TOLL_FREE"));
-        var aggregate = new io.scamsignal.domain.aggregate.IndicatorAggregate(phone, 3, 3, java.time.Instant.now(),
-                java.time.Instant.now(), new java.util.TreeSet<>(java.util.Set.of("Microsoft")),
-                new java.util.TreeSet<>(java.util.Set.of("US")), java.math.BigDecimal.ONE, java.util.Map.of(),
-                java.util.Map.of(), 3, 3, 3, null, null);
-        for (var trigger : new AlertRules(AlertRuleConfig.defaults()).evaluate(aggregate)) {
-            io.scamsignal.domain.json.Json.write(io.scamsignal.domain.alert.AlertMessage.create(trigger, aggregate,
-                    java.util.List.of("priming"), java.time.Instant.now()));
+        Indicator phone = new Indicator(IndicatorType.PHONE, "+18885550142", "+1 888-555-0142",
+                Map.of("numberType", "TOLL_FREE"));
+        Instant now = Instant.now();
+        IndicatorAggregate aggregate = IndicatorAggregate.builder(phone).reports(3).distinctReporters(3)
+                .firstSeen(now).lastSeen(now).brands(Set.of("Microsoft")).countries(Set.of("US"))
+                .lossUsd(BigDecimal.ONE).reports24h(3).reports7d(3).distinctReporters7d(3).build();
+        for (AlertTrigger trigger : new AlertRules(AlertRuleConfig.defaults()).evaluate(aggregate)) {
+            Json.write(AlertMessage.create(trigger, aggregate, List.of("priming"), now));
         }
     }
 

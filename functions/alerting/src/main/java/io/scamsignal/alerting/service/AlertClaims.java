@@ -2,6 +2,7 @@ package io.scamsignal.alerting.service;
 
 import io.scamsignal.domain.alert.AlertMessage;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -29,8 +30,8 @@ public interface AlertClaims {
     void markSent(String alertId, String publishedMessageId, Instant now);
 
     /** Ids of the alerts sent about an indicator (its key, type#value). */
-    default java.util.List<String> sentAlerts(String indicatorKey) {
-        return java.util.List.of();
+    default List<String> sentAlerts(String indicatorKey) {
+        return List.of();
     }
 
     /** Claims the retraction of a sent alert, as {@link #claim} claims an alert; Claimed carries the alert. */

@@ -54,7 +54,7 @@ class ThresholdAlertHandlerTest {
         try (java.io.InputStream in = getClass().getClassLoader().getResourceAsStream(eventFile)) {
             handler.handleRequest(in, out, null);
         }
-        return io.scamsignal.domain.json.Json.MAPPER.readTree(out.toByteArray());
+        return io.scamsignal.domain.json.Json.mapper().readTree(out.toByteArray());
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.scamsignal.domain.aggregate.IndicatorAggregate;
 import io.scamsignal.domain.indicator.Indicator;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -51,7 +52,7 @@ public record AlertMessage(int schemaVersion, String type, String alertId, Strin
                 new IndicatorRef(i.type().wireName(), i.value(), i.display()),
                 new Observed(aggregate.reports(), aggregate.distinctReporters(), aggregate.firstSeen(),
                         aggregate.lastSeen(), aggregate.brands(), aggregate.countries(),
-                        aggregate.lossUsd().setScale(2, java.math.RoundingMode.HALF_EVEN),
+                        aggregate.lossUsd().setScale(2, RoundingMode.HALF_EVEN),
                         aggregate.paymentMethods(), aggregate.contactMethods()),
                 i.enrichment(),
                 reportIds.stream().sorted().limit(MAX_REPORT_IDS).toList(),

@@ -5,6 +5,8 @@ import io.scamsignal.domain.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,16 +27,16 @@ public final class BrandRegistry {
 
     public static BrandRegistry defaults() {
         try (InputStream in = BrandRegistry.class.getResourceAsStream(DEFAULT_RESOURCE)) {
-            return fromJson(Json.MAPPER.readTree(in));
+            return fromJson(Json.mapper().readTree(in));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the bundled brand registry", e);
         }
     }
 
     /** A registry from a file of the same shape as the bundled brands.json. */
-    public static BrandRegistry load(java.nio.file.Path file) {
-        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
-            return fromJson(Json.MAPPER.readTree(in));
+    public static BrandRegistry load(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return fromJson(Json.mapper().readTree(in));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the brand registry " + file, e);
         }

@@ -3,11 +3,15 @@ package io.scamsignal.domain.brand;
 import java.net.IDN;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Does a domain imitate a protected brand? Looks at the registrable domain's own label and at the
@@ -31,14 +35,14 @@ public final class LookalikeDetector {
     private static final List<String> PRECEDENCE = List.of("homoglyph", "typosquat", "brand_in_name",
             "brand_in_subdomain");
     private static final int MIN_KEYWORD = 4;
-    private static final java.util.regex.Pattern TOKEN_SEPARATORS = java.util.regex.Pattern.compile("[-_]+");
+    private static final Pattern TOKEN_SEPARATORS = Pattern.compile("[-_]+");
     private static final int MIN_TYPO_NAME = 6;
 
     private final BrandRegistry brands;
     private final Confusables confusables;
     /** Keywords' folded skeletons, computed once: detection runs for every domain of every report. */
-    private final java.util.Map<String, String> foldedKeywords = new java.util.HashMap<>();
-    private final java.util.Map<String, List<String>> keywordsByBrand = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> foldedKeywords = new HashMap<>();
+    private final Map<String, List<String>> keywordsByBrand = new ConcurrentHashMap<>();
 
     public LookalikeDetector(BrandRegistry brands, Confusables confusables) {
         this.brands = brands;

@@ -1,5 +1,6 @@
 package io.scamsignal.domain.indicator;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -10,7 +11,7 @@ import java.util.TreeMap;
 public record Indicator(IndicatorType type, String value, String display, Map<String, Object> enrichment) {
 
     public Indicator {
-        enrichment = java.util.Collections.unmodifiableMap(new TreeMap<>(enrichment));
+        enrichment = Collections.unmodifiableMap(new TreeMap<>(enrichment));
     }
 
     /** The key of this indicator in storage and in alert ids: type and value never change for one scammer. */

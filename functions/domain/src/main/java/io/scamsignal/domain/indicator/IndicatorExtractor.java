@@ -8,6 +8,7 @@ import io.scamsignal.domain.report.RemoteAccessTool;
 import io.scamsignal.domain.report.StoredReport;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -125,7 +126,7 @@ public final class IndicatorExtractor {
         if (q < 0) {
             return List.of();
         }
-        List<String> values = new java.util.ArrayList<>();
+        List<String> values = new ArrayList<>();
         for (String pair : pathAndQuery.substring(q + 1).split("&")) {
             int eq = pair.indexOf('=');
             if (eq <= 0) {

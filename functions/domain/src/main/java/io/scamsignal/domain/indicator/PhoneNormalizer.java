@@ -7,6 +7,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -107,7 +108,7 @@ public final class PhoneNormalizer {
             return raw;
         }
         StringBuilder digits = new StringBuilder();
-        for (char c : raw.toUpperCase(java.util.Locale.ROOT).toCharArray()) {
+        for (char c : raw.toUpperCase(Locale.ROOT).toCharArray()) {
             if (c >= 'A' && c <= 'Z') {
                 digits.append(KEYPAD.charAt(c - 'A'));
             } else if (c >= '0' && c <= '9') {

@@ -1,6 +1,5 @@
 package io.scamsignal.domain.json;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -23,7 +22,6 @@ import java.math.BigDecimal;
  */
 public final class JsonTrees {
 
-    private static final JsonFactory JSON = new JsonFactory();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private JsonTrees() {
@@ -31,7 +29,7 @@ public final class JsonTrees {
 
     /** The tree of {@code text}; MissingNode for empty text; a JsonProcessingException for anything malformed. */
     public static JsonNode read(String text) throws JsonProcessingException {
-        try (JsonParser p = JSON.createParser(text)) {
+        try (JsonParser p = Json.parser(text)) {
             JsonToken first = p.nextToken();
             if (first == null) {
                 return MissingNode.getInstance();

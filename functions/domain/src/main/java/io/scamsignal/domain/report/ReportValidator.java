@@ -6,12 +6,15 @@ import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -89,7 +92,7 @@ public final class ReportValidator {
         }
     }
 
-    private static <E> E requiredEnum(JsonNode body, String field, Function<String, java.util.Optional<E>> parse,
+    private static <E> E requiredEnum(JsonNode body, String field, Function<String, Optional<E>> parse,
                                       Errors errors) {
         JsonNode node = body.get(field);
         if (isMissing(node)) {
@@ -191,7 +194,7 @@ public final class ReportValidator {
         try {
             LocalDate date = LocalDate.parse(node.textValue());
             // the latest time zone on Earth is UTC+14: a date that is today there is not in the future
-            if (date.isAfter(LocalDate.now(clock.withZone(java.time.ZoneOffset.ofHours(14))))) {
+            if (date.isAfter(LocalDate.now(clock.withZone(ZoneOffset.ofHours(14))))) {
                 errors.add(field, "date_in_future", "date.future");
                 return null;
             }
@@ -249,7 +252,7 @@ public final class ReportValidator {
     }
 
     private static List<String> strip(List<String> values) {
-        return values.stream().filter(java.util.Objects::nonNull).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return values.stream().filter(Objects::nonNull).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     private static List<String> stringList(JsonNode node, String field, int maxItems, int maxLength, Errors errors) {
@@ -333,7 +336,7 @@ public final class ReportValidator {
             } else {
                 for (int i = 0; i < methodsNode.size(); i++) {
                     JsonNode m = methodsNode.get(i);
-                    var method = m.isTextual() ? PaymentMethod.fromWire(m.textValue()) : java.util.Optional.<PaymentMethod>empty();
+                    var method = m.isTextual() ? PaymentMethod.fromWire(m.textValue()) : Optional.<PaymentMethod>empty();
                     if (method.isEmpty()) {
                         errors.add("loss.paymentMethods[" + i + "]", "invalid_value", "value.invalid");
                     } else if (!methods.contains(method.get())) {

@@ -17,4 +17,82 @@ public record StoredReport(int schemaVersion, String reportId, Instant receivedA
         return new StoredReport(SCHEMA_VERSION, reportId, receivedAt, s.contactMethod(), s.impersonatedCompany(),
                 s.incidentDate(), s.country(), s.scammer(), s.loss(), s.description(), fingerprint);
     }
+
+    /** The same report under another id and time (an idempotent repeat stores it under the original's). */
+    public StoredReport withId(String id, Instant at) {
+        return new StoredReport(schemaVersion, id, at, contactMethod, impersonatedCompany, incidentDate, country,
+                scammer, loss, description, reporterFingerprint);
+    }
+
+    /** A report of the current schema version with every component named: for priming, tests and benchmarks. */
+    public static Builder builder(String reportId) {
+        return new Builder(reportId);
+    }
+
+    public static final class Builder {
+        private final String reportId;
+        private Instant receivedAt;
+        private ContactMethod contactMethod;
+        private String impersonatedCompany;
+        private LocalDate incidentDate;
+        private String country;
+        private Scammer scammer;
+        private Loss loss = Loss.none();
+        private String description;
+        private String reporterFingerprint;
+
+        private Builder(String reportId) {
+            this.reportId = reportId;
+        }
+
+        public Builder receivedAt(Instant value) {
+            receivedAt = value;
+            return this;
+        }
+
+        public Builder contactMethod(ContactMethod value) {
+            contactMethod = value;
+            return this;
+        }
+
+        public Builder impersonatedCompany(String value) {
+            impersonatedCompany = value;
+            return this;
+        }
+
+        public Builder incidentDate(LocalDate value) {
+            incidentDate = value;
+            return this;
+        }
+
+        public Builder country(String value) {
+            country = value;
+            return this;
+        }
+
+        public Builder scammer(Scammer value) {
+            scammer = value;
+            return this;
+        }
+
+        public Builder loss(Loss value) {
+            loss = value;
+            return this;
+        }
+
+        public Builder description(String value) {
+            description = value;
+            return this;
+        }
+
+        public Builder reporterFingerprint(String value) {
+            reporterFingerprint = value;
+            return this;
+        }
+
+        public StoredReport build() {
+            return new StoredReport(SCHEMA_VERSION, reportId, receivedAt, contactMethod, impersonatedCompany,
+                    incidentDate, country, scammer, loss, description, reporterFingerprint);
+        }
+    }
 }

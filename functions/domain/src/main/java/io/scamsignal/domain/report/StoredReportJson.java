@@ -1,53 +1,53 @@
 package io.scamsignal.domain.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.scamsignal.domain.json.Json;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.util.List;
 
 /**
- * A stored report's JSON, written with jackson-core's generator: the same document as
- * {@code Json.write(report)} (StoredReportJsonTest holds them equal; enrichment reads it with the
- * mapper), without databind's serialisers and the java.time module, which the intake would
+ * A stored report's JSON, both ways. Written with jackson-core's generator: the same document as
+ * {@code Json.write(report)} (StoredReportJsonTest holds them equal), without databind's serialisers and the java.time module, which the intake would
  * otherwise load on its cold path just for this.
  */
 public final class StoredReportJson {
 
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
-
     private StoredReportJson() {
+    }
+
+    /** The report item's {@code report} attribute as enrichment reads it (with the mapper: not on the intake's path). */
+    public static StoredReport read(String json) throws JsonProcessingException {
+        return Json.read(json, StoredReport.class);
     }
 
     public static String write(StoredReport r) {
         StringWriter out = new StringWriter(512);
-        try (JsonGenerator g = JSON.createGenerator(out)) {
+        try (JsonGenerator g = Json.generator(out)) {
             g.writeStartObject();
             g.writeNumberField("schemaVersion", r.schemaVersion());
-            text(g, "reportId", r.reportId());
-            text(g, "receivedAt", r.receivedAt() == null ? null : r.receivedAt().toString());
-            text(g, "contactMethod", r.contactMethod() == null ? null : r.contactMethod().wireName());
-            text(g, "impersonatedCompany", r.impersonatedCompany());
-            text(g, "incidentDate", r.incidentDate() == null ? null : r.incidentDate().toString());
-            text(g, "country", r.country());
+            Json.writeText(g, "reportId", r.reportId());
+            Json.writeText(g, "receivedAt", r.receivedAt() == null ? null : r.receivedAt().toString());
+            Json.writeText(g, "contactMethod", r.contactMethod() == null ? null : r.contactMethod().wireName());
+            Json.writeText(g, "impersonatedCompany", r.impersonatedCompany());
+            Json.writeText(g, "incidentDate", r.incidentDate() == null ? null : r.incidentDate().toString());
+            Json.writeText(g, "country", r.country());
             if (r.scammer() != null) {
                 Scammer s = r.scammer();
                 g.writeObjectFieldStart("scammer");
-                texts(g, "phoneNumbers", s.phoneNumbers());
-                texts(g, "websites", s.websites());
-                texts(g, "emails", s.emails());
+                Json.writeTexts(g, "phoneNumbers", s.phoneNumbers());
+                Json.writeTexts(g, "websites", s.websites());
+                Json.writeTexts(g, "emails", s.emails());
                 g.writeArrayFieldStart("remoteAccessTools");
                 for (RemoteAccessTool tool : s.remoteAccessTools()) {
                     g.writeStartObject();
-                    text(g, "tool", tool.tool());
-                    text(g, "id", tool.id());
+                    Json.writeText(g, "tool", tool.tool());
+                    Json.writeText(g, "id", tool.id());
                     g.writeEndObject();
                 }
                 g.writeEndArray();
-                texts(g, "names", s.names());
+                Json.writeTexts(g, "names", s.names());
                 g.writeEndObject();
             }
             if (r.loss() != null) {
@@ -56,7 +56,7 @@ public final class StoredReportJson {
                 if (loss.amount() != null) {
                     g.writeNumberField("amount", loss.amount());
                 }
-                text(g, "currency", loss.currency());
+                Json.writeText(g, "currency", loss.currency());
                 g.writeArrayFieldStart("paymentMethods");
                 for (PaymentMethod method : loss.paymentMethods()) {
                     g.writeString(method.wireName());
@@ -64,30 +64,12 @@ public final class StoredReportJson {
                 g.writeEndArray();
                 g.writeEndObject();
             }
-            text(g, "description", r.description());
-            text(g, "reporterFingerprint", r.reporterFingerprint());
+            Json.writeText(g, "description", r.description());
+            Json.writeText(g, "reporterFingerprint", r.reporterFingerprint());
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException("a StringWriter does not fail", e);
         }
         return out.toString();
-    }
-
-    /** As the mapper does (NON_NULL): a null value leaves its field out. */
-    private static void text(JsonGenerator g, String field, String value) throws IOException {
-        if (value != null) {
-            g.writeStringField(field, value);
-        }
-    }
-
-    private static void texts(JsonGenerator g, String field, List<String> values) throws IOException {
-        if (values == null) {
-            return;
-        }
-        g.writeArrayFieldStart(field);
-        for (String value : values) {
-            g.writeString(value);
-        }
-        g.writeEndArray();
     }
 }

@@ -96,7 +96,7 @@ class AggregationTest {
         IndicatorAggregate flagged = store.aggregate.markedFalsePositive("the bank's own fraud line");
 
         for (IndicatorAggregate a : List.of(store.aggregate, flagged)) {
-            IndicatorAggregate back = io.scamsignal.domain.json.Json.MAPPER.readValue(
+            IndicatorAggregate back = io.scamsignal.domain.json.Json.mapper().readValue(
                     io.scamsignal.domain.json.Json.write(a), IndicatorAggregate.class);
             assertThat(back).usingRecursiveComparison().withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
                     .isEqualTo(a);

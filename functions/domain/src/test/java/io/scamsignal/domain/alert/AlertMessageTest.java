@@ -34,7 +34,7 @@ class AlertMessageTest {
         AlertMessage message = AlertMessage.create(trigger, aggregate, List.of("r2", "r1"),
                 Instant.parse("2026-11-28T15:04:05.678Z"));
 
-        JsonNode json = Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(message));
+        JsonNode json = Json.mapper().readTree(Json.mapper().writeValueAsString(message));
 
         assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
         assertThat(json.get("type").asText()).isEqualTo("alert");
@@ -46,13 +46,13 @@ class AlertMessageTest {
         assertThat(json.at("/observed/lossUsd").decimalValue()).isEqualByComparingTo("1250.00");
         assertThat(json.at("/observed/paymentMethods/gift_card").asLong()).isEqualTo(1);
         assertThat(json.get("reportIds")).extracting(JsonNode::asText).containsExactly("r1", "r2");
-        assertThat(Json.MAPPER.writeValueAsString(message)).contains("\"lossUsd\":1250.00");
+        assertThat(Json.mapper().writeValueAsString(message)).contains("\"lossUsd\":1250.00");
         assertThat(AlertSchema.violations(json)).isEmpty();
     }
 
     @Test
     void theSchemaRejectsWhatTheContractForbids() throws Exception {
-        JsonNode good = Json.MAPPER.readTree(Json.write(AlertMessage.create(trigger, aggregate, List.of("r1"), Instant.now())));
+        JsonNode good = Json.mapper().readTree(Json.write(AlertMessage.create(trigger, aggregate, List.of("r1"), Instant.now())));
         com.fasterxml.jackson.databind.node.ObjectNode withEmail = good.deepCopy();
         withEmail.put("reporterEmail", "someone@example.org");
         com.fasterxml.jackson.databind.node.ObjectNode badPhone = good.deepCopy();
@@ -65,7 +65,7 @@ class AlertMessageTest {
     @Test
     void theStixBundleNamesTheIndicatorInAStixPattern() throws Exception {
         AlertMessage message = AlertMessage.create(trigger, aggregate, List.of(), Instant.parse("2026-11-28T15:04:05Z"));
-        JsonNode stix = Json.MAPPER.readTree(Json.write(message)).get("stix");
+        JsonNode stix = Json.mapper().readTree(Json.write(message)).get("stix");
 
         assertThat(stix.get("type").asText()).isEqualTo("bundle");
         assertThat(stix.at("/objects/0/id").asText()).isEqualTo("indicator--" + message.alertId());

@@ -50,7 +50,7 @@ class ReportContractConformanceTest {
 
     private static ObjectNode validReport() {
         try {
-            return (ObjectNode) Json.MAPPER.readTree("""
+            return (ObjectNode) Json.mapper().readTree("""
                     {"contactMethod":"popup","impersonatedCompany":"Microsoft","incidentDate":"2026-11-20",
                      "country":"US","scammer":{"phoneNumbers":["+1 (888) 555-0142"]}}""");
         } catch (Exception e) {

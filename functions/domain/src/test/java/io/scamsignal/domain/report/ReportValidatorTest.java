@@ -19,7 +19,7 @@ class ReportValidatorTest {
     private final ReportValidator validator = new ReportValidator(CLOCK, new PhoneNormalizer());
 
     private static ObjectNode validReport() throws Exception {
-        return (ObjectNode) Json.MAPPER.readTree("""
+        return (ObjectNode) Json.mapper().readTree("""
                 {"contactMethod":"popup","impersonatedCompany":"Microsoft","incidentDate":"2026-11-20",
                  "country":"US","scammer":{"phoneNumbers":["+1 (888) 555-0142"]}}""");
     }
@@ -44,7 +44,7 @@ class ReportValidatorTest {
 
     @Test
     void everyMissingRequiredFieldIsReportedAtOnce() {
-        List<FieldError> errors = errorsOf(Json.MAPPER.createObjectNode());
+        List<FieldError> errors = errorsOf(Json.mapper().createObjectNode());
 
         assertThat(errors).extracting(FieldError::field, FieldError::code).contains(
                 org.assertj.core.groups.Tuple.tuple("contactMethod", "required"),
@@ -122,7 +122,7 @@ class ReportValidatorTest {
 
     @Test
     void nonObjectsAreRejected() throws Exception {
-        assertThat(errorsOf(Json.MAPPER.readTree("[1,2]"))).extracting(FieldError::code).containsExactly("invalid_type");
+        assertThat(errorsOf(Json.mapper().readTree("[1,2]"))).extracting(FieldError::code).containsExactly("invalid_type");
         assertThat(errorsOf(null)).hasSize(1);
     }
 }

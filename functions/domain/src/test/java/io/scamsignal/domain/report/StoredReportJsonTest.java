@@ -42,7 +42,7 @@ class StoredReportJsonTest {
     void theSameDocumentAsTheMapperWrites(@ForAll("reports") StoredReport report) throws Exception {
         String written = StoredReportJson.write(report);
 
-        assertThat(Json.MAPPER.readTree(written)).isEqualTo(Json.MAPPER.readTree(Json.write(report)));
-        assertThat(Json.MAPPER.readValue(written, StoredReport.class)).isEqualTo(report);
+        assertThat(Json.mapper().readTree(written)).isEqualTo(Json.mapper().readTree(Json.write(report)));
+        assertThat(Json.mapper().readValue(written, StoredReport.class)).isEqualTo(report);
     }
 }

@@ -6,6 +6,7 @@ import io.scamsignal.domain.aggregate.Aggregation.ReporterState;
 import io.scamsignal.domain.aggregate.IndicatorAggregate;
 import io.scamsignal.domain.aggregate.IndicatorContribution;
 import io.scamsignal.domain.json.Json;
+import io.scamsignal.domain.storage.IndicatorsTableKeys;
 import io.scamsignal.enrichment.service.IndicatorRepository;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,8 +41,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  */
 public final class DynamoDbIndicatorRepository implements IndicatorRepository {
 
-    static final String AGGREGATE_SK = "AGG";
-    static final String REPORTER_PREFIX = "R#";
     /** Reporter items per transaction, leaving room for the aggregate within DynamoDB's 100. */
     static final int CHUNK = 50;
     private static final int MAX_ATTEMPTS = 8;
@@ -84,7 +83,7 @@ public final class DynamoDbIndicatorRepository implements IndicatorRepository {
     }
 
     private int applyChunk(List<IndicatorContribution> chunk) {
-        String pk = chunk.get(0).indicator().key();
+        String pk = IndicatorsTableKeys.partitionKey(chunk.get(0).indicator());
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Snapshot snapshot = read(pk, chunk);
             Aggregation.Result result = Aggregation.apply(snapshot.aggregate(), snapshot.reporters(), chunk);
@@ -139,9 +138,9 @@ public final class DynamoDbIndicatorRepository implements IndicatorRepository {
 
     private Snapshot read(String pk, List<IndicatorContribution> chunk) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
-        keys.add(key(pk, AGGREGATE_SK));
+        keys.add(key(pk, IndicatorsTableKeys.AGGREGATE));
         chunk.stream().map(IndicatorContribution::reporterFingerprint).distinct()
-                .forEach(fp -> keys.add(key(pk, REPORTER_PREFIX + fp)));
+                .forEach(fp -> keys.add(key(pk, IndicatorsTableKeys.reporterSortKey(fp))));
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         Map<String, KeysAndAttributes> pending = Map.of(table, KeysAndAttributes.builder().keys(keys)
                 .consistentRead(true).build());
@@ -156,13 +155,13 @@ public final class DynamoDbIndicatorRepository implements IndicatorRepository {
         Map<String, ReporterState> reporters = new HashMap<>();
         Map<String, Long> versions = new HashMap<>();
         for (Map<String, AttributeValue> item : items) {
-            String sk = item.get("sk").s();
+            String sk = item.get(IndicatorsTableKeys.SORT_KEY).s();
             long version = Long.parseLong(item.get("version").n());
-            if (sk.equals(AGGREGATE_SK)) {
+            if (IndicatorsTableKeys.isAggregate(sk)) {
                 aggregate = fromJson(item.get("state").s());
                 aggregateVersion = version;
             } else {
-                String fingerprint = sk.substring(REPORTER_PREFIX.length());
+                String fingerprint = IndicatorsTableKeys.fingerprint(sk);
                 reporters.put(fingerprint, new ReporterState(Set.copyOf(item.get("reportIds").ss()),
                         Instant.parse(item.get("lastReportAt").s())));
                 versions.put(fingerprint, version);
@@ -172,7 +171,7 @@ public final class DynamoDbIndicatorRepository implements IndicatorRepository {
     }
 
     private TransactWriteItem reporterPut(String pk, String fingerprint, ReporterState state, Long seenVersion) {
-        Map<String, AttributeValue> item = new HashMap<>(key(pk, REPORTER_PREFIX + fingerprint));
+        Map<String, AttributeValue> item = new HashMap<>(key(pk, IndicatorsTableKeys.reporterSortKey(fingerprint)));
         item.put("reportIds", AttributeValue.fromSs(new ArrayList<>(state.reportIds())));
         item.put("lastReportAt", AttributeValue.fromS(state.lastReportAt().toString()));
         item.put("version", n(seenVersion == null ? 1 : seenVersion + 1));
@@ -180,7 +179,7 @@ public final class DynamoDbIndicatorRepository implements IndicatorRepository {
     }
 
     private TransactWriteItem aggregatePut(String pk, IndicatorAggregate aggregate, Long seenVersion) {
-        Map<String, AttributeValue> item = new HashMap<>(key(pk, AGGREGATE_SK));
+        Map<String, AttributeValue> item = new HashMap<>(key(pk, IndicatorsTableKeys.AGGREGATE));
         item.put("indicatorType", AttributeValue.fromS(aggregate.indicator().type().wireName()));
         item.put("version", n(seenVersion == null ? 1 : seenVersion + 1));
         item.put("state", AttributeValue.fromS(Json.write(aggregate)));
@@ -219,14 +218,15 @@ public final class DynamoDbIndicatorRepository implements IndicatorRepository {
 
     static IndicatorAggregate fromJson(String json) {
         try {
-            return Json.MAPPER.readValue(json, IndicatorAggregate.class);
+            return Json.mapper().readValue(json, IndicatorAggregate.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored aggregate cannot be read", e);
         }
     }
 
     private static Map<String, AttributeValue> key(String pk, String sk) {
-        return Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk));
+        return Map.of(IndicatorsTableKeys.PARTITION_KEY, AttributeValue.fromS(pk),
+                IndicatorsTableKeys.SORT_KEY, AttributeValue.fromS(sk));
     }
 
     private static AttributeValue n(long value) {

@@ -2,10 +2,17 @@ package io.scamsignal.enrichment.config;
 
 import io.scamsignal.aws.AwsClients;
 import io.scamsignal.aws.FunctionEnvironment;
+import io.scamsignal.domain.aggregate.Aggregation;
 import io.scamsignal.domain.aggregate.ContributionPlanner;
 import io.scamsignal.domain.aggregate.UsdRates;
 import io.scamsignal.domain.brand.BrandRegistry;
 import io.scamsignal.domain.indicator.IndicatorExtractor;
+import io.scamsignal.domain.json.Json;
+import io.scamsignal.domain.report.ContactMethod;
+import io.scamsignal.domain.report.RemoteAccessTool;
+import io.scamsignal.domain.report.Scammer;
+import io.scamsignal.domain.report.StoredReport;
+import io.scamsignal.domain.report.StoredReportJson;
 import io.scamsignal.enrichment.adapter.DynamoDbIndicatorRepository;
 import io.scamsignal.enrichment.service.EnrichmentService;
 import java.io.IOException;
@@ -13,6 +20,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Wires the enrichment function from its environment, once per container. */
@@ -25,21 +36,22 @@ public final class EnrichmentConfig {
     public static void prime() {
         BrandRegistry brands = BrandRegistry.defaults();
         ContributionPlanner planner = new ContributionPlanner(IndicatorExtractor.standard(brands), brands, UsdRates.defaults());
-        io.scamsignal.domain.report.StoredReport report = new io.scamsignal.domain.report.StoredReport(1, "priming",
-                java.time.Instant.now(), io.scamsignal.domain.report.ContactMethod.POPUP, "Microsoft",
-                java.time.LocalDate.now(), "US", new io.scamsignal.domain.report.Scammer(java.util.List.of("1-888-555-0142"),
-                java.util.List.of("https://rnicrosoft-support.com/help?phone=18885550142"), java.util.List.of("a@example.org"),
-                java.util.List.of(new io.scamsignal.domain.report.RemoteAccessTool("AnyDesk", "123 456 789")), java.util.List.of()),
-                io.scamsignal.domain.report.Loss.none(), "call 1 888 555 0142", "priming");
-        String json = io.scamsignal.domain.json.Json.write(report);
+        StoredReport report = StoredReport.builder("priming").receivedAt(Instant.now())
+                .contactMethod(ContactMethod.POPUP).impersonatedCompany("Microsoft").incidentDate(LocalDate.now())
+                .country("US")
+                .scammer(new Scammer(List.of("1-888-555-0142"),
+                        List.of("https://rnicrosoft-support.com/help?phone=18885550142"), List.of("a@example.org"),
+                        List.of(new RemoteAccessTool("AnyDesk", "123 456 789")), List.of()))
+                .description("call 1 888 555 0142").reporterFingerprint("priming").build();
+        String json = Json.write(report);
         try {
-            report = io.scamsignal.domain.json.Json.MAPPER.readValue(json, io.scamsignal.domain.report.StoredReport.class);
+            report = StoredReportJson.read(json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         var contributions = planner.plan(report);
-        var aggregate = io.scamsignal.domain.aggregate.Aggregation.apply(null, java.util.Map.of(), contributions.subList(0, 1));
-        io.scamsignal.domain.json.Json.write(aggregate.aggregate());
+        var aggregate = Aggregation.apply(null, Map.of(), contributions.subList(0, 1));
+        Json.write(aggregate.aggregate());
     }
 
     /**

@@ -7,8 +7,8 @@ import io.scamsignal.aws.JsonLog;
 import io.scamsignal.aws.Priming;
 import io.scamsignal.aws.StreamBatch;
 import io.scamsignal.aws.StreamEvent;
-import io.scamsignal.domain.json.Json;
 import io.scamsignal.domain.report.StoredReport;
+import io.scamsignal.domain.report.StoredReportJson;
 import io.scamsignal.enrichment.config.EnrichmentConfig;
 import io.scamsignal.enrichment.service.EnrichmentService;
 import java.io.IOException;
@@ -66,7 +66,7 @@ public final class EnrichReportHandler implements RequestStreamHandler {
         if (payload == null) {
             throw new IllegalArgumentException("report item has no payload");
         }
-        StoredReport report = Json.MAPPER.readValue(payload, StoredReport.class);
+        StoredReport report = StoredReportJson.read(payload);
         if (report.schemaVersion() != StoredReport.SCHEMA_VERSION || report.reportId() == null
                 || report.scammer() == null || report.contactMethod() == null || report.receivedAt() == null
                 || report.reporterFingerprint() == null) {

@@ -55,7 +55,7 @@ class EnrichReportHandlerTest {
         try (InputStream in = getClass().getClassLoader().getResourceAsStream(eventFile)) {
             handler.handleRequest(in, out, null);
         }
-        return Json.MAPPER.readTree(out.toByteArray());
+        return Json.mapper().readTree(out.toByteArray());
     }
 
     @Test

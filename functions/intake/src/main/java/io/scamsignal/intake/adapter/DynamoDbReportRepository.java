@@ -2,6 +2,8 @@ package io.scamsignal.intake.adapter;
 
 import io.scamsignal.domain.report.StoredReport;
 import io.scamsignal.domain.report.StoredReportJson;
+import io.scamsignal.domain.storage.IdempotencyTableKeys;
+import io.scamsignal.domain.storage.ReportsTableKeys;
 import io.scamsignal.intake.service.ReportRepository;
 import io.scamsignal.intake.service.ReporterContact;
 import java.time.Instant;
@@ -53,7 +55,7 @@ public final class DynamoDbReportRepository implements ReportRepository {
         }
         try {
             dynamoDb.putItem(PutItemRequest.builder().tableName(idempotencyTable)
-                    .item(Map.of("idempotencyKey", s(idempotency.key()), "requestHash", s(idempotency.requestHash()),
+                    .item(Map.of(IdempotencyTableKeys.IDEMPOTENCY_KEY, s(idempotency.key()), "requestHash", s(idempotency.requestHash()),
                             "reportId", s(report.reportId()), "receivedAt", s(report.receivedAt().toString()),
                             "status", s(PENDING), "expiresAt", n(idempotency.expiresAt().getEpochSecond())))
                     // an expired key that TTL has not deleted yet is free again
@@ -64,14 +66,14 @@ public final class DynamoDbReportRepository implements ReportRepository {
         } catch (ConditionalCheckFailedException used) {
             Map<String, AttributeValue> earlier = used.hasItem() ? used.item()
                     : dynamoDb.getItem(b -> b.tableName(idempotencyTable).consistentRead(true)
-                            .key(Map.of("idempotencyKey", s(idempotency.key())))).item();
+                            .key(Map.of(IdempotencyTableKeys.IDEMPOTENCY_KEY, s(idempotency.key())))).item();
             if (!idempotency.requestHash().equals(earlier.get("requestHash").s())) {
                 return new SaveResult.KeyReused();
             }
             String reportId = earlier.get("reportId").s();
             Instant receivedAt = Instant.parse(earlier.get("receivedAt").s());
             if (PENDING.equals(earlier.get("status").s())) {
-                store(withId(report, reportId, receivedAt), withId(contact, reportId), expiresAt);
+                store(report.withId(reportId, receivedAt), withId(contact, reportId), expiresAt);
                 complete(idempotency.key());
             }
             return new SaveResult.Replayed(reportId, receivedAt);
@@ -84,7 +86,7 @@ public final class DynamoDbReportRepository implements ReportRepository {
     /** The report and its reporter's data, both or neither; storing an already stored report is a no-op. */
     private void store(StoredReport report, ReporterContact contact, Instant expiresAt) {
         Put reportPut = Put.builder().tableName(reportsTable).item(Map.of(
-                        "reportId", s(report.reportId()),
+                        ReportsTableKeys.REPORT_ID, s(report.reportId()),
                         "receivedAt", s(report.receivedAt().toString()),
                         "country", s(report.country()),
                         "contactMethod", s(report.contactMethod().wireName()),
@@ -113,15 +115,10 @@ public final class DynamoDbReportRepository implements ReportRepository {
     }
 
     private void complete(String key) {
-        dynamoDb.updateItem(b -> b.tableName(idempotencyTable).key(Map.of("idempotencyKey", s(key)))
+        dynamoDb.updateItem(b -> b.tableName(idempotencyTable).key(Map.of(IdempotencyTableKeys.IDEMPOTENCY_KEY, s(key)))
                 .updateExpression("SET #status = :complete")
                 .expressionAttributeNames(Map.of("#status", "status"))
                 .expressionAttributeValues(Map.of(":complete", s(COMPLETE))));
-    }
-
-    private static StoredReport withId(StoredReport r, String reportId, Instant receivedAt) {
-        return new StoredReport(r.schemaVersion(), reportId, receivedAt, r.contactMethod(), r.impersonatedCompany(),
-                r.incidentDate(), r.country(), r.scammer(), r.loss(), r.description(), r.reporterFingerprint());
     }
 
     private static ReporterContact withId(ReporterContact c, String reportId) {
@@ -132,7 +129,7 @@ public final class DynamoDbReportRepository implements ReportRepository {
     /** Only what was given; an item with nothing but its key and expiry is not written at all. */
     private static Map<String, AttributeValue> contactItem(ReporterContact c) {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put("reportId", s(c.reportId()));
+        item.put(ReportsTableKeys.REPORT_ID, s(c.reportId()));
         item.put("expiresAt", n(c.expiresAt().getEpochSecond()));
         if (c.email() != null) {
             item.put("email", s(c.email()));

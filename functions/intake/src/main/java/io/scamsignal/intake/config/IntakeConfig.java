@@ -3,10 +3,14 @@ package io.scamsignal.intake.config;
 import io.scamsignal.aws.AwsClients;
 import io.scamsignal.aws.FunctionEnvironment;
 import io.scamsignal.domain.indicator.PhoneNormalizer;
+import io.scamsignal.domain.json.JsonTrees;
+import io.scamsignal.domain.report.Messages;
 import io.scamsignal.domain.report.ReportValidator;
 import io.scamsignal.domain.report.ReporterFingerprint;
 import io.scamsignal.intake.adapter.DynamoDbReportRepository;
 import io.scamsignal.intake.service.SubmitReportService;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -26,12 +30,12 @@ public final class IntakeConfig {
     public static void prime() {
         try {
             ReportValidator validator = new ReportValidator(Clock.systemUTC(), new PhoneNormalizer());
-            validator.validate(io.scamsignal.domain.json.JsonTrees.read(PRIMING_REPORT),
-                    io.scamsignal.domain.report.Messages.GERMAN);
-            validator.validate(io.scamsignal.domain.json.JsonTrees.read("{}"));
+            validator.validate(JsonTrees.read(PRIMING_REPORT),
+                    Messages.GERMAN);
+            validator.validate(JsonTrees.read("{}"));
             new ReporterFingerprint("priming-secret-of-some-length").of("priming@example.org", null, null);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

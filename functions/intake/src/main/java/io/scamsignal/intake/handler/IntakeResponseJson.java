@@ -1,7 +1,7 @@
 package io.scamsignal.intake.handler;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.scamsignal.domain.json.Json;
 import io.scamsignal.domain.report.FieldError;
 import io.scamsignal.intake.service.IntakeResponse;
 import java.io.IOException;
@@ -11,14 +11,12 @@ import java.io.UncheckedIOException;
 /** The intake's answers as JSON, written with jackson-core (no databind serialisers on the cold path). */
 final class IntakeResponseJson {
 
-    private static final JsonFactory JSON = new JsonFactory();
-
     private IntakeResponseJson() {
     }
 
     static String write(Object body) {
         StringWriter out = new StringWriter(256);
-        try (JsonGenerator g = JSON.createGenerator(out)) {
+        try (JsonGenerator g = Json.generator(out)) {
             g.writeStartObject();
             if (body instanceof IntakeResponse.Accepted accepted) {
                 g.writeStringField("reportId", accepted.reportId());

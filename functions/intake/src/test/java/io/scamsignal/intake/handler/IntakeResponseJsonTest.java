@@ -19,8 +19,8 @@ class IntakeResponseJsonTest {
                 "Diese \"Nummer\" ist ungültig.\n"), new FieldError("", "required", "x"))).body();
 
         for (Object body : List.of(accepted, errors)) {
-            assertThat(Json.MAPPER.readTree(IntakeResponseJson.write(body)))
-                    .isEqualTo(Json.MAPPER.readTree(Json.write(body)));
+            assertThat(Json.mapper().readTree(IntakeResponseJson.write(body)))
+                    .isEqualTo(Json.mapper().readTree(Json.write(body)));
         }
         assertThat(IntakeResponseJson.write(accepted)).contains("\"receivedAt\":\"2026-11-28T15:04:05.120Z\"");
     }

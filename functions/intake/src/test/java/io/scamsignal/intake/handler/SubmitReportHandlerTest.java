@@ -99,12 +99,12 @@ class SubmitReportHandlerTest {
 
         assertThat(first.getStatusCode()).isEqualTo(202);
         assertThat(again.getStatusCode()).isEqualTo(202);
-        assertThat(Json.MAPPER.readTree(again.getBody()).get("reportId"))
-                .isEqualTo(Json.MAPPER.readTree(first.getBody()).get("reportId"));
+        assertThat(Json.mapper().readTree(again.getBody()).get("reportId"))
+                .isEqualTo(Json.mapper().readTree(first.getBody()).get("reportId"));
         assertThat(other.getStatusCode()).isEqualTo(409);
-        assertThat(Json.MAPPER.readTree(other.getBody()).at("/errors/0/code").asText()).isEqualTo("idempotency_key_reused");
+        assertThat(Json.mapper().readTree(other.getBody()).at("/errors/0/code").asText()).isEqualTo("idempotency_key_reused");
         assertThat(badKey.getStatusCode()).isEqualTo(400);
-        assertThat(Json.MAPPER.readTree(badKey.getBody()).at("/errors/0/code").asText()).isEqualTo("invalid_idempotency_key");
+        assertThat(Json.mapper().readTree(badKey.getBody()).at("/errors/0/code").asText()).isEqualTo("invalid_idempotency_key");
         assertThat(repository.reports).hasSize(1);
     }
 
@@ -115,8 +115,8 @@ class SubmitReportHandlerTest {
         APIGatewayV2HTTPResponse english = handler.handleRequest(json("{\"country\":\"DE\"}",
                 Map.of("Accept-Language", "fr-FR, en;q=0.5")), null);
 
-        JsonNode de = Json.MAPPER.readTree(german.getBody()).get("errors");
-        JsonNode en = Json.MAPPER.readTree(english.getBody()).get("errors");
+        JsonNode de = Json.mapper().readTree(german.getBody()).get("errors");
+        JsonNode en = Json.mapper().readTree(english.getBody()).get("errors");
         assertThat(de).hasSameSizeAs(en);
         assertThat(de.get(0).get("code")).isEqualTo(en.get(0).get("code"));
         assertThat(de.toString()).contains("Dieses Feld ist erforderlich.");
@@ -129,7 +129,7 @@ class SubmitReportHandlerTest {
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
 
         assertThat(response.getStatusCode()).isEqualTo(202);
-        JsonNode body = Json.MAPPER.readTree(response.getBody());
+        JsonNode body = Json.mapper().readTree(response.getBody());
         assertThat(body.get("reportId").asText()).isEqualTo("7d0c5e1e-0000-4000-8000-000000000001");
         assertThat(body.get("status").asText()).isEqualTo("received");
         assertThat(body.get("receivedAt").asText()).isEqualTo("2026-11-28T15:04:05.123Z");
@@ -144,7 +144,7 @@ class SubmitReportHandlerTest {
     void personalDataIsKeptApartFromTheStoredReport(APIGatewayV2HTTPEvent event) throws Exception {
         handler.handleRequest(event, null);
 
-        String stored = Json.MAPPER.writeValueAsString(repository.reports.get(0));
+        String stored = Json.mapper().writeValueAsString(repository.reports.get(0));
         assertThat(stored).doesNotContain("victim@example.org", "Pat Example", "198.51.100.7", "Mozilla");
         assertThat(repository.contacts).singleElement().satisfies(contact -> {
             assertThat(contact.email()).isEqualTo("victim@example.org");
@@ -160,7 +160,7 @@ class SubmitReportHandlerTest {
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
 
         assertThat(response.getStatusCode()).isEqualTo(400);
-        assertThat(Json.MAPPER.readTree(response.getBody()).at("/errors/0/code").asText()).isEqualTo("malformed_json");
+        assertThat(Json.mapper().readTree(response.getBody()).at("/errors/0/code").asText()).isEqualTo("malformed_json");
         assertThat(repository.reports).isEmpty();
     }
 
@@ -171,7 +171,7 @@ class SubmitReportHandlerTest {
 
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(response.getHeaders()).containsEntry("content-type", "application/json; charset=utf-8");
-        JsonNode errors = Json.MAPPER.readTree(response.getBody()).get("errors");
+        JsonNode errors = Json.mapper().readTree(response.getBody()).get("errors");
         assertThat(errors).singleElement().satisfies(e -> {
             assertThat(e.get("field").asText()).isEqualTo("impersonatedCompany");
             assertThat(e.get("code").asText()).isEqualTo("required");
@@ -269,7 +269,7 @@ class SubmitReportHandlerTest {
         APIGatewayV2HTTPResponse response = handler.handleRequest(hostile, null);
 
         assertThat(response.getStatusCode()).isBetween(400, 499);
-        JsonNode errors = Json.MAPPER.readTree(response.getBody()).get("errors");
+        JsonNode errors = Json.mapper().readTree(response.getBody()).get("errors");
         assertThat(errors).isNotEmpty().allSatisfy(e -> assertThat(e.get("code").asText()).matches("[a-z_]+"));
         assertThat(response.getBody()).doesNotContain("Exception", "at io.", "<script>");
         assertThat(repository.reports).isEmpty();

@@ -1,0 +1,37 @@
+package io.scamsignal.domain.storage;
+
+import io.scamsignal.domain.indicator.Indicator;
+
+/**
+ * IndicatorsTable: one partition per indicator ({@code pk} = type#value) holding its aggregate
+ * ({@code sk} = AGG) and one item per reporter whose reports were counted ({@code sk} = R#fingerprint).
+ */
+public final class IndicatorsTableKeys {
+
+    public static final String PARTITION_KEY = "pk";
+    public static final String SORT_KEY = "sk";
+    /** The sort key of the aggregate item, the one the stream filter passes on to alerting. */
+    public static final String AGGREGATE = "AGG";
+    /** The sort key prefix of the per-reporter items. */
+    public static final String REPORTER_PREFIX = "R#";
+
+    private IndicatorsTableKeys() {
+    }
+
+    public static String partitionKey(Indicator indicator) {
+        return indicator.key();
+    }
+
+    public static String reporterSortKey(String fingerprint) {
+        return REPORTER_PREFIX + fingerprint;
+    }
+
+    public static boolean isAggregate(String sortKey) {
+        return AGGREGATE.equals(sortKey);
+    }
+
+    /** The fingerprint of a per-reporter item's sort key; null for any other sort key. */
+    public static String fingerprint(String sortKey) {
+        return sortKey != null && sortKey.startsWith(REPORTER_PREFIX) ? sortKey.substring(REPORTER_PREFIX.length()) : null;
+    }
+}
