@@ -45,12 +45,14 @@ final class SampleReports {
                 case HOT -> "+1 (888) 555-0142";
             };
             String site = spread == Spread.UNIQUE ? "https://scam-" + i + "-support.com/" : SITES[i % SITES.length];
-            reports.add(new StoredReport(1, "report-" + spread + "-" + i, base.plusSeconds(i), ContactMethod.POPUP,
-                    i % 2 == 0 ? "Microsoft" : "Amazon Prime", LocalDate.parse("2026-11-27"),
-                    spread == Spread.UNIQUE || spread == Spread.HOT ? "US" : phone[1],
-                    new Scammer(List.of(typed), List.of(site), List.of(), List.of(), List.of()),
-                    new Loss(new BigDecimal("250.00"), "USD", List.of(PaymentMethod.GIFT_CARD)),
-                    "A pop-up said my computer was infected and to call support.", "fingerprint-" + i));
+            reports.add(StoredReport.builder("report-" + spread + "-" + i).receivedAt(base.plusSeconds(i))
+                    .contactMethod(ContactMethod.POPUP).impersonatedCompany(i % 2 == 0 ? "Microsoft" : "Amazon Prime")
+                    .incidentDate(LocalDate.parse("2026-11-27"))
+                    .country(spread == Spread.UNIQUE || spread == Spread.HOT ? "US" : phone[1])
+                    .scammer(new Scammer(List.of(typed), List.of(site), List.of(), List.of(), List.of()))
+                    .loss(new Loss(new BigDecimal("250.00"), "USD", List.of(PaymentMethod.GIFT_CARD)))
+                    .description("A pop-up said my computer was infected and to call support.")
+                    .reporterFingerprint("fingerprint-" + i).build());
         }
         return reports;
     }

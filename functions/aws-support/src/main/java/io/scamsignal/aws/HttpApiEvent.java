@@ -46,9 +46,8 @@ public record HttpApiEvent(Map<String, String> headers, Map<String, String> quer
         Map<String, String> query = Map.of();
         String body = null;
         boolean base64 = false;
-        String sourceIp = null;
-        String userAgent = null;
-        String requestId = null;
+        Map<String, String> context = new HashMap<>();
+        Map<String, String> http = new HashMap<>();
         try (JsonParser p = JsonIo.parser(in)) {
             JsonIo.expect(p.nextToken(), JsonToken.START_OBJECT);
             while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -59,30 +58,21 @@ public record HttpApiEvent(Map<String, String> headers, Map<String, String> quer
                     case "queryStringParameters" -> query = JsonIo.strings(p, value);
                     case "body" -> body = value == JsonToken.VALUE_NULL ? null : p.getText();
                     case "isBase64Encoded" -> base64 = value == JsonToken.VALUE_TRUE;
-                    case "requestContext" -> {
-                        if (value != JsonToken.START_OBJECT) {
+                    case "requestContext" -> JsonIo.members(p, value, (name, v) -> {
+                        if (name.equals("requestId") && v.isScalarValue()) {
+                            context.put(name, p.getText());
+                        } else if (name.equals("http")) {
+                            http.putAll(JsonIo.strings(p, v));
+                        } else {
                             p.skipChildren();
-                            continue;
                         }
-                        while (p.nextToken() == JsonToken.FIELD_NAME) {
-                            String name = p.currentName();
-                            JsonToken v = p.nextToken();
-                            if (name.equals("requestId") && v.isScalarValue()) {
-                                requestId = p.getText();
-                            } else if (name.equals("http") && v == JsonToken.START_OBJECT) {
-                                Map<String, String> http = JsonIo.strings(p, v);
-                                sourceIp = http.get("sourceIp");
-                                userAgent = http.get("userAgent");
-                            } else {
-                                p.skipChildren();
-                            }
-                        }
-                    }
+                    });
                     default -> p.skipChildren();
                 }
             }
         }
-        return new HttpApiEvent(headers, query, body, base64, sourceIp, userAgent, requestId);
+        return new HttpApiEvent(headers, query, body, base64, http.get("sourceIp"), http.get("userAgent"),
+                context.get("requestId"));
     }
 
     private static Map<String, String> lowerCase(Map<String, String> headers) {

@@ -43,6 +43,24 @@ public final class JsonIo {
         }
     }
 
+    /** Reads one member's value, which it must consume (read through, or skipChildren). */
+    @FunctionalInterface
+    public interface MemberReader {
+        void read(String name, JsonToken value) throws IOException;
+    }
+
+    /** Hands each member of the object that starts at {@code start} to {@code reader}; anything but an object is skipped. */
+    public static void members(JsonParser p, JsonToken start, MemberReader reader) throws IOException {
+        if (start != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return;
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            reader.read(name, p.nextToken());
+        }
+    }
+
     /** An object's scalar members as strings; nested values are skipped; a JSON null leaves its member out. */
     public static Map<String, String> strings(JsonParser p, JsonToken start) throws IOException {
         if (start != JsonToken.START_OBJECT) {

@@ -29,6 +29,12 @@ public final class StreamEvent {
         }
     }
 
+    /** What a record's {@code dynamodb} member holds that a Record keeps. */
+    private static final class Change {
+        private String sequenceNumber;
+        private Map<String, String> newImage;
+    }
+
     private StreamEvent() {
     }
 
@@ -54,35 +60,26 @@ public final class StreamEvent {
     private static Record record(JsonParser p) throws IOException {
         String eventId = null;
         String eventName = null;
-        String sequenceNumber = null;
-        Map<String, String> newImage = null;
+        Change change = new Change();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             JsonToken value = p.nextToken();
             switch (field) {
                 case "eventID" -> eventId = p.getText();
                 case "eventName" -> eventName = p.getText();
-                case "dynamodb" -> {
-                    if (value != JsonToken.START_OBJECT) {
+                case "dynamodb" -> JsonIo.members(p, value, (name, v) -> {
+                    if (name.equals("SequenceNumber") && v.isScalarValue()) {
+                        change.sequenceNumber = p.getText();
+                    } else if (name.equals("NewImage") && v == JsonToken.START_OBJECT) {
+                        change.newImage = image(p);
+                    } else {
                         p.skipChildren();
-                        continue;
                     }
-                    while (p.nextToken() == JsonToken.FIELD_NAME) {
-                        String name = p.currentName();
-                        JsonToken v = p.nextToken();
-                        if (name.equals("SequenceNumber") && v.isScalarValue()) {
-                            sequenceNumber = p.getText();
-                        } else if (name.equals("NewImage") && v == JsonToken.START_OBJECT) {
-                            newImage = image(p);
-                        } else {
-                            p.skipChildren();
-                        }
-                    }
-                }
+                });
                 default -> p.skipChildren();
             }
         }
-        return new Record(eventId, eventName, sequenceNumber, newImage);
+        return new Record(eventId, eventName, change.sequenceNumber, change.newImage);
     }
 
     /** {"name": {"S": "text"}, "n": {"N": "12"}, …} → the S and N values as text. */

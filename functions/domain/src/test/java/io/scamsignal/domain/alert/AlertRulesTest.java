@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class AlertRulesTest {
@@ -20,10 +19,11 @@ class AlertRulesTest {
     static IndicatorAggregate aggregate(long distinctReporters, String lossUsd, Set<String> brands, boolean allowListed) {
         Indicator indicator = new Indicator(IndicatorType.PHONE, "+18885550142", "+1 888-555-0142",
                 allowListed ? Map.of("allowListed", true) : Map.of("numberType", "TOLL_FREE"));
-        return new IndicatorAggregate(indicator, distinctReporters, distinctReporters,
-                Instant.parse("2026-11-28T10:00:00Z"), Instant.parse("2026-11-28T11:00:00Z"), new TreeSet<>(brands),
-                new TreeSet<>(Set.of("US")), new BigDecimal(lossUsd), Map.of("gift_card", 1L), Map.of("popup", distinctReporters),
-                distinctReporters, distinctReporters, distinctReporters, null, null);
+        return IndicatorAggregate.builder(indicator).reports(distinctReporters).distinctReporters(distinctReporters)
+                .firstSeen(Instant.parse("2026-11-28T10:00:00Z")).lastSeen(Instant.parse("2026-11-28T11:00:00Z"))
+                .brands(brands).countries(Set.of("US")).lossUsd(new BigDecimal(lossUsd))
+                .paymentMethods(Map.of("gift_card", 1L)).contactMethods(Map.of("popup", distinctReporters))
+                .reports24h(distinctReporters).reports7d(distinctReporters).distinctReporters7d(distinctReporters).build();
     }
 
     @Test
@@ -48,12 +48,10 @@ class AlertRulesTest {
     @Test
     void tenReportsInADayAreASurgeButNotFromOneReporter() {
         IndicatorAggregate base = aggregate(2, "0", Set.of("Microsoft"), false);
-        IndicatorAggregate surge = new IndicatorAggregate(base.indicator(), 12, 2, base.firstSeen(), base.lastSeen(),
-                base.brands(), base.countries(), base.lossUsd(), base.paymentMethods(), base.contactMethods(), 10, 12, 2,
-                null, null);
-        IndicatorAggregate alone = new IndicatorAggregate(base.indicator(), 12, 1, base.firstSeen(), base.lastSeen(),
-                base.brands(), base.countries(), base.lossUsd(), base.paymentMethods(), base.contactMethods(), 12, 12, 1,
-                null, null);
+        IndicatorAggregate surge = base.toBuilder().reports(12).distinctReporters(2)
+                .reports24h(10).reports7d(12).distinctReporters7d(2).build();
+        IndicatorAggregate alone = base.toBuilder().reports(12).distinctReporters(1)
+                .reports24h(12).reports7d(12).distinctReporters7d(1).build();
 
         assertThat(rules.evaluate(surge)).extracting(AlertTrigger::rule, AlertTrigger::severity)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(AlertRule.REPORT_SURGE, Severity.HIGH));

@@ -24,9 +24,11 @@ class IndicatorExtractorTest {
 
     static StoredReport report(String country, List<String> phones, List<String> websites, List<String> emails,
                                List<RemoteAccessTool> tools, String description) {
-        return new StoredReport(1, "r-1", Instant.parse("2026-11-28T10:00:00Z"), ContactMethod.POPUP, "Microsoft",
-                LocalDate.parse("2026-11-27"), country, new Scammer(phones, websites, emails, tools, List.of()),
-                Loss.none(), description, "fingerprint");
+        return StoredReport.builder("r-1").receivedAt(Instant.parse("2026-11-28T10:00:00Z"))
+                .contactMethod(ContactMethod.POPUP).impersonatedCompany("Microsoft")
+                .incidentDate(LocalDate.parse("2026-11-27")).country(country)
+                .scammer(new Scammer(phones, websites, emails, tools, List.of()))
+                .loss(Loss.none()).description(description).reporterFingerprint("fingerprint").build();
     }
 
     private List<Indicator> extract(StoredReport report) {
