@@ -8,6 +8,8 @@ import io.scamsignal.domain.brand.BrandRegistry;
 import io.scamsignal.domain.indicator.IndicatorExtractor;
 import io.scamsignal.domain.json.Json;
 import io.scamsignal.domain.report.StoredReport;
+import io.scamsignal.domain.storage.AlertsTableKeys;
+import io.scamsignal.domain.storage.IndicatorsTableKeys;
 import io.scamsignal.enrichment.adapter.DynamoDbIndicatorRepository;
 import io.scamsignal.enrichment.service.EnrichmentService;
 import io.scamsignal.local.emulator.EmbeddedMoto;
@@ -172,7 +174,8 @@ public final class EnrichmentBenchmark {
         try (EmulatorClients aws = EmulatorClients.create(endpoint, "us-east-1", "test", "test")) {
             Runnable forget = () -> aws.dynamoDb().scan(b -> b.tableName(indicators)).items().forEach(item ->
                     aws.dynamoDb().deleteItem(b -> b.tableName(indicators)
-                            .key(Map.of("pk", item.get("pk"), "sk", item.get("sk")))));
+                            .key(Map.of(IndicatorsTableKeys.PARTITION_KEY, item.get(IndicatorsTableKeys.PARTITION_KEY),
+                                    IndicatorsTableKeys.SORT_KEY, item.get(IndicatorsTableKeys.SORT_KEY)))));
             ColdStart.enrichment(project, endpoint, functionEnvironment(stack, "EnrichReportFunction"), forget,
                     System.getProperty("java.class.path"));
         }
@@ -183,7 +186,8 @@ public final class EnrichmentBenchmark {
         String alerts = stack.resolver().resource("AlertsTable").ref();
         try (EmulatorClients aws = EmulatorClients.create(endpoint, "us-east-1", "test", "test")) {
             Runnable forget = () -> aws.dynamoDb().scan(b -> b.tableName(alerts)).items().forEach(item ->
-                    aws.dynamoDb().deleteItem(b -> b.tableName(alerts).key(Map.of("alertId", item.get("alertId")))));
+                    aws.dynamoDb().deleteItem(b -> b.tableName(alerts)
+                            .key(Map.of(AlertsTableKeys.ALERT_ID, item.get(AlertsTableKeys.ALERT_ID)))));
             ColdStart.alerting(project, endpoint, functionEnvironment(stack, "ThresholdAlertFunction"), forget,
                     System.getProperty("java.class.path"));
         }

@@ -6,6 +6,7 @@ import io.scamsignal.domain.report.Loss;
 import io.scamsignal.domain.report.PaymentMethod;
 import io.scamsignal.domain.report.Scammer;
 import io.scamsignal.domain.report.StoredReport;
+import io.scamsignal.domain.storage.ReportsTableKeys;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -71,7 +72,7 @@ final class SampleReports {
                     .put("eventSource", "aws:dynamodb").put("awsRegion", "us-east-1");
             var dynamodb = record.putObject("dynamodb").put("SequenceNumber", String.valueOf(100_000 + sequence++))
                     .put("StreamViewType", "NEW_IMAGE");
-            dynamodb.putObject("Keys").putObject("reportId").put("S", report.reportId());
+            dynamodb.putObject("Keys").putObject(ReportsTableKeys.REPORT_ID).put("S", report.reportId());
             var image = dynamodb.putObject("NewImage");
             image.putObject("reportId").put("S", report.reportId());
             image.putObject("payload").put("S", json(report));

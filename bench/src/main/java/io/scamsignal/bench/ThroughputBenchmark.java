@@ -1,6 +1,7 @@
 package io.scamsignal.bench;
 
 import io.scamsignal.domain.storage.IndicatorsTableKeys;
+import io.scamsignal.domain.storage.ReportsTableKeys;
 import io.scamsignal.local.LocalPipeline;
 import io.scamsignal.local.emulator.EmbeddedMoto;
 import java.net.URI;
@@ -47,7 +48,7 @@ public final class ThroughputBenchmark {
             long rawStart = System.nanoTime();
             for (int i = 0; i < reports; i++) {
                 String id = "raw-" + i;
-                pipeline.aws().dynamoDb().putItem(b -> b.tableName(table).item(Map.of("reportId", AttributeValue.fromS(id))));
+                pipeline.aws().dynamoDb().putItem(b -> b.tableName(table).item(Map.of(ReportsTableKeys.REPORT_ID, AttributeValue.fromS(id))));
             }
             double rawSeconds = (System.nanoTime() - rawStart) / 1e9;
 
