@@ -48,6 +48,7 @@ public final class StoredReportJson {
                 }
                 g.writeEndArray();
                 texts(g, "names", s.names());
+                texts(g, "walletAddresses", s.walletAddresses());
                 g.writeEndObject();
             }
             if (r.loss() != null) {
