@@ -135,7 +135,7 @@ public record ReferralPacket(int schemaVersion, String type, String packetId, In
 
     /** Same ring, same reports: same packet id. */
     private static String packetId(String ringId, List<ManifestEntry> manifest) {
-        return Uuids.v5("scamsignal:referral:v1|" + ringId + "|" + manifestSha256(manifest));
+        return Uuids.of("scamsignal:referral:v1|" + ringId + "|" + manifestSha256(manifest));
     }
 
     private static Contacts contacts(RingView view, List<ReporterContact> contacts) {

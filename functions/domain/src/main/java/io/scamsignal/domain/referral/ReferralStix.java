@@ -11,8 +11,8 @@ import java.util.Map;
 /**
  * A referral packet as a STIX 2.1 bundle: the producer's identity, the TLP:AMBER marking, the ring
  * as a campaign, each member as an indicator that "indicates" the campaign, and a sighting per
- * indicator with its report count and first/last seen. Ids are UUIDv5 of the ring and the
- * indicator, so the same ring gives the same objects.
+ * indicator with its report count and first/last seen. Ids derive from the ring and the
+ * indicator (Uuids), so the same ring gives the same objects.
  */
 public final class ReferralStix {
 
@@ -31,8 +31,8 @@ public final class ReferralStix {
 
     public static Map<String, Object> bundle(ReferralPacket packet) {
         String created = timestamp(packet.generatedAt());
-        String identity = "identity--" + Uuids.v5("scamsignal:producer");
-        String campaign = "campaign--" + Uuids.v5("scamsignal:ring|" + packet.ring().ringId());
+        String identity = "identity--" + Uuids.of("scamsignal:producer");
+        String campaign = "campaign--" + Uuids.of("scamsignal:ring|" + packet.ring().ringId());
         List<Object> objects = new ArrayList<>();
 
         Map<String, Object> producer = object("identity", identity, created, null);
@@ -63,9 +63,11 @@ public final class ReferralStix {
 
         for (ReferralPacket.IndicatorEntry i : packet.indicators()) {
             String key = i.type() + "#" + i.value();
-            String indicatorId = "indicator--" + Uuids.v5("scamsignal:indicator|" + key);
+            String indicatorId = "indicator--" + Uuids.of("scamsignal:indicator|" + key);
             Map<String, Object> indicator = object("indicator", indicatorId, created, identity);
             indicator.put("name", "Tech-support scam " + i.type().replace('_', ' ') + " " + i.display());
+            indicator.put("description", "Named in " + i.reports() + " victim reports of this tech-support scam ring, first "
+                    + timestamp(i.firstSeen()) + ", last " + timestamp(i.lastSeen()) + ".");
             indicator.put("indicator_types", List.of("malicious-activity"));
             indicator.put("pattern", "[" + observable(i.type()) + ":value = '" + escape(i.value()) + "']");
             indicator.put("pattern_type", "stix");
@@ -73,14 +75,14 @@ public final class ReferralStix {
             objects.add(indicator);
 
             Map<String, Object> relationship = object("relationship",
-                    "relationship--" + Uuids.v5("scamsignal:indicates|" + key + "|" + packet.ring().ringId()), created, identity);
+                    "relationship--" + Uuids.of("scamsignal:indicates|" + key + "|" + packet.ring().ringId()), created, identity);
             relationship.put("relationship_type", "indicates");
             relationship.put("source_ref", indicatorId);
             relationship.put("target_ref", campaign);
             objects.add(relationship);
 
             Map<String, Object> sighting = object("sighting",
-                    "sighting--" + Uuids.v5("scamsignal:sighting|" + key + "|" + packet.ring().ringId()), created, identity);
+                    "sighting--" + Uuids.of("scamsignal:sighting|" + key + "|" + packet.ring().ringId()), created, identity);
             sighting.put("sighting_of_ref", indicatorId);
             sighting.put("count", i.reports());
             sighting.put("first_seen", timestamp(i.firstSeen()));
@@ -91,7 +93,7 @@ public final class ReferralStix {
         }
         Map<String, Object> bundle = new LinkedHashMap<>();
         bundle.put("type", "bundle");
-        bundle.put("id", "bundle--" + Uuids.v5("scamsignal:referral-bundle|" + packet.packetId()));
+        bundle.put("id", "bundle--" + Uuids.of("scamsignal:referral-bundle|" + packet.packetId()));
         bundle.put("objects", objects);
         return bundle;
     }
