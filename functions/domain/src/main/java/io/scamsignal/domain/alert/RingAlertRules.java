@@ -4,6 +4,7 @@ import io.scamsignal.domain.ring.RingEvent;
 import io.scamsignal.domain.ring.RingItems;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Which ring alerts a ring's head calls for. Pure: the same head, the same triggers, so the
@@ -47,17 +48,44 @@ public final class RingAlertRules {
 
     /**
      * ring_merged for each merge of a plan, once the surviving ring is one partners hear about (at its
-     * first reporter level); merges of rings below it concern nobody yet.
+     * first reporter level); merges of rings below it concern nobody yet. An absorbed ring that was
+     * alerted on always qualifies: the merged ring has at least its reporters.
      */
     public List<RingTrigger> merges(RingItems.Head survivor, List<RingEvent> events) {
-        if (!survivor.live() || survivor.members() < config.minMembers()
-                || survivor.effectiveReporters() < config.reporterLevels().get(0)) {
+        if (!alertable(survivor)) {
             return List.of();
         }
-        return events.stream().filter(e -> e instanceof RingEvent.Merged)
-                .map(e -> (RingEvent.Merged) e)
-                .filter(m -> m.ringId().equals(survivor.ringId()))
-                .map(m -> new RingTrigger(RingTrigger.MERGED, Severity.MEDIUM, "merge", m.mergedRingId()))
+        return events.stream()
+                .flatMap(e -> switch (e) {
+                    case RingEvent.Merged m when m.ringId().equals(survivor.ringId()) -> Stream.of(m.mergedRingId());
+                    case RingEvent.Renamed r when r.ringId().equals(survivor.ringId()) -> Stream.of(r.previousRingId());
+                    default -> Stream.<String>empty();
+                })
+                .map(id -> new RingTrigger(RingTrigger.MERGED, Severity.MEDIUM, "merge", id))
                 .toList();
+    }
+
+    /**
+     * The same from a head item's stream images, for an alerting function fed by the ring table's
+     * stream: a head that became a tombstone was merged into {@code survivor} (read by its
+     * {@code mergedInto} home); a live head whose ring id changed was renamed (its old id now answers
+     * with the new one, which partners learn as a merge).
+     */
+    public List<RingTrigger> merges(RingItems.Head oldImage, RingItems.Head newImage, RingItems.Head survivor) {
+        if (oldImage == null || !oldImage.live() || survivor == null) {
+            return List.of();
+        }
+        if (!newImage.live()) {
+            return merges(survivor, List.of(new RingEvent.Merged(survivor.ringId(), newImage.ringId())));
+        }
+        if (!oldImage.ringId().equals(newImage.ringId())) {
+            return merges(newImage, List.of(new RingEvent.Renamed(newImage.ringId(), oldImage.ringId())));
+        }
+        return List.of();
+    }
+
+    private boolean alertable(RingItems.Head ring) {
+        return ring.live() && ring.members() >= config.minMembers()
+                && ring.effectiveReporters() >= config.reporterLevels().get(0);
     }
 }

@@ -86,6 +86,18 @@ class RingAlertRulesTest {
         List<RingAlertRules.RingTrigger> merged = rules.merges(ring, plan.events());
         assertThat(merged).singleElement().satisfies(t -> assertThat(t.mergedRingId()).isEqualTo(younger));
 
+        // the same from the stream images of the absorbed ring's head
+        RingItems.Head tombstone = store.liveRings().isEmpty() ? null : plan.writes().stream()
+                .filter(w -> w instanceof io.scamsignal.domain.ring.RingWrite.PutHead h && !h.head().live())
+                .map(w -> ((io.scamsignal.domain.ring.RingWrite.PutHead) w).head()).findFirst().orElseThrow();
+        RingItems.Head before = new RingItems.Head(tombstone.home(), tombstone.ringId(), tombstone.version() - 1, null,
+                tombstone.founderAt(), tombstone.founderReportId(), tombstone.reports(), tombstone.members(),
+                tombstone.distinctReporters(), tombstone.effectiveReporters(), tombstone.firstReport(), tombstone.lastReport(),
+                tombstone.lossUsd(), tombstone.countries(), tombstone.brands(), tombstone.paymentMethods(),
+                tombstone.contactMethods(), tombstone.reportsByMonth(), tombstone.memberTypes());
+        assertThat(rules.merges(before, tombstone, store.head(tombstone.mergedInto()).orElseThrow())).isEqualTo(merged);
+        assertThat(rules.merges(before, before, ring)).isEmpty();
+
         List<RingItems.Member> members = RingView.of(store, ring).members();
         for (RingAlertRules.RingTrigger trigger : List.of(rules.evaluate(ring).get(0), rules.evaluate(ring).get(1), merged.get(0))) {
             RingAlertMessage message = RingAlertMessage.create(trigger, ring, members, Instant.parse("2026-11-29T10:00:00.123Z"));
