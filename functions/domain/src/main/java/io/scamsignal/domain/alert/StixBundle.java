@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The alert's indicator as a STIX 2.1 bundle, for partners whose tools ingest STIX. Phone numbers
- * and remote-access IDs have no STIX cyber-observable type, so they use custom ones ({@code x-}).
+ * The alert's indicator as a STIX 2.1 bundle, for partners whose tools ingest STIX. Phone numbers,
+ * remote-access IDs and wallets have no STIX cyber-observable type, so they use custom ones ({@code x-}).
  * Ids derive from the alertId: the same alert, the same bundle.
  */
 public final class StixBundle {
@@ -47,6 +47,7 @@ public final class StixBundle {
             case "email" -> "email-addr";
             case "phone" -> "x-scamsignal-phone-number";
             case "remote_access_id" -> "x-scamsignal-remote-access-id";
+            case "wallet" -> "x-scamsignal-wallet";
             default -> throw new IllegalArgumentException("no STIX type for " + indicatorType);
         };
     }

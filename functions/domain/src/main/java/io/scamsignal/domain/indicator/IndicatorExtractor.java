@@ -4,6 +4,7 @@ import io.scamsignal.domain.brand.Brand;
 import io.scamsignal.domain.brand.BrandRegistry;
 import io.scamsignal.domain.brand.Confusables;
 import io.scamsignal.domain.brand.LookalikeDetector;
+import io.scamsignal.domain.payment.WalletAddress;
 import io.scamsignal.domain.report.RemoteAccessTool;
 import io.scamsignal.domain.report.StoredReport;
 import java.net.URLDecoder;
@@ -19,7 +20,7 @@ import java.util.Set;
 /**
  * Every distinct scam indicator in one report, normalised so that one scammer is one indicator:
  * phone numbers typed, in a website's query string ({@code ?phone=…}), as {@code tel:} links, or
- * in the description; websites as registrable domains (with lookalike analysis) and, where a page
+ * in the description; wallet addresses whose checksum holds; websites as registrable domains (with lookalike analysis) and, where a page
  * was named, as URLs; e-mail addresses; remote-access tool IDs.
  */
 public final class IndicatorExtractor {
@@ -80,6 +81,9 @@ public final class IndicatorExtractor {
         }
         for (RemoteAccessTool tool : report.scammer().remoteAccessTools()) {
             remoteAccessId(tool).ifPresent(i -> add(byKey, i));
+        }
+        for (String raw : report.scammer().walletAddresses()) {
+            wallet(raw).ifPresent(i -> add(byKey, i));
         }
         phones.findInText(report.description(), country).forEach(i -> add(byKey, markOfficialPhone(i)));
         return List.copyOf(byKey.values());
@@ -169,6 +173,12 @@ public final class IndicatorExtractor {
             }
             return new Indicator(IndicatorType.EMAIL, normalized, normalized, enrichment);
         });
+    }
+
+    /** Only addresses whose checksum holds (intake already rejects the others). */
+    private static Optional<Indicator> wallet(String raw) {
+        return WalletAddress.parse(raw).map(w -> new Indicator(IndicatorType.WALLET, w.indicatorValue(),
+                w.display(), Map.of("chain", w.chain().wireName())));
     }
 
     private static Optional<Indicator> remoteAccessId(RemoteAccessTool tool) {

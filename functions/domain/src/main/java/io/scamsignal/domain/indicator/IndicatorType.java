@@ -6,7 +6,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 public enum IndicatorType {
-    PHONE, DOMAIN, URL, EMAIL, REMOTE_ACCESS_ID;
+    PHONE, DOMAIN, URL, EMAIL, REMOTE_ACCESS_ID,
+    /** A cryptocurrency address; its value is {@code <chain>:<address>} (btc, eth, trx). */
+    WALLET;
 
     @JsonValue
     public String wireName() {

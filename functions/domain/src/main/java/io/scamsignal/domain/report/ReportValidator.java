@@ -2,6 +2,7 @@ package io.scamsignal.domain.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scamsignal.domain.indicator.PhoneNormalizer;
+import io.scamsignal.domain.payment.WalletAddress;
 import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.time.Clock;
@@ -29,9 +30,10 @@ public final class ReportValidator {
     private static final Set<String> TOP_FIELDS = Set.of("contactMethod", "impersonatedCompany", "incidentDate",
             "country", "scammer", "loss", "description", "reporter", "website");
     private static final Set<String> SCAMMER_FIELDS = Set.of("phoneNumbers", "websites", "emails",
-            "remoteAccessTools", "names");
+            "remoteAccessTools", "names", "walletAddresses");
     private static final Set<String> LOSS_FIELDS = Set.of("amount", "currency", "paymentMethods");
-    private static final Set<String> REPORTER_FIELDS = Set.of("email", "name", "contactConsent");
+    private static final Set<String> REPORTER_FIELDS = Set.of("email", "name", "contactConsent",
+            "lawEnforcementContactConsent");
     private static final Set<String> TOOL_FIELDS = Set.of("tool", "id");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
@@ -72,7 +74,7 @@ public final class ReportValidator {
         String honeypot = optionalText(body.get("website"), "website", 2048, false, errors);
 
         if (scammer != null && scammer.phoneNumbers().isEmpty() && scammer.websites().isEmpty()
-                && scammer.emails().isEmpty()
+                && scammer.emails().isEmpty() && scammer.walletAddresses().isEmpty()
                 && scammer.remoteAccessTools().stream().allMatch(t -> t.id() == null)) {
             errors.add("scammer", "indicator_required", "indicator_required");
         }
@@ -248,7 +250,14 @@ public final class ReportValidator {
         }
         List<RemoteAccessTool> tools = tools(node.get("remoteAccessTools"), errors);
         List<String> names = stringList(node.get("names"), "scammer.names", 5, 100, errors);
-        return new Scammer(strip(phoneNumbers), strip(websites), strip(emails), tools, strip(names));
+        List<String> wallets = stringList(node.get("walletAddresses"), "scammer.walletAddresses", 10, 100, errors);
+        for (int i = 0; i < wallets.size(); i++) {
+            // a typo must not make a second wallet that could join two rings: the checksum decides
+            if (wallets.get(i) != null && !wallets.get(i).isBlank() && !WalletAddress.isValid(wallets.get(i))) {
+                errors.add("scammer.walletAddresses[" + i + "]", "invalid_wallet", "wallet.invalid");
+            }
+        }
+        return new Scammer(strip(phoneNumbers), strip(websites), strip(emails), tools, strip(names), strip(wallets));
     }
 
     private static List<String> strip(List<String> values) {
@@ -387,17 +396,23 @@ public final class ReportValidator {
             errors.add("reporter.email", "invalid_email", "email.invalid");
         }
         String name = optionalText(node.get("name"), "reporter.name", 100, false, errors);
-        JsonNode consent = node.get("contactConsent");
-        boolean contactConsent = false;
-        if (!isMissing(consent)) {
-            if (!consent.isBoolean()) {
-                errors.add("reporter.contactConsent", "invalid_type", "type.boolean");
-            } else {
-                contactConsent = consent.booleanValue();
-            }
-        }
+        boolean contactConsent = flag(node, "contactConsent", errors);
+        boolean lawEnforcementConsent = flag(node, "lawEnforcementContactConsent", errors);
         return new Reporter(email == null || email.isBlank() ? null : email.strip(),
-                name == null || name.isBlank() ? null : name.strip(), contactConsent);
+                name == null || name.isBlank() ? null : name.strip(), contactConsent, lawEnforcementConsent);
+    }
+
+    /** An optional boolean of the reporter object; absent or null is false. */
+    private static boolean flag(JsonNode reporter, String field, Errors errors) {
+        JsonNode value = reporter.get(field);
+        if (isMissing(value)) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            errors.add("reporter." + field, "invalid_type", "type.boolean");
+            return false;
+        }
+        return value.booleanValue();
     }
 
     private static boolean isMissing(JsonNode node) {

@@ -48,6 +48,7 @@ public final class StoredReportJson {
                 }
                 g.writeEndArray();
                 Json.writeTexts(g, "names", s.names());
+                Json.writeTexts(g, "walletAddresses", s.walletAddresses());
                 g.writeEndObject();
             }
             if (r.loss() != null) {

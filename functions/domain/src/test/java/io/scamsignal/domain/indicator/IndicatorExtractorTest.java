@@ -113,4 +113,21 @@ class IndicatorExtractorTest {
                 .containsExactly("anydesk:123456789", "teamviewer:1234567890");
         assertThat(indicators.get(1).display()).isEqualTo("TeamViewer 1234567890");
     }
+
+    @Test
+    void walletsWithAValidChecksumAreIndicatorsKeyedByChain() {
+        StoredReport report = new StoredReport(1, "r-1", Instant.parse("2026-11-28T10:00:00Z"), ContactMethod.POPUP,
+                "Microsoft", LocalDate.parse("2026-11-27"), "US", new Scammer(List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", "BC1QW508D6QEJXTDG4Y5R3ZARVARY0C5XW7KV8F3T4",
+                "0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed", "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNb")),
+                Loss.none(), null, "fingerprint");
+
+        List<Indicator> indicators = extract(report);
+
+        assertThat(indicators).extracting(Indicator::key).containsExactly(
+                "wallet#eth:0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed",
+                "wallet#btc:bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4");
+        assertThat(indicators.get(0).display()).isEqualTo("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed");
+        assertThat(indicators.get(0).enrichment()).containsEntry("chain", "eth");
+    }
 }

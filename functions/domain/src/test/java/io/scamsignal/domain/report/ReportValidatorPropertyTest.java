@@ -22,7 +22,8 @@ class ReportValidatorPropertyTest {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final List<String> FIELDS = List.of("contactMethod", "impersonatedCompany", "incidentDate", "country",
             "scammer", "loss", "description", "reporter", "website", "phoneNumbers", "websites", "emails",
-            "remoteAccessTools", "names", "amount", "currency", "paymentMethods", "email", "name", "contactConsent",
+            "remoteAccessTools", "names", "walletAddresses", "amount", "currency", "paymentMethods", "email", "name",
+            "contactConsent", "lawEnforcementContactConsent",
             "tool", "id", "unknown");
     private final ReportValidator validator = new ReportValidator(
             Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC), new PhoneNormalizer());

@@ -65,6 +65,39 @@ class ReportValidatorTest {
     }
 
     @Test
+    void aWalletFailingItsChecksumIsNamedByItsIndex() throws Exception {
+        ObjectNode body = validReport();
+        body.withObject("scammer").putArray("walletAddresses").add("1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa")
+                .add("1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNb");
+
+        List<FieldError> errors = errorsOf(body);
+        assertThat(errors).extracting(FieldError::field, FieldError::code)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("scammer.walletAddresses[1]", "invalid_wallet"));
+        assertThat(((ValidationResult.Invalid) validator.validate(body, Messages.GERMAN)).errors().get(0).message())
+                .contains("Prüfsumme");
+    }
+
+    @Test
+    void aWalletAloneIsEnoughAndLawEnforcementConsentDefaultsToFalse() throws Exception {
+        ObjectNode body = validReport();
+        body.withObject("scammer").remove("phoneNumbers");
+        body.withObject("scammer").putArray("walletAddresses").add(" TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t ");
+        body.putObject("reporter").put("email", "victim@example.org");
+
+        ValidationResult result = validator.validate(body);
+        assertThat(result).isInstanceOfSatisfying(ValidationResult.Valid.class, v -> {
+            assertThat(v.submission().scammer().walletAddresses()).containsExactly("TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t");
+            assertThat(v.submission().reporter().lawEnforcementContactConsent()).isFalse();
+        });
+        ((ObjectNode) body.get("reporter")).put("lawEnforcementContactConsent", true);
+        assertThat(((ValidationResult.Valid) validator.validate(body)).submission().reporter()
+                .lawEnforcementContactConsent()).isTrue();
+        ((ObjectNode) body.get("reporter")).put("lawEnforcementContactConsent", "yes");
+        assertThat(errorsOf(body)).extracting(FieldError::field, FieldError::code).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("reporter.lawEnforcementContactConsent", "invalid_type"));
+    }
+
+    @Test
     void unknownFieldsAreRejected() throws Exception {
         ObjectNode body = validReport();
         body.put("ssn", "123");

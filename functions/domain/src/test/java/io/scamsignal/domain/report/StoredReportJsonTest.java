@@ -45,4 +45,16 @@ class StoredReportJsonTest {
         assertThat(Json.mapper().readTree(written)).isEqualTo(Json.mapper().readTree(Json.write(report)));
         assertThat(Json.mapper().readValue(written, StoredReport.class)).isEqualTo(report);
     }
+
+    @org.junit.jupiter.api.Test
+    void aDocumentStoredBeforeWalletsReadsBackWithNone() throws Exception {
+        StoredReport report = Json.mapper().readValue("""
+                {"schemaVersion":1,"reportId":"r1","receivedAt":"2026-11-28T10:00:00Z","contactMethod":"popup",
+                 "impersonatedCompany":"Microsoft","incidentDate":"2026-11-27","country":"US",
+                 "scammer":{"phoneNumbers":["+18885550142"],"websites":[],"emails":[],"remoteAccessTools":[],"names":[]}}""",
+                StoredReport.class);
+
+        assertThat(report.scammer().walletAddresses()).isEmpty();
+        assertThat(StoredReportJson.write(report)).contains("\"walletAddresses\":[]");
+    }
 }

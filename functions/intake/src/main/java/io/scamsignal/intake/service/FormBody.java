@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 final class FormBody {
 
     private static final Set<String> LIST_FIELDS = Set.of("scammer.phoneNumbers", "scammer.websites",
-            "scammer.emails", "scammer.names", "loss.paymentMethods");
+            "scammer.emails", "scammer.names", "scammer.walletAddresses", "loss.paymentMethods");
     private static final Pattern TOOL = Pattern.compile("scammer\\.remoteAccessTools\\[(\\d{1,2})]\\.(tool|id)");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -46,7 +46,7 @@ final class FormBody {
                 ArrayNode list = parent.has(leaf) && parent.get(leaf).isArray()
                         ? (ArrayNode) parent.get(leaf) : parent.putArray(leaf);
                 list.add(value);
-            } else if (name.equals("reporter.contactConsent")) {
+            } else if (name.equals("reporter.contactConsent") || name.equals("reporter.lawEnforcementContactConsent")) {
                 parentOf(root, name).put(leaf(name), value.equals("true") || value.equals("on") || value.equals("yes"));
             } else {
                 parentOf(root, name).put(leaf(name), value);

@@ -1,0 +1,91 @@
+package io.scamsignal.domain.alert;
+
+import io.scamsignal.domain.ring.RingEvent;
+import io.scamsignal.domain.ring.RingItems;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Which ring alerts a ring's head calls for. Pure: the same head, the same triggers, so the
+ * exactly-once claim on the alert id (ring, rule, level) publishes each once. A ring of one
+ * indicator is no ring to alert on: that indicator has its own alerts.
+ */
+public final class RingAlertRules {
+
+    private static final Severity[] ESCALATION = {Severity.MEDIUM, Severity.HIGH, Severity.CRITICAL};
+    private final RingAlertConfig config;
+
+    public RingAlertRules(RingAlertConfig config) {
+        this.config = config;
+    }
+
+    /** A ring rule met: {@code level} is the threshold crossed; {@code mergedRingId} only for ring_merged. */
+    public record RingTrigger(String rule, Severity severity, String level, String mergedRingId) {
+        public static final String REPORTERS = "ring_reporters";
+        public static final String CROSS_BRAND = "cross_brand";
+        public static final String MERGED = "ring_merged";
+    }
+
+    public List<RingTrigger> evaluate(RingItems.Head ring) {
+        if (!ring.live() || ring.members() < config.minMembers()) {
+            return List.of();
+        }
+        List<RingTrigger> triggers = new ArrayList<>();
+        List<Long> levels = config.reporterLevels();
+        for (int i = levels.size() - 1; i >= 0; i--) {
+            if (ring.effectiveReporters() >= levels.get(i)) {
+                triggers.add(new RingTrigger(RingTrigger.REPORTERS, ESCALATION[Math.min(i, ESCALATION.length - 1)],
+                        Long.toString(levels.get(i)), null));
+                break;
+            }
+        }
+        if (ring.brands().size() >= config.crossBrands() && ring.effectiveReporters() >= config.crossBrandMinReporters()) {
+            triggers.add(new RingTrigger(RingTrigger.CROSS_BRAND, Severity.HIGH, Integer.toString(config.crossBrands()), null));
+        }
+        return triggers;
+    }
+
+    /**
+     * ring_merged for each merge of a plan, once the surviving ring is one partners hear about (at its
+     * first reporter level); merges of rings below it concern nobody yet. An absorbed ring that was
+     * alerted on always qualifies: the merged ring has at least its reporters.
+     */
+    public List<RingTrigger> merges(RingItems.Head survivor, List<RingEvent> events) {
+        if (!alertable(survivor)) {
+            return List.of();
+        }
+        return events.stream()
+                .flatMap(e -> switch (e) {
+                    case RingEvent.Merged m when m.ringId().equals(survivor.ringId()) -> Stream.of(m.mergedRingId());
+                    case RingEvent.Renamed r when r.ringId().equals(survivor.ringId()) -> Stream.of(r.previousRingId());
+                    default -> Stream.<String>empty();
+                })
+                .map(id -> new RingTrigger(RingTrigger.MERGED, Severity.MEDIUM, "merge", id))
+                .toList();
+    }
+
+    /**
+     * The same from a head item's stream images, for an alerting function fed by the ring table's
+     * stream: a head that became a tombstone was merged into {@code survivor} (read by its
+     * {@code mergedInto} home); a live head whose ring id changed was renamed (its old id now answers
+     * with the new one, which partners learn as a merge).
+     */
+    public List<RingTrigger> merges(RingItems.Head oldImage, RingItems.Head newImage, RingItems.Head survivor) {
+        if (oldImage == null || !oldImage.live() || survivor == null) {
+            return List.of();
+        }
+        if (!newImage.live()) {
+            return merges(survivor, List.of(new RingEvent.Merged(survivor.ringId(), newImage.ringId())));
+        }
+        if (!oldImage.ringId().equals(newImage.ringId())) {
+            return merges(newImage, List.of(new RingEvent.Renamed(newImage.ringId(), oldImage.ringId())));
+        }
+        return List.of();
+    }
+
+    private boolean alertable(RingItems.Head ring) {
+        return ring.live() && ring.members() >= config.minMembers()
+                && ring.effectiveReporters() >= config.reporterLevels().get(0);
+    }
+}

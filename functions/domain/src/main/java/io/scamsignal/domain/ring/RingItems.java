@@ -1,0 +1,103 @@
+package io.scamsignal.domain.ring;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The stored state of the rings, one record per DynamoDB item (keys in docs of each record).
+ * A ring's items live under its storage home ({@code home}): the id of the ring whose items they
+ * first were. Union by size moves the smaller ring's items to the larger one's home; the public id
+ * ({@code ringId}) is the founder's and need not equal the home.
+ */
+public final class RingItems {
+
+    private RingItems() {
+    }
+
+    /**
+     * {@code PK=IND#<indicatorKey>, SK=RING}: the ring an indicator belongs to, and its own counts
+     * (every report naming it is in that ring, so these are its counts within the ring).
+     */
+    public record Member(String key, String type, String display, String home, long reports, Instant firstSeen,
+                         Instant lastSeen) {
+    }
+
+    /**
+     * {@code PK=RING#<home>, SK=REPORT#<reportId>}: one report of the ring; its indicator keys are
+     * the links it makes. Its existence is what makes a redelivered report a no-op.
+     */
+    public record Report(String reportId, Instant receivedAt, String reporterFingerprint, String networkFingerprint,
+                         String country, List<String> brands, BigDecimal lossUsd, List<String> paymentMethods,
+                         String contactMethod, List<String> indicatorKeys) {
+        public Report {
+            brands = List.copyOf(brands);
+            paymentMethods = List.copyOf(paymentMethods);
+            indicatorKeys = List.copyOf(indicatorKeys);
+        }
+    }
+
+    /**
+     * {@code PK=RING#<home>, SK=REPORTER#<fingerprint>}: a distinct reporter of the ring, counted on
+     * the network of their earliest report in it (so the assignment does not depend on delivery order).
+     */
+    public record Reporter(String fingerprint, String network, Instant firstAt, String firstReportId) {
+        boolean before(Reporter other) {
+            int c = firstAt.compareTo(other.firstAt);
+            return c < 0 || (c == 0 && firstReportId.compareTo(other.firstReportId) < 0);
+        }
+    }
+
+    /**
+     * {@code PK=RING#<home>, SK=HEAD}: the ring's aggregate and its version (every transaction that
+     * changes the ring's items is conditioned on it). {@code mergedInto} marks a home whose items
+     * moved to another one. {@code effectiveReporters} sums min(cap, reporters) over the ring's
+     * {@link Network} items.
+     */
+    public record Head(String home, String ringId, long version, String mergedInto, Instant founderAt,
+                       String founderReportId, long reports, long members, long distinctReporters,
+                       long effectiveReporters, Instant firstReport, Instant lastReport, BigDecimal lossUsd,
+                       SortedMap<String, Long> countries, SortedMap<String, Long> brands,
+                       SortedMap<String, Long> paymentMethods, SortedMap<String, Long> contactMethods,
+                       SortedMap<String, Long> reportsByMonth, SortedMap<String, Long> memberTypes) {
+        public Head {
+            countries = frozen(countries);
+            brands = frozen(brands);
+            paymentMethods = frozen(paymentMethods);
+            contactMethods = frozen(contactMethods);
+            reportsByMonth = frozen(reportsByMonth);
+            memberTypes = frozen(memberTypes);
+        }
+
+        /** What union by size compares: the items a merge would have to move. */
+        public long size() {
+            return reports + members;
+        }
+
+        public boolean live() {
+            return mergedInto == null;
+        }
+    }
+
+    /**
+     * {@code PK=RING#<home>, SK=NET#<networkFingerprint>}: how many of the ring's reporters are counted
+     * on that network (kept out of the head, which would otherwise grow with every reporter).
+     */
+    public record Network(String network, long reporters) {
+    }
+
+    /**
+     * {@code PK=RINGID#<ringId>, SK=ALIAS}: where a public ring id lives now ({@code home}), or,
+     * for an id retired by a merge, the id it was merged into.
+     */
+    public record Alias(String ringId, String home, String mergedInto) {
+    }
+
+    private static SortedMap<String, Long> frozen(Map<String, Long> map) {
+        return Collections.unmodifiableSortedMap(new TreeMap<>(map == null ? Map.of() : map));
+    }
+}

@@ -1,0 +1,305 @@
+package io.scamsignal.domain.ring;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The pure fold of one report into the rings: given a snapshot of the items it touches, the
+ * writes that link the report's indicators, join or found a ring, and merge every ring the report
+ * connects. Applied as one conditional transaction, any redelivery and any delivery order ends in
+ * the same partition, the same ring ids and the same aggregates:
+ * <ul>
+ *   <li>a report already in the ring its indicators point to changes nothing (its report item is the
+ *       exactly-once marker; a merge never splits, so a redelivered report finds one ring);</li>
+ *   <li>a ring's id is that of its earliest report (RingIds), so when a report joins two rings the
+ *       one founded earlier keeps its id and the other is recorded as merged into it;</li>
+ *   <li>union by size: the smaller rings' items move to the largest ring's storage home, whatever
+ *       their age, so a merge costs the items of the smaller rings only;</li>
+ *   <li>aggregates are sums, minima and maxima over the ring's reports, and distinct reporters are
+ *       counted on the network of their earliest report with at most {@code networkCap} per network.</li>
+ * </ul>
+ */
+public final class RingPlanner {
+
+    private static final Comparator<RingItems.Head> BY_FOUNDING = Comparator.comparing(RingItems.Head::founderAt)
+            .thenComparing(RingItems.Head::founderReportId);
+
+    private final int networkCap;
+
+    public RingPlanner(int networkCap) {
+        if (networkCap < 1) {
+            throw new IllegalArgumentException("the network cap must be at least 1");
+        }
+        this.networkCap = networkCap;
+    }
+
+    public int networkCap() {
+        return networkCap;
+    }
+
+    /** The result: the writes to apply in one transaction, what happened, and the ring afterwards (null: none). */
+    public record Plan(List<RingWrite> writes, List<RingEvent> events, RingItems.Head ring) {
+        public static final Plan NOTHING = new Plan(List.of(), List.of(), null);
+
+        public boolean isEmpty() {
+            return writes.isEmpty();
+        }
+    }
+
+    public Plan plan(RingReport report, RingReads reads) {
+        if (report.indicators().isEmpty()) {
+            return Plan.NOTHING;
+        }
+        Map<String, RingItems.Member> existing = new LinkedHashMap<>();
+        TreeSet<String> homes = new TreeSet<>();
+        for (RingReport.Member m : report.indicators()) {
+            reads.member(m.key()).ifPresent(member -> {
+                existing.put(m.key(), member);
+                homes.add(member.home());
+            });
+        }
+        if (homes.size() == 1 && reads.report(homes.first(), report.reportId()).isPresent()) {
+            return Plan.NOTHING;
+        }
+        List<RingItems.Head> heads = new ArrayList<>();
+        for (String home : homes) {
+            heads.add(reads.head(home).filter(RingItems.Head::live).orElseThrow(() ->
+                    new IllegalStateException("member points to a ring home without a live head: " + home)));
+        }
+        // union by size: the largest ring keeps its items where they are (ties: the older one)
+        heads.sort(Comparator.comparingLong(RingItems.Head::size).reversed().thenComparing(BY_FOUNDING));
+        RingItems.Head survivor = heads.isEmpty() ? null : heads.get(0);
+        List<RingItems.Head> absorbed = heads.isEmpty() ? List.of() : heads.subList(1, heads.size());
+
+        Instant founderAt = report.receivedAt();
+        String founderReportId = report.reportId();
+        for (RingItems.Head h : heads) {
+            if (h.founderAt().isBefore(founderAt)
+                    || (h.founderAt().equals(founderAt) && h.founderReportId().compareTo(founderReportId) < 0)) {
+                founderAt = h.founderAt();
+                founderReportId = h.founderReportId();
+            }
+        }
+        String ringId = RingIds.of(founderReportId);
+        String home = survivor == null ? RingIds.of(report.reportId()) : survivor.home();
+
+        Fold fold = new Fold(home, survivor, reads);
+        List<RingWrite> writes = new ArrayList<>();
+        List<RingEvent> events = new ArrayList<>();
+        for (RingItems.Head a : absorbed) {
+            fold.absorb(a, writes);
+        }
+        fold.add(report, existing);
+        writes.addAll(fold.writes());
+
+        RingItems.Head next = fold.head(ringId, founderAt, founderReportId);
+        writes.add(new RingWrite.PutHead(next, survivor == null ? 0 : survivor.version()));
+        if (survivor == null) {
+            events.add(new RingEvent.Founded(ringId));
+        } else {
+            events.add(new RingEvent.Grew(ringId));
+        }
+        boolean aliasChanged = survivor == null || !absorbed.isEmpty() || !survivor.ringId().equals(ringId);
+        if (aliasChanged) {
+            writes.add(new RingWrite.PutAlias(new RingItems.Alias(ringId, home, null)));
+        }
+        for (RingItems.Head h : heads) {
+            if (!h.ringId().equals(ringId)) {
+                writes.add(new RingWrite.PutAlias(new RingItems.Alias(h.ringId(), home, ringId)));
+                events.add(heads.size() == 1 ? new RingEvent.Renamed(ringId, h.ringId())
+                        : new RingEvent.Merged(ringId, h.ringId()));
+            }
+        }
+        return new Plan(List.copyOf(writes), List.copyOf(events), next);
+    }
+
+    /** The survivor's state as the plan builds it: counts from its head, items read on demand. */
+    private final class Fold {
+        private final String home;
+        private final RingItems.Head survivor;
+        private final RingReads reads;
+        private final Map<String, RingItems.Member> members = new LinkedHashMap<>();
+        private final Map<String, String> memberExpectedHome = new HashMap<>();
+        private final Map<String, RingItems.Reporter> reporters = new LinkedHashMap<>();
+        private final Map<String, Long> networksBefore = new TreeMap<>();
+        private final Map<String, Long> networks = new TreeMap<>();
+        private final List<RingWrite> moves = new ArrayList<>();
+        private long reports;
+        private long memberCount;
+        private long distinct;
+        private Instant first;
+        private Instant last;
+        private BigDecimal loss;
+        private final TreeMap<String, Long> countries = new TreeMap<>();
+        private final TreeMap<String, Long> brands = new TreeMap<>();
+        private final TreeMap<String, Long> payments = new TreeMap<>();
+        private final TreeMap<String, Long> contacts = new TreeMap<>();
+        private final TreeMap<String, Long> months = new TreeMap<>();
+        private final TreeMap<String, Long> types = new TreeMap<>();
+
+        Fold(String home, RingItems.Head survivor, RingReads reads) {
+            this.home = home;
+            this.survivor = survivor;
+            this.reads = reads;
+            loss = BigDecimal.ZERO;
+            if (survivor != null) {
+                addCounts(survivor);
+                distinct = survivor.distinctReporters();
+            }
+        }
+
+        private void addCounts(RingItems.Head h) {
+            reports += h.reports();
+            memberCount += h.members();
+            first = first == null || h.firstReport().isBefore(first) ? h.firstReport() : first;
+            last = last == null || h.lastReport().isAfter(last) ? h.lastReport() : last;
+            loss = loss.add(h.lossUsd());
+            h.countries().forEach((k, v) -> countries.merge(k, v, Long::sum));
+            h.brands().forEach((k, v) -> brands.merge(k, v, Long::sum));
+            h.paymentMethods().forEach((k, v) -> payments.merge(k, v, Long::sum));
+            h.contactMethods().forEach((k, v) -> contacts.merge(k, v, Long::sum));
+            h.reportsByMonth().forEach((k, v) -> months.merge(k, v, Long::sum));
+            h.memberTypes().forEach((k, v) -> types.merge(k, v, Long::sum));
+        }
+
+        /** Moves an absorbed ring's items here and tombstones its head. */
+        void absorb(RingItems.Head a, List<RingWrite> writes) {
+            addCounts(a);
+            for (String key : reads.memberKeys(a.home())) {
+                RingItems.Member m = reads.member(key).orElseThrow();
+                members.put(key, withHome(m, home));
+                memberExpectedHome.put(key, a.home());
+                moves.add(new RingWrite.DeleteListing(a.home(), key));
+                moves.add(new RingWrite.PutListing(home, key));
+            }
+            for (RingItems.Report r : reads.reports(a.home())) {
+                moves.add(new RingWrite.DeleteReport(a.home(), r.reportId()));
+                moves.add(new RingWrite.PutReport(home, r));
+            }
+            for (RingItems.Network n : reads.networks(a.home())) {
+                moves.add(new RingWrite.PutNetwork(a.home(), new RingItems.Network(n.network(), 0)));
+            }
+            for (RingItems.Reporter r : reads.reporters(a.home())) {
+                moves.add(new RingWrite.DeleteReporter(a.home(), r.fingerprint()));
+                addReporter(r);
+            }
+            writes.add(new RingWrite.PutHead(new RingItems.Head(a.home(), a.ringId(), a.version() + 1, home,
+                    a.founderAt(), a.founderReportId(), a.reports(), a.members(), a.distinctReporters(),
+                    a.effectiveReporters(), a.firstReport(), a.lastReport(), a.lossUsd(), a.countries(), a.brands(),
+                    a.paymentMethods(), a.contactMethods(), a.reportsByMonth(), a.memberTypes()), a.version()));
+        }
+
+        private Optional<RingItems.Reporter> current(String fingerprint) {
+            if (reporters.containsKey(fingerprint)) {
+                return Optional.of(reporters.get(fingerprint));
+            }
+            return survivor == null ? Optional.empty() : reads.reporter(home, fingerprint);
+        }
+
+        private long network(String network) {
+            return networks.computeIfAbsent(network, n -> {
+                long before = survivor == null ? 0 : reads.networkReporters(home, n);
+                networksBefore.put(n, before);
+                return before;
+            });
+        }
+
+        /** A reporter counts once, on the network of their earliest report in the ring. */
+        void addReporter(RingItems.Reporter incoming) {
+            Optional<RingItems.Reporter> known = current(incoming.fingerprint());
+            if (known.isEmpty()) {
+                distinct++;
+                networks.put(incoming.network(), network(incoming.network()) + 1);
+                reporters.put(incoming.fingerprint(), incoming);
+            } else if (incoming.before(known.get())) {
+                networks.put(known.get().network(), network(known.get().network()) - 1);
+                networks.put(incoming.network(), network(incoming.network()) + 1);
+                reporters.put(incoming.fingerprint(), incoming);
+            }
+        }
+
+        void add(RingReport r, Map<String, RingItems.Member> existing) {
+            reports++;
+            first = first == null || r.receivedAt().isBefore(first) ? r.receivedAt() : first;
+            last = last == null || r.receivedAt().isAfter(last) ? r.receivedAt() : last;
+            loss = loss.add(r.lossUsd());
+            if (r.country() != null) {
+                countries.merge(r.country(), 1L, Long::sum);
+            }
+            r.brands().forEach(b -> brands.merge(b, 1L, Long::sum));
+            r.paymentMethods().forEach(p -> payments.merge(p, 1L, Long::sum));
+            if (r.contactMethod() != null) {
+                contacts.merge(r.contactMethod(), 1L, Long::sum);
+            }
+            months.merge(YearMonth.from(r.receivedAt().atOffset(ZoneOffset.UTC)).toString(), 1L, Long::sum);
+            for (RingReport.Member m : r.indicators()) {
+                RingItems.Member before = members.containsKey(m.key()) ? members.get(m.key()) : existing.get(m.key());
+                if (before == null) {
+                    memberCount++;
+                    types.merge(m.type(), 1L, Long::sum);
+                    members.put(m.key(), new RingItems.Member(m.key(), m.type(), m.display(), home, 1,
+                            r.receivedAt(), r.receivedAt()));
+                    memberExpectedHome.put(m.key(), null);
+                    moves.add(new RingWrite.PutListing(home, m.key()));
+                } else {
+                    memberExpectedHome.putIfAbsent(m.key(), before.home());
+                    members.put(m.key(), new RingItems.Member(before.key(), before.type(), before.display(), home,
+                            before.reports() + 1,
+                            r.receivedAt().isBefore(before.firstSeen()) ? r.receivedAt() : before.firstSeen(),
+                            r.receivedAt().isAfter(before.lastSeen()) ? r.receivedAt() : before.lastSeen()));
+                }
+            }
+            moves.add(new RingWrite.PutReport(home, new RingItems.Report(r.reportId(), r.receivedAt(),
+                    r.reporterFingerprint(), network(r), r.country(), List.copyOf(r.brands()), r.lossUsd(),
+                    List.copyOf(r.paymentMethods()), r.contactMethod(),
+                    r.indicators().stream().map(RingReport.Member::key).toList())));
+            addReporter(new RingItems.Reporter(r.reporterFingerprint(), network(r), r.receivedAt(), r.reportId()));
+        }
+
+        /** Without a network fingerprint a reporter is a network of their own: no cap applies. */
+        private static String network(RingReport r) {
+            return r.networkFingerprint() != null ? r.networkFingerprint() : "reporter:" + r.reporterFingerprint();
+        }
+
+        List<RingWrite> writes() {
+            List<RingWrite> out = new ArrayList<>(moves);
+            members.forEach((key, m) -> out.add(new RingWrite.PutMember(m, memberExpectedHome.get(key))));
+            reporters.values().forEach(r -> out.add(new RingWrite.PutReporter(home, r)));
+            networks.forEach((n, count) -> {
+                if (count != networksBefore.getOrDefault(n, 0L)) {
+                    out.add(new RingWrite.PutNetwork(home, new RingItems.Network(n, count)));
+                }
+            });
+            return out;
+        }
+
+        private long effective() {
+            long eff = survivor == null ? 0 : survivor.effectiveReporters();
+            for (Map.Entry<String, Long> e : networks.entrySet()) {
+                eff += Math.min(networkCap, e.getValue()) - Math.min(networkCap, networksBefore.getOrDefault(e.getKey(), 0L));
+            }
+            return eff;
+        }
+
+        RingItems.Head head(String ringId, Instant founderAt, String founderReportId) {
+            return new RingItems.Head(home, ringId, survivor == null ? 1 : survivor.version() + 1, null, founderAt,
+                    founderReportId, reports, memberCount, distinct, effective(), first, last, loss, countries, brands,
+                    payments, contacts, months, types);
+        }
+    }
+
+    private static RingItems.Member withHome(RingItems.Member m, String home) {
+        return new RingItems.Member(m.key(), m.type(), m.display(), home, m.reports(), m.firstSeen(), m.lastSeen());
+    }
+}

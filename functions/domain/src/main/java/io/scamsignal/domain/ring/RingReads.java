@@ -1,0 +1,31 @@
+package io.scamsignal.domain.ring;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The items a plan reads, from one consistent snapshot (in DynamoDB: strongly consistent GetItem
+ * and Query). Lists are needed only for rings that a merge absorbs, and for referral packets.
+ */
+public interface RingReads {
+
+    Optional<RingItems.Member> member(String indicatorKey);
+
+    Optional<RingItems.Head> head(String home);
+
+    Optional<RingItems.Report> report(String home, String reportId);
+
+    Optional<RingItems.Reporter> reporter(String home, String fingerprint);
+
+    long networkReporters(String home, String network);
+
+    Optional<RingItems.Alias> alias(String ringId);
+
+    List<String> memberKeys(String home);
+
+    List<RingItems.Report> reports(String home);
+
+    List<RingItems.Reporter> reporters(String home);
+
+    List<RingItems.Network> networks(String home);
+}

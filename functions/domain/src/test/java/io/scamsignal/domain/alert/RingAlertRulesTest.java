@@ -1,0 +1,119 @@
+package io.scamsignal.domain.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.scamsignal.domain.json.Json;
+import io.scamsignal.domain.ring.InMemoryRingStore;
+import io.scamsignal.domain.ring.RingItems;
+import io.scamsignal.domain.ring.RingPlanner;
+import io.scamsignal.domain.ring.RingReport;
+import io.scamsignal.domain.ring.RingView;
+import io.scamsignal.domain.support.AlertSchema;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+class RingAlertRulesTest {
+
+    private final RingAlertRules rules = new RingAlertRules(RingAlertConfig.defaults());
+    private final RingPlanner planner = new RingPlanner(RingAlertConfig.defaults().networkCap());
+    private final InMemoryRingStore store = new InMemoryRingStore();
+
+    private static RingReport report(int n, String reporter, String network, String brand, String... keys) {
+        return new RingReport("r" + n, Instant.parse("2026-11-01T00:00:00Z").plusSeconds(3600L * n), reporter, network,
+                n % 2 == 0 ? "US" : "DE", new TreeSet<>(Set.of(brand)), new BigDecimal("100"), new TreeSet<>(Set.of("crypto")),
+                "phone_call", java.util.Arrays.stream(keys).map(k -> new RingReport.Member(k, k.substring(0, k.indexOf('#')),
+                        k.substring(k.indexOf('#') + 1))).toList());
+    }
+
+    @Test
+    void levelsOfEffectiveReportersEscalateAndOneNetworkCannotGrowARing() {
+        RingItems.Head head = null;
+        for (int i = 0; i < 60; i++) {
+            head = store.ingest(planner, report(i, "fp" + i, "net-shared", "Microsoft", "phone#+18885550100",
+                    "domain#micros0ft-help.com")).ring();
+        }
+        // sixty people on one network count as the cap, three
+        assertThat(head.distinctReporters()).isEqualTo(60);
+        assertThat(head.effectiveReporters()).isEqualTo(3);
+        assertThat(rules.evaluate(head)).isEmpty();
+
+        for (int i = 60; i < 112; i++) {
+            head = store.ingest(planner, report(i, "fp" + i, "net" + i, "Microsoft", "phone#+18885550100")).ring();
+        }
+        assertThat(head.effectiveReporters()).isEqualTo(55);
+        assertThat(rules.evaluate(head)).extracting(RingAlertRules.RingTrigger::rule, RingAlertRules.RingTrigger::severity,
+                RingAlertRules.RingTrigger::level).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("ring_reporters", Severity.HIGH, "50"));
+    }
+
+    @Test
+    void aRingOfOneIndicatorNeverAlerts() {
+        RingItems.Head head = null;
+        for (int i = 0; i < 20; i++) {
+            head = store.ingest(planner, report(i, "fp" + i, "net" + i, i % 2 == 0 ? "Microsoft" : "Amazon",
+                    "phone#+18885550100")).ring();
+        }
+        assertThat(head.effectiveReporters()).isEqualTo(20);
+        assertThat(rules.evaluate(head)).isEmpty();
+    }
+
+    @Test
+    void aMergeAcrossBrandsIsCrossBrandAndNamesBothRings() throws Exception {
+        for (int i = 0; i < 6; i++) {
+            store.ingest(planner, report(i, "fp" + i, "net" + i, "Microsoft", "phone#+18885550100", "remote_access_id#anydesk:123456789"));
+        }
+        for (int i = 6; i < 12; i++) {
+            store.ingest(planner, report(i, "fp" + i, "net" + i, "Amazon", "phone#+18885550199", "domain#amaz0n-refund.com"));
+        }
+        assertThat(store.liveRings()).hasSize(2);
+        String older = store.liveRings().stream().filter(h -> h.founderReportId().equals("r0")).findFirst().orElseThrow().ringId();
+        String younger = store.liveRings().stream().filter(h -> h.founderReportId().equals("r6")).findFirst().orElseThrow().ringId();
+
+        RingPlanner.Plan plan = store.ingest(planner, report(12, "fp12", "net12", "Amazon",
+                "wallet#btc:1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa", "phone#+18885550199", "remote_access_id#anydesk:123456789"));
+
+        RingItems.Head ring = plan.ring();
+        assertThat(ring.ringId()).isEqualTo(older);
+        assertThat(store.liveRings()).hasSize(1);
+        assertThat(store.resolve(younger)).contains(ring);
+        assertThat(rules.evaluate(ring)).extracting(RingAlertRules.RingTrigger::rule)
+                .containsExactly("ring_reporters", "cross_brand");
+        List<RingAlertRules.RingTrigger> merged = rules.merges(ring, plan.events());
+        assertThat(merged).singleElement().satisfies(t -> assertThat(t.mergedRingId()).isEqualTo(younger));
+
+        // the same from the stream images of the absorbed ring's head
+        RingItems.Head tombstone = store.liveRings().isEmpty() ? null : plan.writes().stream()
+                .filter(w -> w instanceof io.scamsignal.domain.ring.RingWrite.PutHead h && !h.head().live())
+                .map(w -> ((io.scamsignal.domain.ring.RingWrite.PutHead) w).head()).findFirst().orElseThrow();
+        RingItems.Head before = new RingItems.Head(tombstone.home(), tombstone.ringId(), tombstone.version() - 1, null,
+                tombstone.founderAt(), tombstone.founderReportId(), tombstone.reports(), tombstone.members(),
+                tombstone.distinctReporters(), tombstone.effectiveReporters(), tombstone.firstReport(), tombstone.lastReport(),
+                tombstone.lossUsd(), tombstone.countries(), tombstone.brands(), tombstone.paymentMethods(),
+                tombstone.contactMethods(), tombstone.reportsByMonth(), tombstone.memberTypes());
+        assertThat(rules.merges(before, tombstone, store.head(tombstone.mergedInto()).orElseThrow())).isEqualTo(merged);
+        assertThat(rules.merges(before, before, ring)).isEmpty();
+
+        List<RingItems.Member> members = RingView.of(store, ring).members();
+        for (RingAlertRules.RingTrigger trigger : List.of(rules.evaluate(ring).get(0), rules.evaluate(ring).get(1), merged.get(0))) {
+            RingAlertMessage message = RingAlertMessage.create(trigger, ring, members, Instant.parse("2026-11-29T10:00:00.123Z"));
+            JsonNode json = Json.mapper().readTree(Json.write(message));
+            assertThat(AlertSchema.violations(json)).as(json.toString()).isEmpty();
+            assertThat(json.toString()).doesNotContain("fp1").doesNotContain("net1");
+            assertThat(json.at("/ring/ringId").asText()).isEqualTo(older);
+            assertThat(message.filterAttributes().members()).isEqualTo(5);
+            assertThat(message.filterAttributes().brands()).containsExactly("Amazon", "Microsoft");
+        }
+        RingAlertMessage mergeMessage = RingAlertMessage.create(merged.get(0), ring, members, Instant.now());
+        assertThat(mergeMessage.ring().mergedRingId()).isEqualTo(younger);
+        assertThat(mergeMessage.alertId()).isNotEqualTo(RingAlertMessage.create(rules.evaluate(ring).get(0), ring, members,
+                Instant.now()).alertId());
+        JsonNode withoutMerged = Json.mapper().readTree(Json.write(mergeMessage));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) withoutMerged.get("ring")).remove("mergedRingId");
+        assertThat(AlertSchema.violations(withoutMerged)).isNotEmpty();
+    }
+}
