@@ -73,34 +73,28 @@ public final class EnrichmentBenchmark {
 
     /**
      * Everything the function does per report but I/O: decode the stream payload, normalise,
-     * detect lookalikes, fold into the aggregates (once per indicator per batch, as deployed) and
-     * encode them. The repository is an in-memory one doing the same folding and encoding.
+     * detect lookalikes, read and decode the stored aggregates and reporter items, fold into them
+     * (once per indicator per batch, as deployed) and encode the writes: the real repository over a
+     * client answering from memory.
      */
     static void cpu() {
-        BrandRegistry brands = BrandRegistry.defaults();
-        ContributionPlanner planner = new ContributionPlanner(IndicatorExtractor.standard(brands), brands, UsdRates.defaults());
-        List<String> payloads = SampleReports.reports(500, SampleReports.Spread.POPULAR).stream()
-                .map(SampleReports::json).toList();
+        List<StoredReport> reports = SampleReports.reports(500, SampleReports.Spread.POPULAR);
+        List<String> payloads = reports.stream().map(SampleReports::json).toList();
         long[] sink = new long[1];
-        Map<String, IndicatorAggregate> stored = new HashMap<>();
-        EnrichmentService service = new EnrichmentService(planner, sameIndicator -> {
-            String key = sameIndicator.get(0).indicator().key();
-            Aggregation.Result r = Aggregation.apply(null, Map.of(), sameIndicator);
-            sink[0] += Json.write(r.aggregate()).length();
-            stored.put(key, r.aggregate());
-            return r.applied().size();
-        });
+        // the real repository over stored state (DeployedPath): each batch reads and decodes the
+        // aggregates and reporter items its reports' indicators have, folds into them, encodes the writes
+        EnrichmentService service = DeployedPath.enrichment(new InMemoryDynamoDb(), DeployedPath.earlierReports(reports));
         java.util.function.IntFunction<Runnable> enrich = batch -> () -> {
             for (int from = 0; from < payloads.size(); from += batch) {
-                List<StoredReport> reports = new ArrayList<>();
+                List<StoredReport> decoded = new ArrayList<>();
                 for (String payload : payloads.subList(from, Math.min(from + batch, payloads.size()))) {
                     try {
-                        reports.add(Json.MAPPER.readValue(payload, StoredReport.class));
+                        decoded.add(Json.MAPPER.readValue(payload, StoredReport.class));
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }
                 }
-                sink[0] += service.enrich(reports).applied();
+                sink[0] += service.enrich(decoded).applied();
             }
         };
         Runnable parse = () -> {
