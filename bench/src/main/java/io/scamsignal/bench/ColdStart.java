@@ -103,10 +103,24 @@ final class ColdStart {
                 Files.size(project.resolve("functions/" + function + "/target/" + function + "-lambda.jar")) / 1e6,
                 Path.of(baselineJar).getFileName(), Files.size(project.resolve(baselineJar)) / 1e6);
         if (writtenBySide.size() != 1) {
-            System.out.println("   FAILED: the sides did not write the same items: " + writtenBySide);
+            System.out.println("   FAILED: the sides did not write the same items:");
+            writtenBySide.forEach((written, sides) -> System.out.println("     " + sides + ": " + written));
             failures.add(title + ": the sides wrote different items");
         } else {
-            System.out.println("   every run wrote: " + writtenBySide.keySet().iterator().next());
+            String written = writtenBySide.keySet().iterator().next();
+            System.out.println("   every run of every side wrote the same items: " + summary(written));
+        }
+    }
+
+    /** The item count, and a digest of the items in full (printed whole only when the sides differ). */
+    private static String summary(String written) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(written.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return written.substring(0, Math.min(written.length(), 160)) + (written.length() > 160 ? "..." : "")
+                    + " (sha-256 " + java.util.HexFormat.of().formatHex(digest, 0, 6) + ")";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
