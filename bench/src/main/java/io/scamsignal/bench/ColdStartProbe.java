@@ -13,8 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Runs in a fresh JVM whose classpath is what Lambda would give the function: its deployable jar,
- * and the runtime's event serialisation. Prints one RESULT line.
+ * Runs in a fresh JVM whose classpath is what Lambda would give the function: its deployable jar
+ * (or its textbook baseline's own jar), and the runtime's event serialisation. Prints one RESULT line.
  */
 public final class ColdStartProbe {
 

@@ -1,8 +1,6 @@
 package io.scamsignal.bench;
 
-import io.scamsignal.domain.aggregate.Aggregation;
 import io.scamsignal.domain.aggregate.ContributionPlanner;
-import io.scamsignal.domain.aggregate.IndicatorAggregate;
 import io.scamsignal.domain.aggregate.UsdRates;
 import io.scamsignal.domain.brand.BrandRegistry;
 import io.scamsignal.domain.indicator.IndicatorExtractor;
@@ -32,8 +30,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Issue 4's figures: enrichment CPU per report against Jackson parsing the same report, DynamoDB
- * write units per report with two indicators, and the enrichment function's cold start and jar
- * size, with the confusables table against ICU4J.
+ * write units per report with two indicators, and (issue 14) each function's cold start as a 2 x 2
+ * against its textbook baseline, with and without the template's JVM flags; with the confusables
+ * table against ICU4J. Sections: cpu, wcu, cold (all by default). Exits with status 1 when a
+ * cold-start check fails.
  */
 public final class EnrichmentBenchmark {
 
