@@ -35,6 +35,8 @@ final class InMemoryDynamoDb implements DynamoDbClient {
     private boolean recording = true;
     /** Attributes written since recording stopped (a sink: the requests are consumed). */
     long attributesWritten;
+    /** Stored items returned by reads: the state the adapters decoded. */
+    long itemsRead;
 
     /** From now on, writes are counted and dropped. */
     InMemoryDynamoDb frozen() {
@@ -90,6 +92,7 @@ final class InMemoryDynamoDb implements DynamoDbClient {
                 Map<String, AttributeValue> item = lookup(table, key);
                 if (item != null) {
                     found.add(item);
+                    itemsRead++;
                 }
             }
             responses.put(table, found);
@@ -99,7 +102,9 @@ final class InMemoryDynamoDb implements DynamoDbClient {
 
     @Override
     public GetItemResponse getItem(GetItemRequest request) {
-        return GetItemResponse.builder().item(lookup(request.tableName(), request.key())).build();
+        Map<String, AttributeValue> item = lookup(request.tableName(), request.key());
+        itemsRead += item == null ? 0 : 1;
+        return GetItemResponse.builder().item(item).build();
     }
 
     /** {@code pk = :pk AND begins_with(sk, :prefix)}, the one query the adapters make. */
@@ -114,6 +119,7 @@ final class InMemoryDynamoDb implements DynamoDbClient {
                 items.add(item);
             }
         }
+        itemsRead += items.size();
         return QueryResponse.builder().items(items).count(items.size()).build();
     }
 

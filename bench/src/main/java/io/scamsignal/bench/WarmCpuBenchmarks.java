@@ -159,8 +159,8 @@ public class WarmCpuBenchmarks {
         if (!response.contains("\"batchItemFailures\":[]")) {
             throw new IllegalStateException(response);
         }
-        if (enrichmentDb.attributesWritten == 0) {
-            throw new IllegalStateException("the repository wrote nothing");
+        if (enrichmentDb.attributesWritten == 0 || enrichmentDb.itemsRead == 0) {
+            throw new IllegalStateException("the repository read or wrote nothing");
         }
         return response;
     }
