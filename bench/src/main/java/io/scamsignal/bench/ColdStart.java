@@ -65,6 +65,12 @@ final class ColdStart {
                          Tables tables) throws Exception {
         String ours = functionClasspath(project, "functions/" + function + "/target/" + function + "-lambda.jar");
         String baselineJar = "bench/baseline-" + function + "/target/baseline-" + function + "-lambda.jar";
+        for (String jar : List.of(baselineJar, "functions/" + function + "/target/" + function + "-lambda.jar")) {
+            if (!Files.exists(project.resolve(jar))) {
+                throw new IllegalStateException(jar + " is missing: build the reactor (make bench does), or "
+                        + "mvn -DskipTests package -pl bench,bench/baseline-" + function + " -am");
+            }
+        }
         String baseline = functionClasspath(project, baselineJar);
         String flags = functionEnv.getOrDefault("JAVA_TOOL_OPTIONS", "");
         if (flags.isBlank()) {
