@@ -51,7 +51,7 @@ lint: .venv-lint/.installed
 
 # stdout of `make run` carries the alerts only: build output and make's own lines go to stderr
 build:
-	@$(MVN) -q -DskipTests package -pl '!bench' >&2
+	@$(MVN) -q -DskipTests package -pl '!bench,!bench/baseline-intake,!bench/baseline-enrichment,!bench/baseline-alerting' >&2
 
 run: venv build
 	@exec $(JAVA_HOME)/bin/java -jar local/target/scamsignal-local.jar
@@ -65,15 +65,17 @@ test: venv browser lint
 bench: venv
 	@$(MVN) -q -DskipTests install >&2
 	@$(MVN) -q -pl bench dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >&2
-	$(JAVA_HOME)/bin/java -Dscamsignal.projectDir=$(CURDIR) -cp bench/target/classes:$$(cat bench/target/classpath.txt) \
+	$(JAVA_HOME)/bin/java -Dscamsignal.projectDir=$(CURDIR) $(BENCH_OPTS) -cp bench/target/classes:$$(cat bench/target/classpath.txt) \
 		io.scamsignal.bench.EnrichmentBenchmark $(SECTIONS)
-	$(JAVA_HOME)/bin/java -Dscamsignal.projectDir=$(CURDIR) -cp bench/target/classes:$$(cat bench/target/classpath.txt) \
+	$(JAVA_HOME)/bin/java -Dscamsignal.projectDir=$(CURDIR) $(BENCH_OPTS) -cp bench/target/classes:$$(cat bench/target/classpath.txt) \
 		io.scamsignal.bench.AlertingBenchmark
-	$(JAVA_HOME)/bin/java -Dscamsignal.projectDir=$(CURDIR) -cp bench/target/classes:$$(cat bench/target/classpath.txt) \
+	$(JAVA_HOME)/bin/java -Dscamsignal.projectDir=$(CURDIR) $(BENCH_OPTS) -cp bench/target/classes:$$(cat bench/target/classpath.txt) \
 		io.scamsignal.bench.WarmCpu
-	$(JAVA_HOME)/bin/java -Dscamsignal.projectDir=$(CURDIR) -cp bench/target/classes:$$(cat bench/target/classpath.txt) \
+	$(JAVA_HOME)/bin/java -Dscamsignal.projectDir=$(CURDIR) $(BENCH_OPTS) -cp bench/target/classes:$$(cat bench/target/classpath.txt) \
 		io.scamsignal.bench.ThroughputBenchmark $(REPORTS)
 
+# BENCH_OPTS="-Dbench.runs=2 -Dbench.rounds=1 -Dbench.iterations=1 -Dbench.numbers=5" REPORTS=50 make bench:
+# a quick check that every benchmark runs and its checks pass (figures from it mean nothing)
 # the throughput run's size (issue 7's figure); moto runs with item-level transaction snapshots
 # there (tools/moto_server.py), as released its transactions slow down as the tables grow
 REPORTS ?= 10000

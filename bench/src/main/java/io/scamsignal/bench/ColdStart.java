@@ -11,12 +11,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /** Fresh JVMs, each measured from process start to its first answer. */
 final class ColdStart {
 
-    private static final int RUNS = 10;
+    /** Fresh JVMs per side and case; -Dbench.runs=2 for a quick check. */
+    static final int RUNS = Integer.getInteger("bench.runs", 10);
     private static final Pattern FIELD = Pattern.compile("(\\w+)=([0-9.]+)");
 
     private ColdStart() {
@@ -25,108 +27,131 @@ final class ColdStart {
     record Run(double totalMs, Map<String, Double> fields) {
     }
 
-    static void enrichment(Path project, String endpoint, Map<String, String> functionEnv, Runnable forgetIndicators,
-                           String benchClasspath) throws Exception {
-        String classpath = functionClasspath(project, "enrichment");
-        Map<String, String> tuned = lambdaEnvironment(endpoint, functionEnv, true);
-        Map<String, String> base = lambdaEnvironment(endpoint, functionEnv, false);
-        List<Run> withFlags = new ArrayList<>();
-        List<Run> without = new ArrayList<>();
-        List<Run> naive = new ArrayList<>();
-        String event = project.resolve("events/dynamodb/report-inserted.json").toString();
-        for (int i = 0; i < 10; i++) {
-            // interleaved, so every side sees the same machine; each counts the report into an empty table
-            forgetIndicators.run();
-            withFlags.add(run(classpath, tuned, "enrichment", event));
-            forgetIndicators.run();
-            without.add(run(classpath, base, "enrichment", event));
-            forgetIndicators.run();
-            naive.add(run(benchClasspath, base, "naive-enrichment", event));
-        }
-        System.out.println();
-        System.out.println("-- Enrichment cold start: fresh JVM -> first batch counted in moto (10 runs each, interleaved)");
-        System.out.println("ScamSignal enrichment (its jar, template JVM flags): " + stats(withFlags, null).format("ms")
-                + "; init " + stats(withFlags, "init").format("ms") + "; first batch " + stats(withFlags, "invoke").format("ms")
-                + "; classes " + stats(withFlags, "classes").format("") + "; peak RSS " + stats(withFlags, "rssMb").format("MB"));
-        System.out.println("  the same without JAVA_TOOL_OPTIONS (C1 only):      " + stats(without, null).format("ms")
-                + "; init " + stats(without, "init").format("ms") + "; first batch " + stats(without, "invoke").format("ms"));
-        System.out.println("textbook baseline (POJO event, DynamoDbClient.create(), UpdateItem ADD): " + stats(naive, null).format("ms")
-                + "; classes " + stats(naive, "classes").format("") + "; peak RSS " + stats(naive, "rssMb").format("MB"));
-        System.out.printf("ratio enrichment / baseline: %.2f   target <= 0.5;  JVM flags: %.2f of without%n",
-                stats(withFlags, null).median() / stats(naive, null).median(),
-                stats(withFlags, null).median() / stats(without, null).median());
-        System.out.printf("enrichment-lambda.jar: %.1f MB%n",
-                Files.size(project.resolve("functions/enrichment/target/enrichment-lambda.jar")) / 1e6);
-
-        // a full batch, as the stream delivers under load: 100 new reports, each counted afresh
-        Path batch = project.resolve("bench/target/report-batch-100.json");
-        Files.write(batch, SampleReports.streamBatch(SampleReports.reports(100, SampleReports.Spread.UNIQUE)));
-        List<Run> full = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            forgetIndicators.run();
-            full.add(run(classpath, tuned, "enrichment", batch.toString()));
-        }
-        System.out.println("a batch of 100 reports (200 new indicators) from a fresh JVM: " + stats(full, null).format("ms")
-                + "; batch " + stats(full, "invoke").format("ms") + "; peak RSS " + stats(full, "rssMb").format("MB"));
+    /**
+     * What one case needs around each run: {@code reset} empties what a run writes, {@code written}
+     * describes what the run wrote (the same text for every side, or the baseline did other work).
+     */
+    record Tables(Runnable reset, Supplier<String> written) {
     }
 
-    /** Issue 7: fresh JVM to the first report stored, the intake's jar against the textbook baseline. */
-    static void intake(Path project, String endpoint, Map<String, String> functionEnv, String benchClasspath)
-            throws Exception {
-        String ours = functionClasspath(project, "intake");
-        Map<String, String> tuned = lambdaEnvironment(endpoint, functionEnv, true);
-        Map<String, String> env = lambdaEnvironment(endpoint, functionEnv, false);
-        String event = project.resolve("events/http/submit-report.json").toString();
-        List<Run> intake = new ArrayList<>();
-        List<Run> naive = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            intake.add(run(ours, tuned, "intake", event));
-            naive.add(run(benchClasspath, env, "naive-intake", event));
+    /** The four sides of the 2 x 2, in the order they run in each round. */
+    private enum Side {
+        OURS_FLAGS("ScamSignal, template JVM flags"),
+        OURS_PLAIN("ScamSignal, no JAVA_TOOL_OPTIONS"),
+        BASELINE_FLAGS("textbook baseline, template JVM flags"),
+        BASELINE_PLAIN("textbook baseline, no JAVA_TOOL_OPTIONS");
+
+        final String label;
+
+        Side(String label) {
+            this.label = label;
         }
-        double ratio = stats(intake, null).median() / stats(naive, null).median();
-        System.out.println();
-        System.out.println("-- Intake cold start: fresh JVM -> first report stored in moto (10 runs each, interleaved)");
-        System.out.println("ScamSignal intake (its jar, template JVM flags): " + stats(intake, null).format("ms")
-                + "; init " + stats(intake, "init").format("ms") + "; classes " + stats(intake, "classes").format("")
-                + "; peak RSS " + stats(intake, "rssMb").format("MB"));
-        System.out.println("textbook baseline (DynamoDbClient.create()):     " + stats(naive, null).format("ms")
-                + "; init " + stats(naive, "init").format("ms") + "; classes " + stats(naive, "classes").format("")
-                + "; peak RSS " + stats(naive, "rssMb").format("MB"));
-        System.out.printf("ratio intake / baseline: %.2f   target <= 0.5%n", ratio);
+
+        boolean ours() {
+            return this == OURS_FLAGS || this == OURS_PLAIN;
+        }
+
+        boolean flags() {
+            return this == OURS_FLAGS || this == BASELINE_FLAGS;
+        }
     }
 
     /**
-     * Fresh JVM to the first alert published, the alerting jar against the textbook baseline; the
-     * alert's claim is removed between runs so that every run publishes.
+     * One function's 2 x 2: its deployable jar and the textbook baseline's own jar, each with and
+     * without the template's JAVA_TOOL_OPTIONS, interleaved round by round on the same JVM binary.
+     * Every run must leave the same items in the tables; a run that does not fails the benchmark.
      */
-    static void alerting(Path project, String endpoint, Map<String, String> functionEnv, Runnable forgetAlerts,
-                         String benchClasspath) throws Exception {
-        String ours = functionClasspath(project, "alerting");
-        Map<String, String> tuned = lambdaEnvironment(endpoint, functionEnv, true);
-        Map<String, String> env = lambdaEnvironment(endpoint, functionEnv, false);
-        String event = project.resolve("events/dynamodb/indicator-aggregate-modified.json").toString();
-        List<Run> alerting = new ArrayList<>();
-        List<Run> naive = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            forgetAlerts.run();
-            alerting.add(run(ours, tuned, "alerting", event));
-            forgetAlerts.run();
-            naive.add(run(benchClasspath, env, "naive-alerting", event));
+    static void twoByTwo(Path project, String title, String function, String event, Map<String, String> functionEnv,
+                         Tables tables) throws Exception {
+        String ours = functionClasspath(project, "functions/" + function + "/target/" + function + "-lambda.jar");
+        String baselineJar = "bench/baseline-" + function + "/target/baseline-" + function + "-lambda.jar";
+        for (String jar : List.of(baselineJar, "functions/" + function + "/target/" + function + "-lambda.jar")) {
+            if (!Files.exists(project.resolve(jar))) {
+                throw new IllegalStateException(jar + " is missing: build the reactor (make bench does), or "
+                        + "mvn -DskipTests package -pl bench,bench/baseline-" + function + " -am");
+            }
+        }
+        String baseline = functionClasspath(project, baselineJar);
+        String flags = functionEnv.getOrDefault("JAVA_TOOL_OPTIONS", "");
+        if (flags.isBlank()) {
+            throw new IllegalStateException("the template sets no JAVA_TOOL_OPTIONS for " + function);
+        }
+        Map<Side, List<Run>> runs = new java.util.EnumMap<>(Side.class);
+        Map<String, List<String>> writtenBySide = new java.util.TreeMap<>();
+        for (int i = 0; i < RUNS; i++) {
+            for (Side side : Side.values()) {
+                tables.reset().run();
+                Run run = run(side.ours() ? ours : baseline, lambdaEnvironment(functionEnv, side.flags()),
+                        side.ours() ? function : "naive-" + function, event);
+                runs.computeIfAbsent(side, k -> new ArrayList<>()).add(run);
+                writtenBySide.computeIfAbsent(tables.written().get(), k -> new ArrayList<>()).add(side.label);
+            }
         }
         System.out.println();
-        System.out.println("-- Alerting cold start: fresh JVM -> first alert published to moto's SNS (10 runs each, interleaved)");
-        System.out.println("ScamSignal alerting (its jar, template JVM flags): " + stats(alerting, null).format("ms")
-                + "; classes " + stats(alerting, "classes").format("") + "; peak RSS " + stats(alerting, "rssMb").format("MB"));
-        System.out.println("textbook baseline (default clients):               " + stats(naive, null).format("ms")
-                + "; classes " + stats(naive, "classes").format("") + "; peak RSS " + stats(naive, "rssMb").format("MB"));
-        System.out.printf("ratio alerting / baseline: %.2f   target <= 0.5%n",
-                stats(alerting, null).median() / stats(naive, null).median());
+        System.out.println("-- " + title + " (" + RUNS + " rounds, the four sides interleaved in each)");
+        System.out.println("   template JVM flags: JAVA_TOOL_OPTIONS=" + flags);
+        for (Side side : Side.values()) {
+            List<Run> r = runs.get(side);
+            System.out.printf("   %-40s %s; init %s; classes %s; peak RSS %s%n", side.label + ":", stats(r, null).format("ms"),
+                    stats(r, "init").format("ms"), stats(r, "classes").format(""), stats(r, "rssMb").format("MB"));
+        }
+        double oursFlags = stats(runs.get(Side.OURS_FLAGS), null).median();
+        double oursPlain = stats(runs.get(Side.OURS_PLAIN), null).median();
+        double baseFlags = stats(runs.get(Side.BASELINE_FLAGS), null).median();
+        double basePlain = stats(runs.get(Side.BASELINE_PLAIN), null).median();
+        System.out.printf("   the code (ours / baseline, same flags):  %.2f with the flags, %.2f without%n",
+                oursFlags / baseFlags, oursPlain / basePlain);
+        System.out.printf("   the flags (with / without, same code):   %.2f for ours, %.2f for the baseline%n",
+                oursFlags / oursPlain, baseFlags / basePlain);
+        System.out.printf("   code and flags together (ours with flags / baseline without): %.2f   target <= 0.5 -> %s%n",
+                oursFlags / basePlain, oursFlags / basePlain <= 0.5 ? "met" : "not met");
+        System.out.printf("   jars: %s %.1f MB; %s %.1f MB%n", function + "-lambda.jar",
+                Files.size(project.resolve("functions/" + function + "/target/" + function + "-lambda.jar")) / 1e6,
+                Path.of(baselineJar).getFileName(), Files.size(project.resolve(baselineJar)) / 1e6);
+        if (writtenBySide.size() != 1) {
+            System.out.println("   FAILED: the sides did not write the same items:");
+            writtenBySide.forEach((written, sides) -> System.out.println("     " + sides + ": " + written));
+            failures.add(title + ": the sides wrote different items");
+        } else {
+            String written = writtenBySide.keySet().iterator().next();
+            System.out.println("   every run of every side wrote the same items: " + summary(written));
+        }
+    }
+
+    /** The item count, and a digest of the items in full (printed whole only when the sides differ). */
+    private static String summary(String written) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(written.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return written.substring(0, Math.min(written.length(), 160)) + (written.length() > 160 ? "..." : "")
+                    + " (sha-256 " + java.util.HexFormat.of().formatHex(digest, 0, 6) + ")";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What went wrong in the runs so far; a bench main exits non-zero when it is not empty. */
+    static final List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** A batch of 100 new reports from a fresh JVM, ScamSignal's enrichment with the template's flags. */
+    static void enrichmentBatch(Path project, Map<String, String> functionEnv, Runnable forgetIndicators) throws Exception {
+        String classpath = functionClasspath(project, "functions/enrichment/target/enrichment-lambda.jar");
+        Path batch = project.resolve("bench/target/report-batch-100.json");
+        Files.write(batch, SampleReports.streamBatch(SampleReports.reports(100, SampleReports.Spread.UNIQUE)));
+        List<Run> full = new ArrayList<>();
+        for (int i = 0; i < RUNS; i++) {
+            forgetIndicators.run();
+            full.add(run(classpath, lambdaEnvironment(functionEnv, true), "enrichment", batch.toString()));
+        }
+        System.out.println("   a batch of 100 reports (200 new indicators) from a fresh JVM, ours with the flags: "
+                + stats(full, null).format("ms") + "; batch " + stats(full, "invoke").format("ms") + "; peak RSS "
+                + stats(full, "rssMb").format("MB"));
     }
 
     /** What Lambda loads for a function: its deployable jar, and the runtime's event serialisation. */
-    private static String functionClasspath(Path project, String function) throws Exception {
+    private static String functionClasspath(Path project, String jar) throws Exception {
         return String.join(File.pathSeparator,
-                project.resolve("functions/" + function + "/target/" + function + "-lambda.jar").toString(),
+                project.resolve(jar).toString(),
                 EnrichmentBenchmark.classpathOf(ColdStartProbe.class),
                 EnrichmentBenchmark.classpathOf(LambdaEventSerializers.class),
                 EnrichmentBenchmark.classpathOf(org.joda.time.DateTime.class));
@@ -134,13 +159,12 @@ final class ColdStart {
 
     /**
      * Lambda's variables and the function's own, as the template sets them on the emulator; without
-     * {@code jvmFlags}, the template's JAVA_TOOL_OPTIONS are left out (the untuned side).
+     * {@code jvmFlags}, the template's JAVA_TOOL_OPTIONS are left out.
      */
-    private static Map<String, String> lambdaEnvironment(String endpoint, Map<String, String> functionEnv,
-                                                         boolean jvmFlags) {
+    private static Map<String, String> lambdaEnvironment(Map<String, String> functionEnv, boolean jvmFlags) {
         Map<String, String> env = new HashMap<>(functionEnv);
         env.putAll(Map.of("AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test",
-                "AWS_ENDPOINT_URL", endpoint));
+                "AWS_ENDPOINT_URL", System.getProperty("aws.endpointUrl")));
         if (!jvmFlags) {
             env.remove("JAVA_TOOL_OPTIONS");
         }

@@ -1,7 +1,11 @@
 package io.scamsignal.bench;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
@@ -9,8 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Runs in a fresh JVM whose classpath is what Lambda would give the function: its deployable jar,
- * and the runtime's event serialisation. Prints one RESULT line.
+ * Runs in a fresh JVM whose classpath is what Lambda would give the function: its deployable jar
+ * (or its textbook baseline's own jar), and the runtime's event serialisation. Prints one RESULT line.
  */
 public final class ColdStartProbe {
 
@@ -29,6 +33,12 @@ public final class ColdStartProbe {
             return -1;
         }
         return -1;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static PojoSerializer<Object> serializer(Class<?> type) {
+        return (PojoSerializer<Object>) (PojoSerializer<?>) LambdaEventSerializers.serializerFor(type,
+                ColdStartProbe.class.getClassLoader());
     }
 
     public static void main(String[] args) throws Exception {
@@ -57,34 +67,28 @@ public final class ColdStartProbe {
                         (done - init) / 1e6, ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount(),
                         peakRssMb());
             }
-            case "naive-intake" -> {
-                Class<?> type = Class.forName("io.scamsignal.bench.baseline.NaiveSubmitReportHandler");
+            case "naive-intake", "naive-enrichment", "naive-alerting" -> {
+                // a POJO handler: as the Java runtime does, deserialise the event, call it, serialise its answer
+                Class<?> type = Class.forName(switch (args[0]) {
+                    case "naive-intake" -> "io.scamsignal.bench.baseline.NaiveSubmitReportHandler";
+                    case "naive-enrichment" -> "io.scamsignal.bench.baseline.NaiveEnrichReportHandler";
+                    default -> "io.scamsignal.bench.baseline.NaiveThresholdAlertHandler";
+                });
+                Class<?> eventType = args[0].equals("naive-intake") ? APIGatewayV2HTTPEvent.class : DynamodbEvent.class;
                 Object handler = type.getConstructor().newInstance();
                 long init = System.nanoTime();
-                var event = LambdaEventSerializers.serializerFor(
-                        com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.class,
-                        ColdStartProbe.class.getClassLoader()).fromJson(Files.readString(Path.of(args[1])));
-                Method handle = type.getMethod("handleRequest",
-                        com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.class, Context.class);
-                var response = (com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse) handle.invoke(handler, event, null);
+                Object event = serializer(eventType).fromJson(Files.readString(Path.of(args[1])));
+                Method handle = type.getMethod("handleRequest", eventType, Context.class);
+                Object response = handle.invoke(handler, event, null);
+                var out = new java.io.ByteArrayOutputStream();
+                serializer(response.getClass()).toJson(response, out);
                 long done = System.nanoTime();
-                if (response.getStatusCode() != 202) {
-                    throw new IllegalStateException("not stored: " + response.getStatusCode() + " " + response.getBody());
+                String json = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+                boolean ok = response instanceof APIGatewayV2HTTPResponse http ? http.getStatusCode() == 202
+                        : ((StreamsEventResponse) response).getBatchItemFailures().isEmpty();
+                if (!ok) {
+                    throw new IllegalStateException("not done: " + json);
                 }
-                System.out.printf("RESULT init=%.1f invoke=%.1f classes=%d rssMb=%.1f%n", (init - start) / 1e6,
-                        (done - init) / 1e6, ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount(), peakRssMb());
-            }
-            case "naive-enrichment", "naive-alerting" -> {
-                Class<?> type = Class.forName(args[0].equals("naive-alerting")
-                        ? "io.scamsignal.bench.baseline.NaiveThresholdAlertHandler"
-                        : "io.scamsignal.bench.baseline.NaiveEnrichReportHandler");
-                Object handler = type.getConstructor().newInstance();
-                long init = System.nanoTime();
-                DynamodbEvent event = LambdaEventSerializers.serializerFor(DynamodbEvent.class,
-                        ColdStartProbe.class.getClassLoader()).fromJson(Files.readString(Path.of(args[1])));
-                Method handle = type.getMethod("handleRequest", DynamodbEvent.class, Context.class);
-                handle.invoke(handler, event, null);
-                long done = System.nanoTime();
                 System.out.printf("RESULT init=%.1f invoke=%.1f classes=%d rssMb=%.1f%n", (init - start) / 1e6,
                         (done - init) / 1e6, ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount(), peakRssMb());
             }

@@ -1,15 +1,11 @@
 package io.scamsignal.bench;
 
-import io.scamsignal.domain.aggregate.Aggregation;
 import io.scamsignal.domain.aggregate.ContributionPlanner;
-import io.scamsignal.domain.aggregate.IndicatorAggregate;
 import io.scamsignal.domain.aggregate.UsdRates;
 import io.scamsignal.domain.brand.BrandRegistry;
 import io.scamsignal.domain.indicator.IndicatorExtractor;
 import io.scamsignal.domain.json.Json;
 import io.scamsignal.domain.report.StoredReport;
-import io.scamsignal.domain.storage.AlertsTableKeys;
-import io.scamsignal.domain.storage.IndicatorsTableKeys;
 import io.scamsignal.enrichment.adapter.DynamoDbIndicatorRepository;
 import io.scamsignal.enrichment.service.EnrichmentService;
 import io.scamsignal.local.emulator.EmbeddedMoto;
@@ -23,17 +19,21 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Issue 4's figures: enrichment CPU per report against Jackson parsing the same report, DynamoDB
- * write units per report with two indicators, and the enrichment function's cold start and jar
- * size, with the confusables table against ICU4J.
+ * write units per report with two indicators, and (issue 14) each function's cold start as a 2 x 2
+ * against its textbook baseline, with and without the template's JVM flags; with the confusables
+ * table against ICU4J. Sections: cpu, wcu, cold (all by default). Exits with status 1 when a
+ * cold-start check fails.
  */
 public final class EnrichmentBenchmark {
 
@@ -58,49 +58,43 @@ public final class EnrichmentBenchmark {
                     writeUnits(project, moto.endpoint());
                 }
                 if (sections.contains("cold")) {
-                    enrichmentColdStart(project, moto.endpoint());
-                    ColdStart.intake(project, moto.endpoint(),
-                            functionEnvironment(deploy(project, moto.endpoint()), "SubmitReportFunction"),
-                            System.getProperty("java.class.path"));
-                    alertingColdStart(project, moto.endpoint());
+                    coldStarts(project, moto.endpoint());
                 }
             }
         }
         if (sections.contains("cold")) {
             ColdStart.confusables(project);
         }
+        if (!ColdStart.failures.isEmpty()) {
+            System.out.println("FAILED: " + ColdStart.failures);
+            System.exit(1);
+        }
     }
 
     /**
      * Everything the function does per report but I/O: decode the stream payload, normalise,
-     * detect lookalikes, fold into the aggregates (once per indicator per batch, as deployed) and
-     * encode them. The repository is an in-memory one doing the same folding and encoding.
+     * detect lookalikes, read and decode the stored aggregates and reporter items, fold into them
+     * (once per indicator per batch, as deployed) and encode the writes: the real repository over a
+     * client answering from memory.
      */
     static void cpu() {
-        BrandRegistry brands = BrandRegistry.defaults();
-        ContributionPlanner planner = new ContributionPlanner(IndicatorExtractor.standard(brands), brands, UsdRates.defaults());
-        List<String> payloads = SampleReports.reports(500, SampleReports.Spread.POPULAR).stream()
-                .map(SampleReports::json).toList();
+        List<StoredReport> reports = SampleReports.reports(500, SampleReports.Spread.POPULAR);
+        List<String> payloads = reports.stream().map(SampleReports::json).toList();
         long[] sink = new long[1];
-        Map<String, IndicatorAggregate> stored = new HashMap<>();
-        EnrichmentService service = new EnrichmentService(planner, sameIndicator -> {
-            String key = sameIndicator.get(0).indicator().key();
-            Aggregation.Result r = Aggregation.apply(null, Map.of(), sameIndicator);
-            sink[0] += Json.write(r.aggregate()).length();
-            stored.put(key, r.aggregate());
-            return r.applied().size();
-        });
+        // the real repository over stored state (DeployedPath): each batch reads and decodes the
+        // aggregates and reporter items its reports' indicators have, folds into them, encodes the writes
+        EnrichmentService service = DeployedPath.enrichment(new InMemoryDynamoDb(), DeployedPath.earlierReports(reports));
         java.util.function.IntFunction<Runnable> enrich = batch -> () -> {
             for (int from = 0; from < payloads.size(); from += batch) {
-                List<StoredReport> reports = new ArrayList<>();
+                List<StoredReport> decoded = new ArrayList<>();
                 for (String payload : payloads.subList(from, Math.min(from + batch, payloads.size()))) {
                     try {
-                        reports.add(Json.mapper().readValue(payload, StoredReport.class));
+                        decoded.add(Json.mapper().readValue(payload, StoredReport.class));
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }
                 }
-                sink[0] += service.enrich(reports).applied();
+                sink[0] += service.enrich(decoded).applied();
             }
         };
         Runnable parse = () -> {
@@ -167,29 +161,118 @@ public final class EnrichmentBenchmark {
                 .environment();
     }
 
-    /** Every run counts the report anew: the indicators table is emptied before each. */
-    static void enrichmentColdStart(Path project, String endpoint) throws Exception {
-        StackDeployer.DeployedStack stack = deploy(project, endpoint);
-        String indicators = stack.resolver().resource("IndicatorsTable").ref();
+    /**
+     * Issue 14's 2 x 2 per function, each on a fresh stack: every run starts from empty tables, and
+     * must leave the same items as every other run (attributes, and the decoded aggregate or payload
+     * fields), so the baseline is shown to do the function's work.
+     */
+    static void coldStarts(Path project, String endpoint) throws Exception {
         try (EmulatorClients aws = EmulatorClients.create(endpoint, "us-east-1", "test", "test")) {
-            Runnable forget = () -> aws.dynamoDb().scan(b -> b.tableName(indicators)).items().forEach(item ->
-                    aws.dynamoDb().deleteItem(b -> b.tableName(indicators)
-                            .key(Map.of(IndicatorsTableKeys.PARTITION_KEY, item.get(IndicatorsTableKeys.PARTITION_KEY),
-                                    IndicatorsTableKeys.SORT_KEY, item.get(IndicatorsTableKeys.SORT_KEY)))));
-            ColdStart.enrichment(project, endpoint, functionEnvironment(stack, "EnrichReportFunction"), forget,
-                    System.getProperty("java.class.path"));
+            StackDeployer.DeployedStack intake = deploy(project, endpoint);
+            String reports = intake.resolver().resource("ReportsTable").ref();
+            String reporterData = intake.resolver().resource("ReporterDataTable").ref();
+            String idempotency = intake.resolver().resource("IdempotencyTable").ref();
+            ColdStart.twoByTwo(project, "Intake cold start: fresh JVM -> first report stored in moto", "intake",
+                    project.resolve("events/http/submit-report.json").toString(),
+                    functionEnvironment(intake, "SubmitReportFunction"),
+                    new ColdStart.Tables(() -> empty(aws, reports, reporterData, idempotency),
+                            () -> "reports " + describe(aws, reports, Set.of("payload")) + "; reporter data "
+                                    + describe(aws, reporterData, Set.of()) + "; idempotency keys "
+                                    + describe(aws, idempotency, Set.of())));
+
+            StackDeployer.DeployedStack enrichment = deploy(project, endpoint);
+            String indicators = enrichment.resolver().resource("IndicatorsTable").ref();
+            Runnable forgetIndicators = () -> empty(aws, indicators);
+            ColdStart.twoByTwo(project, "Enrichment cold start: fresh JVM -> first batch counted in moto", "enrichment",
+                    project.resolve("events/dynamodb/report-inserted.json").toString(),
+                    functionEnvironment(enrichment, "EnrichReportFunction"),
+                    new ColdStart.Tables(forgetIndicators, () -> contents(aws, indicators)));
+            ColdStart.enrichmentBatch(project, functionEnvironment(enrichment, "EnrichReportFunction"), forgetIndicators);
+
+            StackDeployer.DeployedStack alerting = deploy(project, endpoint);
+            String alerts = alerting.resolver().resource("AlertsTable").ref();
+            ColdStart.twoByTwo(project, "Alerting cold start: fresh JVM -> first alert published to moto's SNS", "alerting",
+                    project.resolve("events/dynamodb/indicator-aggregate-modified.json").toString(),
+                    functionEnvironment(alerting, "ThresholdAlertFunction"),
+                    new ColdStart.Tables(() -> empty(aws, alerts), () -> alertsWritten(aws, alerts)));
         }
     }
 
-    static void alertingColdStart(Path project, String endpoint) throws Exception {
-        StackDeployer.DeployedStack stack = deploy(project, endpoint);
-        String alerts = stack.resolver().resource("AlertsTable").ref();
-        try (EmulatorClients aws = EmulatorClients.create(endpoint, "us-east-1", "test", "test")) {
-            Runnable forget = () -> aws.dynamoDb().scan(b -> b.tableName(alerts)).items().forEach(item ->
-                    aws.dynamoDb().deleteItem(b -> b.tableName(alerts)
-                            .key(Map.of(AlertsTableKeys.ALERT_ID, item.get(AlertsTableKeys.ALERT_ID)))));
-            ColdStart.alerting(project, endpoint, functionEnvironment(stack, "ThresholdAlertFunction"), forget,
-                    System.getProperty("java.class.path"));
+    private static List<Map<String, AttributeValue>> scan(EmulatorClients aws, String table) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        aws.dynamoDb().scanPaginator(b -> b.tableName(table).consistentRead(true)).items().forEach(items::add);
+        return items;
+    }
+
+    private static void empty(EmulatorClients aws, String... tables) {
+        for (String table : tables) {
+            List<String> keys = aws.dynamoDb().describeTable(b -> b.tableName(table)).table().keySchema().stream()
+                    .map(k -> k.attributeName()).toList();
+            for (Map<String, AttributeValue> item : scan(aws, table)) {
+                Map<String, AttributeValue> key = new HashMap<>();
+                keys.forEach(k -> key.put(k, item.get(k)));
+                aws.dynamoDb().deleteItem(b -> b.tableName(table).key(key));
+            }
+        }
+    }
+
+    /** How many items, and the attribute names of each (with the field names of the JSON attributes named). */
+    private static String describe(EmulatorClients aws, String table, Set<String> jsonAttributes) {
+        List<String> items = new ArrayList<>();
+        for (Map<String, AttributeValue> item : scan(aws, table)) {
+            StringBuilder d = new StringBuilder(new java.util.TreeSet<>(item.keySet()).toString());
+            for (String json : jsonAttributes) {
+                if (item.containsKey(json)) {
+                    d.append(' ').append(json).append(' ').append(fieldNames(item.get(json).s()));
+                }
+            }
+            items.add(d.toString());
+        }
+        java.util.Collections.sort(items);
+        return items.size() + " " + items;
+    }
+
+    /** Every item whole, JSON attributes decoded and their fields sorted: two runs that stored the same have the same text. */
+    private static String contents(EmulatorClients aws, String table) {
+        List<String> items = new ArrayList<>();
+        for (Map<String, AttributeValue> item : scan(aws, table)) {
+            Map<String, Object> canonical = new java.util.TreeMap<>();
+            item.forEach((name, value) -> canonical.put(name, name.equals("state") ? decoded(value.s())
+                    : value.ss().isEmpty() ? value.toString() : new java.util.TreeSet<>(value.ss()).toString()));
+            items.add(canonical.toString());
+        }
+        java.util.Collections.sort(items);
+        return items.size() + " items " + items;
+    }
+
+    /** The alerts, their status, rule and indicator, and that the publish's message id was recorded. */
+    private static String alertsWritten(EmulatorClients aws, String table) {
+        List<String> items = new ArrayList<>();
+        for (Map<String, AttributeValue> item : scan(aws, table)) {
+            items.add(item.get("status").s() + " " + item.get("rule").s() + " " + item.get("indicator").s()
+                    + " published " + (item.containsKey("publishedMessageId") && !item.get("publishedMessageId").s().isEmpty())
+                    + " attributes " + new java.util.TreeSet<>(item.keySet()) + " message " + fieldNames(item.get("message").s()));
+        }
+        java.util.Collections.sort(items);
+        return items.size() + " alerts " + items;
+    }
+
+    private static Object decoded(String json) {
+        try {
+            return Json.mapper().convertValue(Json.mapper().readTree(json), java.util.TreeMap.class);
+        } catch (Exception e) {
+            return "undecodable " + json;
+        }
+    }
+
+    private static String fieldNames(String json) {
+        try {
+            List<String> names = new ArrayList<>();
+            Json.mapper().readTree(json).fieldNames().forEachRemaining(names::add);
+            java.util.Collections.sort(names);
+            return names.toString();
+        } catch (Exception e) {
+            return "undecodable";
         }
     }
 

@@ -12,14 +12,17 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * Runs {@link WarmCpuBenchmarks} with JMH in 5 rounds; each round runs all six benchmarks (one
- * fork each, 5 x 1 s warm-up, 4 x 1 s measured), so each function and its readTree floor are
+ * Runs {@link WarmCpuBenchmarks} with JMH in {@link #ROUNDS} rounds (3; -Dbench.rounds=1 and
+ * -Dbench.iterations=1 for a quick check); each round runs all six benchmarks (one fork each,
+ * 5 x 1 s warm-up, 4 x 1 s measured), so each function and its readTree floor are
  * measured close together and the machine's drift hits both. Prints, per function, the median over
  * rounds of µs per request or record, the spread, and the median of the per-round ratios.
  */
 public final class WarmCpu {
 
-    private static final int ROUNDS = 3;
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+    private static final int WARMUP = Integer.getInteger("bench.iterations", 5);
+    private static final int MEASURED = Integer.getInteger("bench.iterations", 4);
 
     private WarmCpu() {
     }
@@ -28,11 +31,14 @@ public final class WarmCpu {
         Options options = new OptionsBuilder()
                 .include(WarmCpuBenchmarks.class.getName() + ".*")
                 .forks(1)
-                .warmupIterations(5).warmupTime(TimeValue.seconds(1))
-                .measurementIterations(4).measurementTime(TimeValue.seconds(1))
+                .warmupIterations(WARMUP).warmupTime(TimeValue.seconds(1))
+                .measurementIterations(MEASURED).measurementTime(TimeValue.seconds(1))
                 .verbosity(VerboseMode.SILENT)
+                // a benchmark's own check (a response not 202, nothing encoded, nothing published) fails the run
+                .shouldFailOnError(true)
                 .build();
-        System.out.println("JMH: warm CPU of the three handlers and of readTree, " + ROUNDS + " rounds (about three minutes)...");
+        System.out.println("JMH: warm CPU of the three handlers on the deployed path and of readTree, " + ROUNDS
+                + " rounds (about a minute each)...");
         Map<String, List<Double>> byName = new TreeMap<>();
         for (int round = 0; round < ROUNDS; round++) {
             for (RunResult result : new Runner(options).run()) {
@@ -43,7 +49,7 @@ public final class WarmCpu {
         }
         System.out.println();
         System.out.println("== Warm CPU per request or record, I/O excluded (JMH 1.37, " + ROUNDS + " interleaved rounds of "
-                + "1 fork, 5 x 1 s warm-up, 4 x 1 s measured; " + Runtime.version() + ", "
+                + "1 fork, " + WARMUP + " x 1 s warm-up, " + MEASURED + " x 1 s measured; " + Runtime.version() + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores) ==");
         row(byName, "intake, one POST /reports", "intakeRequest", "intakeReadTreeOfTheBody", "issue 3 target <= 5x");
         row(byName, "enrichment, one report (batch of 100)", "enrichmentRecord", "enrichmentReadTreeOfThePayload",

@@ -1,22 +1,10 @@
 package io.scamsignal.bench;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import io.scamsignal.alerting.service.AlertClaims;
 import io.scamsignal.alerting.service.AlertingService;
-import io.scamsignal.domain.aggregate.ContributionPlanner;
-import io.scamsignal.domain.aggregate.UsdRates;
-import io.scamsignal.domain.alert.AlertRuleConfig;
-import io.scamsignal.domain.alert.AlertRules;
-import io.scamsignal.domain.aggregate.Aggregation;
-import io.scamsignal.domain.brand.BrandRegistry;
-import io.scamsignal.domain.indicator.IndicatorExtractor;
-import io.scamsignal.domain.indicator.PhoneNormalizer;
 import io.scamsignal.domain.json.Json;
-import io.scamsignal.domain.report.ReportValidator;
-import io.scamsignal.domain.report.ReporterFingerprint;
 import io.scamsignal.domain.report.StoredReport;
 import io.scamsignal.enrichment.service.EnrichmentService;
-import io.scamsignal.intake.service.ReportRepository;
 import io.scamsignal.intake.service.SubmitReportService;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -26,12 +14,9 @@ import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -44,9 +29,13 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Issue 7's warm CPU per request or record, I/O excluded: each function's stream handler, fed the
- * event JSON Lambda would deliver, with in-memory ports in place of DynamoDB and SNS (their
- * requests' I/O is not the function's CPU). Next to each, Jackson's readTree of the same JSON, the
+ * Issue 7's warm CPU per request or record on the deployed path, I/O excluded: each function's
+ * stream handler, fed the event JSON Lambda would deliver, with its real DynamoDB and SNS adapters
+ * over clients that answer from memory ({@link DeployedPath}): the intake encodes the report and
+ * reporter-data items and their transaction; enrichment reads and decodes stored aggregates and
+ * reporter items, folds into them and encodes the writes; alerting reads its claim, queries report
+ * ids, builds the claim item and the publish request. The SDK's marshalling to HTTP and the network
+ * are not the function's CPU and are left out. Next to each, Jackson's readTree of the same JSON, the
  * floor any JSON-in Lambda pays. Run by {@link WarmCpu} (make bench).
  */
 @State(Scope.Thread)
@@ -64,6 +53,10 @@ public class WarmCpuBenchmarks {
     private RequestStreamHandler enrichment;
     private byte[] enrichmentEvent;
     private List<String> payloads;
+
+    private InMemoryDynamoDb intakeDb;
+    private InMemoryDynamoDb enrichmentDb;
+    private DeployedPath.CountingSns alertingSns;
 
     private RequestStreamHandler alerting;
     private byte[] alertingEvent;
@@ -87,10 +80,10 @@ public class WarmCpuBenchmarks {
     }
 
     private void setUpIntake() throws Exception {
-        ReportRepository nowhere = (report, contact, expiresAt, claim) -> new ReportRepository.SaveResult.Saved();
-        SubmitReportService service = new SubmitReportService(new ReportValidator(Clock.systemUTC(), new PhoneNormalizer()),
-                new ReporterFingerprint("benchmark-secret-of-some-length"), nowhere, Clock.systemUTC(),
-                () -> UUID.randomUUID().toString(), Duration.ofDays(400));
+        // the real repository over a client without I/O: the report and reporter-data items and
+        // their transaction are built as deployed, and dropped
+        intakeDb = new InMemoryDynamoDb().frozen();
+        SubmitReportService service = DeployedPath.intake(intakeDb);
         intake = handler("io.scamsignal.intake.handler.SubmitReportHandler", SubmitReportService.class, service);
         intakeBodies = new ArrayList<>();
         intakeEvents = new ArrayList<>();
@@ -113,35 +106,21 @@ public class WarmCpuBenchmarks {
     }
 
     private void setUpEnrichment() throws Exception {
-        BrandRegistry brands = BrandRegistry.defaults();
-        ContributionPlanner planner = new ContributionPlanner(IndicatorExtractor.standard(brands), brands, UsdRates.defaults());
-        // the repository folds and encodes each indicator's aggregate, as the DynamoDB one does before writing
-        EnrichmentService service = new EnrichmentService(planner, sameIndicator -> {
-            Aggregation.Result r = Aggregation.apply(null, Map.of(), sameIndicator);
-            return Json.write(r.aggregate()).isEmpty() ? 0 : r.applied().size();
-        });
-        enrichment = handler("io.scamsignal.enrichment.handler.EnrichReportHandler", EnrichmentService.class, service);
+        // the real repository over stored state: each indicator's aggregate and half the reporters'
+        // items are read and decoded, folded into, encoded and written (the writes dropped)
         List<StoredReport> reports = SampleReports.reports(BATCH, SampleReports.Spread.POPULAR);
+        enrichmentDb = new InMemoryDynamoDb();
+        EnrichmentService service = DeployedPath.enrichment(enrichmentDb, DeployedPath.earlierReports(reports));
+        enrichment = handler("io.scamsignal.enrichment.handler.EnrichReportHandler", EnrichmentService.class, service);
         payloads = reports.stream().map(SampleReports::json).toList();
         enrichmentEvent = SampleReports.streamBatch(reports);
     }
 
     private void setUpAlerting() throws Exception {
-        // every record claims and publishes afresh: the full path of an alert, encoded as SNS would get it
-        AlertClaims fresh = new AlertClaims() {
-            @Override
-            public Result claim(String alertId, java.util.function.Supplier<io.scamsignal.domain.alert.AlertMessage> candidate,
-                                String owner, java.time.Instant now) {
-                return new Result.Claimed(candidate.get());
-            }
-
-            @Override
-            public void markSent(String alertId, String publishedMessageId, java.time.Instant now) {
-            }
-        };
-        AlertingService service = new AlertingService(new AlertRules(AlertRuleConfig.defaults()), fresh,
-                message -> Json.write(message).length() + ":" + message.filterAttributes().hashCode(),
-                (indicator, max) -> List.of("r1", "r2", "r3"), Clock.systemUTC());
+        // the real claims, lookup and publisher over clients without I/O: every record finds no claim,
+        // so it claims, queries the report ids, builds the alert and its publish request afresh
+        alertingSns = new DeployedPath.CountingSns();
+        AlertingService service = DeployedPath.alerting(new InMemoryDynamoDb(), alertingSns, "phone#+18885550142", 3);
         alerting = handler("io.scamsignal.alerting.handler.ThresholdAlertHandler", AlertingService.class, service);
         Path project = Path.of(System.getProperty("scamsignal.projectDir", "."));
         alertingEvent = Files.readAllBytes(project.resolve("events/dynamodb/indicator-aggregate-modified.json"));
@@ -154,12 +133,15 @@ public class WarmCpuBenchmarks {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    /** One POST /reports: event JSON in, validation, phone normalisation, fingerprint, response out, log, metric. */
+    /** One POST /reports: event JSON in, validation, phone normalisation, fingerprint, items encoded, response out, log, metric. */
     @Benchmark
     public String intakeRequest() throws Exception {
         String response = invoke(intake, intakeEvents.get(next++ & 63));
         if (!response.startsWith("{\"statusCode\":202")) {
             throw new IllegalStateException(response);
+        }
+        if (intakeDb.attributesWritten == 0) {
+            throw new IllegalStateException("the repository encoded nothing");
         }
         return response;
     }
@@ -169,13 +151,16 @@ public class WarmCpuBenchmarks {
         return Json.mapper().readTree(intakeBodies.get(next++ & 63));
     }
 
-    /** One report of a batch of 100 as deployed: decode, normalise, detect lookalikes, fold, encode. */
+    /** One report of a batch of 100 as deployed: decode, normalise, detect lookalikes, read and decode the stored state, fold, encode. */
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public String enrichmentRecord() throws Exception {
         String response = invoke(enrichment, enrichmentEvent);
         if (!response.contains("\"batchItemFailures\":[]")) {
             throw new IllegalStateException(response);
+        }
+        if (enrichmentDb.attributesWritten == 0 || enrichmentDb.itemsRead == 0) {
+            throw new IllegalStateException("the repository read or wrote nothing");
         }
         return response;
     }
@@ -193,7 +178,12 @@ public class WarmCpuBenchmarks {
     /** One aggregate change that crosses a rule: decode, evaluate, claim, build the alert and its STIX bundle, encode. */
     @Benchmark
     public String alertingRecord() throws Exception {
-        return invoke(alerting, alertingEvent);
+        long before = alertingSns.published.get();
+        String response = invoke(alerting, alertingEvent);
+        if (alertingSns.published.get() == before) {
+            throw new IllegalStateException("no alert published: " + response);
+        }
+        return response;
     }
 
     @Benchmark
