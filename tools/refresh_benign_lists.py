@@ -10,8 +10,10 @@ The hand-curated files (curated-*.tsv, user-content-hosts.tsv) are not touched h
 their lines cites its own official source.
 
 It also writes a test resource of real, popular domains near the protected brands' names from
-lists that are NOT vendored (Cisco Umbrella top 10k, Majestic top 10k), for LookalikeCorpusTest's
-false-alarm count.
+the vendored Tranco top 10k and from lists that are NOT vendored (Cisco Umbrella top 10k, Majestic
+top 10k), for LookalikeCorpusTest's false-alarm count, and from the Chrome UX Report top 1M, which
+the test only reports on (it holds scam and gambling sites named after brands as well as
+legitimate ones): hosts whose first label contains a brand's name or is one edit from it.
 
 Usage: python3 -m venv .venv-benign && .venv-benign/bin/pip install -r tools/benign-requirements.txt
        .venv-benign/bin/python tools/refresh_benign_lists.py
@@ -39,7 +41,7 @@ LISTS = {
     "url-shortener": ("user-content", "URL shorteners: the shortener is benign, a short link is anyone's"),
     "link-in-bio": ("user-content", "link-in-bio pages: the service is benign, a page is anyone's"),
 }
-CORPUS_SOURCES = ["cisco_top10k", "majestic_million"]
+CORPUS_SOURCES = ["tranco10k", "cisco_top10k", "majestic_million", "google-chrome-crux-1million"]
 
 
 def data_dir():
@@ -104,16 +106,19 @@ def main():
     near = set()
     for source in CORPUS_SOURCES:
         data = json.loads((lists_dir / source / "list.json").read_text(encoding="utf-8"))
-        for e in entries(data["list"]):
+        for e in entries(h.split("://")[-1].split("/")[0] for h in data["list"]):
+            e = e[4:] if e.startswith("www.") else e
             labels = e.split(".")
-            # the label before the (usually one- or two-label) suffix; entries are hosts, so any label counts
-            for label in labels[:-1]:
-                if any(n in label or lev(label, n) <= 2 for n in names):
+            if source != "google-chrome-crux-1million":
+                # DNS-popularity and link lists: any label may carry the name
+                if any(any(n in label or lev(label, n) <= 2 for n in names) for label in labels[:-1]):
                     near.add((e, source))
-                    break
+            elif len(labels) <= 3 and any(n in labels[0] or (len(labels[0]) >= 4 and lev(labels[0], n) <= 1)
+                                          for n in names):
+                near.add((e, source))
     lines = [f"# Popular domains near the protected brands' names, from MISP warninglists {', '.join(CORPUS_SOURCES)}",
              f"# (pymispwarninglists {version}, {LICENCE}); generated {today} by tools/refresh_benign_lists.py.",
-             "# host<TAB>source; the test drops the brands' own and keeps the others as real, legitimate domains."]
+             "# host<TAB>source; the test drops the brands' own; it reports on the Chrome UX Report rows, asserts on the others."]
     lines += [f"{h}\t{s}" for h, s in sorted(near) if not any(h == d or h.endswith("." + d) for d in official)]
     CORPUS.parent.mkdir(parents=True, exist_ok=True)
     CORPUS.write_text("\n".join(lines) + "\n", encoding="utf-8")
