@@ -111,4 +111,75 @@ class IndicatorExtractorTest {
                 .containsExactly("anydesk:123456789", "teamviewer:1234567890");
         assertThat(indicators.get(1).display()).isEqualTo("TeamViewer 1234567890");
     }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+            "https://www.amazon.co.uk/returns, brand-registry", "https://www.amazon.com.au/gp/help, brand-registry",
+            "https://account.microsoft.com/billing, brand-registry", "https://www.paypal.com/de/smarthelp, brand-registry",
+            "https://anydesk.com/en/downloads, tranco10k", "https://www.walmart.com/cp/gift-cards, tranco10k",
+            "https://www.coinbase.com/signup, tranco10k", "https://www.westernunion.com/us/en/send-money.html, tranco10k"})
+    void aBrandsOwnPagesAndListedSitesAreCountedButBenign(String input, String list) {
+        List<Indicator> indicators = extract(report("US", List.of(), List.of(input), List.of(), List.of(), null));
+
+        assertThat(indicators).extracting(Indicator::type).containsExactly(IndicatorType.DOMAIN, IndicatorType.URL);
+        assertThat(indicators).allSatisfy(i -> {
+            assertThat(i.allowListed()).isTrue();
+            assertThat(i.benignList()).contains(list);
+            assertThat(i.enrichment()).doesNotContainKey("impersonates");
+        });
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+            "https://sites.google.com/view/microsoft-help-desk, google.com",
+            "https://docs.google.com/forms/d/e/1FAIpQL/viewform, google.com",
+            "https://forms.office.com/r/AbC123, office.com",
+            "https://s3.amazonaws.com/ms-support-bucket/index.html, amazonaws.com",
+            "https://storage.googleapis.com/alert-pc/index.html, storage.googleapis.com",
+            "https://bit.ly/3call-now, bit.ly"})
+    void onUserContentHostsThePageIsAnIndicatorAndTheDomainIsNot(String input, String domain) {
+        List<Indicator> indicators = extract(report("US", List.of(), List.of(input), List.of(), List.of(), null));
+
+        assertThat(only(indicators, IndicatorType.DOMAIN).value()).isEqualTo(domain);
+        assertThat(only(indicators, IndicatorType.DOMAIN).allowListed()).isTrue();
+        assertThat(only(indicators, IndicatorType.URL).allowListed()).isFalse();
+        assertThat(only(indicators, IndicatorType.URL).benignList()).isEmpty();
+    }
+
+    @Test
+    void aTenantsRootPageOnABenignPlatformIsItsIndicator() {
+        List<Indicator> indicators = extract(report("US", List.of(),
+                List.of("https://alert-pc-7731.z13.web.core.windows.net/"), List.of(), List.of(), null));
+
+        assertThat(only(indicators, IndicatorType.DOMAIN).value()).isEqualTo("windows.net");
+        assertThat(only(indicators, IndicatorType.DOMAIN).allowListed()).isTrue();
+        assertThat(only(indicators, IndicatorType.URL).value()).isEqualTo("https://alert-pc-7731.z13.web.core.windows.net/");
+        assertThat(only(indicators, IndicatorType.URL).allowListed()).isFalse();
+    }
+
+    @Test
+    void hotlinesVictimsMentionInTheDescriptionAreBenignButTheScammersNumberIsNot() {
+        List<Indicator> indicators = extract(report("US", List.of(), List.of(), List.of(), List.of(),
+                "They said call 1-844-392-6105. I reported it to the FTC at 1-877-382-4357 and called my bank on 1-800-935-9935."));
+
+        assertThat(indicators).filteredOn(Indicator::allowListed).extracting(Indicator::value)
+                .containsExactlyInAnyOrder("+18773824357", "+18009359935");
+        assertThat(indicators).filteredOn(i -> !i.allowListed()).extracting(Indicator::value)
+                .containsExactly("+18443926105");
+    }
+
+    @Test
+    void anOperatorsOverrideActsAtExtraction() {
+        var overrides = new io.scamsignal.domain.benign.InMemoryBenignOverrides()
+                .put("domain#anydesk.com", new io.scamsignal.domain.benign.BenignOverrides.NotBenign("hijacked"))
+                .put("phone#+18885550142", new io.scamsignal.domain.benign.BenignOverrides.Benign("a charity's line"));
+        IndicatorExtractor withOverrides = IndicatorExtractor.standard(BrandRegistry.defaults(), overrides);
+
+        List<Indicator> indicators = withOverrides.extract(report("US", List.of("1-888-555-0142"),
+                List.of("https://anydesk.com/download"), List.of(), List.of(), null));
+
+        assertThat(only(indicators, IndicatorType.PHONE).benignList()).contains("operator");
+        assertThat(only(indicators, IndicatorType.DOMAIN).allowListed()).isFalse();
+        assertThat(only(indicators, IndicatorType.URL).allowListed()).isFalse();
+    }
 }
