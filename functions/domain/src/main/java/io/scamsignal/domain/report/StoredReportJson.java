@@ -66,6 +66,7 @@ public final class StoredReportJson {
             }
             text(g, "description", r.description());
             text(g, "reporterFingerprint", r.reporterFingerprint());
+            text(g, "networkFingerprint", r.networkFingerprint());
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException("a StringWriter does not fail", e);
