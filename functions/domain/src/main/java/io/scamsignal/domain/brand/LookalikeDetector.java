@@ -129,13 +129,21 @@ public final class LookalikeDetector {
         List<Token> ownTokens = tokens(own);
         Token ownJoined = token(TOKEN_SEPARATORS.matcher(own).replaceAll(""));
         String subJoinedText = TOKEN_SEPARATORS.matcher(String.join("", subdomains)).replaceAll("");
-        Token hostJoined = token(subJoinedText + ownJoined.text());
+        Token hostJoined = subdomains.isEmpty() ? null : token(subJoinedText + ownJoined.text());
+        Token subJoined = subdomains.isEmpty() ? null : token(subJoinedText);
 
+        // each subdomain label's tokens and hyphen-free form, folded once for all brands
+        List<List<Token>> subTokens = new ArrayList<>();
+        List<Token> subLabels = new ArrayList<>();
+        for (String label : subdomains) {
+            subTokens.add(tokens(label));
+            subLabels.add(token(TOKEN_SEPARATORS.matcher(label).replaceAll("")));
+        }
         List<Finding> findings = new ArrayList<>();
         for (Brand brand : brands.brands()) {
-            best(brand, ownTokens, ownJoined, hostJoined, subJoinedText).ifPresent(t -> findings.add(new Finding(brand.name(), t)));
-            for (String label : subdomains) {
-                if (best(brand, tokens(label), token(TOKEN_SEPARATORS.matcher(label).replaceAll("")), null, null).isPresent()) {
+            best(brand, ownTokens, ownJoined, hostJoined, subJoined).ifPresent(t -> findings.add(new Finding(brand.name(), t)));
+            for (int i = 0; i < subdomains.size(); i++) {
+                if (best(brand, subTokens.get(i), subLabels.get(i), null, null).isPresent()) {
                     findings.add(new Finding(brand.name(), "brand_in_subdomain"));
                 }
             }
@@ -155,15 +163,18 @@ public final class LookalikeDetector {
      * where the keyword reaches into the registrable label rather than lying in subdomains alone.
      */
     private Optional<String> best(Brand brand, List<Token> tokens, Token joinedLabel, Token joinedHost,
-                                  String subdomainText) {
+                                  Token subdomains) {
         String best = null;
         for (String keyword : keywords(brand)) {
             for (Token token : tokens) {
                 best = stronger(best, techniques(token, keyword, brand));
             }
-            best = stronger(best, techniques(joinedLabel, keyword, brand));
+            if (tokens.size() > 1) {
+                // one token is its label already
+                best = stronger(best, techniques(joinedLabel, keyword, brand));
+            }
             if (joinedHost != null && joinedHost.folded().length() > joinedLabel.folded().length()
-                    && reachesIntoOwnLabel(joinedHost, keyword, subdomainText)) {
+                    && reachesIntoOwnLabel(joinedHost, keyword, subdomains)) {
                 best = stronger(best, techniques(joinedHost, keyword, brand));
             }
         }
@@ -171,13 +182,12 @@ public final class LookalikeDetector {
     }
 
     /** The keyword's last occurrence in the joined host ends inside the registrable label. */
-    private boolean reachesIntoOwnLabel(Token joinedHost, String keyword, String subdomainText) {
+    private boolean reachesIntoOwnLabel(Token joinedHost, String keyword, Token subdomains) {
         String folded = foldedKeywords.get(keyword);
         int at = joinedHost.folded().lastIndexOf(folded);
         int literalAt = joinedHost.text().lastIndexOf(keyword);
-        String foldedSub = fold(subdomainText);
-        return (at >= 0 && at + folded.length() > foldedSub.length())
-                || (literalAt >= 0 && literalAt + keyword.length() > subdomainText.length());
+        return (at >= 0 && at + folded.length() > subdomains.folded().length())
+                || (literalAt >= 0 && literalAt + keyword.length() > subdomains.text().length());
     }
 
     private static String stronger(String best, List<String> found) {
