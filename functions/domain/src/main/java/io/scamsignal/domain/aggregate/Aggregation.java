@@ -32,6 +32,9 @@ public final class Aggregation {
                          List<IndicatorContribution> applied) {
     }
 
+    /** Networks kept by fingerprint in an aggregate: keeps the item far below DynamoDB's 400 KB. */
+    public static final int MAX_NETWORKS = 256;
+
     private Aggregation() {
     }
 
@@ -59,6 +62,9 @@ public final class Aggregation {
         Map<String, Long> payments = current == null ? new TreeMap<>() : new TreeMap<>(current.paymentMethods());
         Map<String, Long> contacts = current == null ? new TreeMap<>() : new TreeMap<>(current.contactMethods());
         ActivityWindows windows = current == null ? ActivityWindows.empty() : current.windows();
+        TreeMap<String, Long> byNetwork = current == null ? new TreeMap<>() : new TreeMap<>(current.reportersByNetwork());
+        long networks = current == null ? 0 : current.distinctNetworks();
+        long networked = current == null ? 0 : current.networkedReporters();
 
         for (IndicatorContribution c : ordered) {
             ReporterState state = states.get(c.reporterFingerprint());
@@ -69,6 +75,17 @@ public final class Aggregation {
             reports++;
             if (state == null) {
                 distinct++;
+                // a reporter belongs to the network of its first report on this indicator
+                String network = c.networkFingerprint() != null ? c.networkFingerprint() : "r:" + c.reporterFingerprint();
+                networked++;
+                if (byNetwork.containsKey(network)) {
+                    byNetwork.merge(network, 1L, Long::sum);
+                } else {
+                    networks++;
+                    if (byNetwork.size() < MAX_NETWORKS) {
+                        byNetwork.put(network, 1L);
+                    }
+                }
             }
             firstSeen = firstSeen == null || c.receivedAt().isBefore(firstSeen) ? c.receivedAt() : firstSeen;
             lastSeen = lastSeen == null || c.receivedAt().isAfter(lastSeen) ? c.receivedAt() : lastSeen;
@@ -94,7 +111,8 @@ public final class Aggregation {
         windows = windows.prunedAsOf(lastSeen);
         IndicatorAggregate aggregate = new IndicatorAggregate(indicator, reports, distinct, firstSeen, lastSeen, brands,
                 countries, loss, payments, contacts, windows.reports24h(lastSeen), windows.reports7d(lastSeen),
-                windows.distinctReporters7d(lastSeen), windows, current == null ? null : current.falsePositiveReason());
+                windows.distinctReporters7d(lastSeen), windows, current == null ? null : current.falsePositiveReason(),
+                byNetwork, networks, networked);
         return new Result(aggregate, changed, applied);
     }
 }

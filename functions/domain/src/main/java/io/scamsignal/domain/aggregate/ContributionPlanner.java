@@ -32,7 +32,7 @@ public final class ContributionPlanner {
         return indicators.stream()
                 .map(i -> new IndicatorContribution(i, report.reportId(), report.reporterFingerprint(),
                         report.receivedAt(), brand, report.country(), lossUsd, payments,
-                        report.contactMethod().wireName()))
+                        report.contactMethod().wireName(), report.networkFingerprint()))
                 .toList();
     }
 }

@@ -45,15 +45,22 @@ public final class BrandRegistry {
     static BrandRegistry fromJson(JsonNode root) {
         List<Brand> brands = new ArrayList<>();
         for (JsonNode b : root.path("brands")) {
+            Set<String> domains = new HashSet<>(strings(b.path("officialDomains")));
+            // a vendored MISP list of the brand's domains (benign/<list>.txt) completes the hand-kept ones
+            for (String list : strings(b.path("officialDomainLists"))) {
+                domains.addAll(DomainListFile.read("/io/scamsignal/domain/benign/" + list + ".txt"));
+            }
             brands.add(new Brand(b.path("name").asText(), strings(b.path("names")), strings(b.path("productKeywords")),
-                    Set.copyOf(strings(b.path("officialDomains"))), Set.copyOf(strings(b.path("officialPhones")))));
+                    domains, Set.copyOf(strings(b.path("officialPhones"))), strings(b.path("userContentHosts")),
+                    b.path("distinctiveName").asBoolean(false)));
         }
         return new BrandRegistry(brands);
     }
 
+    /** Lower-cased strings; an object entry ({"number": …, "source": …}) contributes its first field. */
     private static List<String> strings(JsonNode array) {
         List<String> values = new ArrayList<>();
-        array.forEach(v -> values.add(v.asText().toLowerCase(Locale.ROOT)));
+        array.forEach(v -> values.add((v.isObject() ? v.elements().next() : v).asText().toLowerCase(Locale.ROOT)));
         return values;
     }
 
@@ -80,8 +87,24 @@ public final class BrandRegistry {
         return Optional.empty();
     }
 
+    /** The brand whose own domain this is: listed, or under a {@code *.suffix} the brand runs. */
     public Optional<Brand> ownerOfDomain(String registrableDomain) {
-        return brands.stream().filter(b -> b.officialDomains().contains(registrableDomain)).findFirst();
+        for (Brand brand : brands) {
+            if (brand.officialDomains().contains(registrableDomain)) {
+                return Optional.of(brand);
+            }
+        }
+        int dot = registrableDomain.indexOf('.');
+        while (dot >= 0) {
+            String wildcard = "*" + registrableDomain.substring(dot);
+            for (Brand brand : brands) {
+                if (brand.officialDomains().contains(wildcard)) {
+                    return Optional.of(brand);
+                }
+            }
+            dot = registrableDomain.indexOf('.', dot + 1);
+        }
+        return Optional.empty();
     }
 
     public Optional<Brand> ownerOfPhone(String e164) {

@@ -1,9 +1,11 @@
 package io.scamsignal.domain.brand;
 
 import java.net.IDN;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -14,18 +16,31 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * Does a domain imitate a protected brand? Looks at the registrable domain's own label and at the
- * subdomain labels, token by token (split on hyphens):
+ * Does a domain imitate a protected brand? Every label of the host before its public suffix is
+ * compared with the brands' keywords in a <em>folded</em> form: lower case, diacritics removed
+ * (NFD without combining marks, plus the letters that do not decompose: ł, ø, đ, ı, ß, …), UTS #39
+ * confusable skeletons (Cyrillic а, digit 0 and 1), digits that stand for letters (3→e, 4→a, 5→s,
+ * 7→t, 9→g) and rn→m. Each label is read token by token (split on hyphens), as a whole with its
+ * hyphens dropped ({@code micro-soft}), and all labels are read joined ({@code micro.soft-support}):
  * <ul>
- *   <li>{@code homoglyph}: a token that looks like a brand keyword (same UTS #39 skeleton, case
- *   folded) without being it: rnicrosoft, paypa1, аmazon with a Cyrillic а;</li>
- *   <li>{@code typosquat}: one edit (two for long names) from a brand name, transpositions
- *   included: mircosoft;</li>
- *   <li>{@code brand_in_name}: the brand itself in the registrable domain: amazon-prime-refund.co.uk;</li>
- *   <li>{@code brand_in_subdomain}: the brand in a subdomain of someone else's domain:
+ *   <li>{@code homoglyph}: the folded form holds a keyword the literal text does not: rnicrosoft,
+ *   paypa1, аmazon with a Cyrillic а, àmazon, ạmaz0n;</li>
+ *   <li>{@code typosquat}: a token one edit (two for names of nine letters or more; transpositions
+ *   count one) from a brand name, compared folded: mircosoft, amzon, appel, gooogle; inside a longer
+ *   token only for names of seven letters or more, one edit, so that five- and six-letter names
+ *   do not match ordinary words (applied, ample);</li>
+ *   <li>{@code brand_in_name}: the brand itself in the registrable domain, also when split by a
+ *   hyphen or a dot: amazon-prime-refund.co.uk, micro-soft.com, micro.soft-support.com;</li>
+ *   <li>{@code brand_in_subdomain}: the brand only in subdomains of someone else's domain:
  *   amazon.com.secure-login.xyz.</li>
  * </ul>
- * A brand's own registrable domains are never looked at (the caller allow-lists them).
+ * Inside a longer word, a {@linkplain Brand#distinctiveName() distinctive} name (microsoft, paypal,
+ * mcafee) always counts; other names and product keywords only when what surrounds them splits
+ * into words scammers add ({@link #SCAM_WORDS}, digits, a plural s): amazonrefund, applesupport,
+ * wwwgooglecom, but not pineapple, applebees, rappler, wwnorton, 9to5google. A token that is the
+ * name itself always counts (apple-pie-recipes.com is flagged {@code brand_in_name}): real sites of
+ * that kind are kept from alerting by the benign lists, which the caller consults first (the
+ * brand's own domains and popular sites are never looked at).
  */
 public final class LookalikeDetector {
 
@@ -35,14 +50,48 @@ public final class LookalikeDetector {
     private static final List<String> PRECEDENCE = List.of("homoglyph", "typosquat", "brand_in_name",
             "brand_in_subdomain");
     private static final int MIN_KEYWORD = 4;
+    private static final int MIN_TYPO_NAME = 5;
+    private static final int MIN_TYPO_TOKEN = 4;
+    /** Names at least this long are also looked for, one edit away, inside longer tokens. */
+    private static final int MIN_FUZZY_INSIDE = 7;
     private static final Pattern TOKEN_SEPARATORS = Pattern.compile("[-_]+");
-    private static final int MIN_TYPO_NAME = 6;
+    private static final Pattern COMBINING = Pattern.compile("\\p{M}+");
+    /** Latin letters that NFD does not decompose into a base letter and a mark. */
+    private static final Map<Integer, String> UNDECOMPOSED = Map.ofEntries(
+            Map.entry((int) 'ł', "l"), Map.entry((int) 'ø', "o"), Map.entry((int) 'đ', "d"), Map.entry((int) 'ð', "d"),
+            Map.entry((int) 'ı', "i"), Map.entry((int) 'ß', "ss"), Map.entry((int) 'æ', "ae"), Map.entry((int) 'œ', "oe"),
+            Map.entry((int) 'ħ', "h"), Map.entry((int) 'ŧ', "t"), Map.entry((int) 'ŀ', "l"), Map.entry((int) 'ƚ', "l"),
+            Map.entry((int) 'ɨ', "i"), Map.entry((int) 'ʉ', "u"), Map.entry((int) 'ƀ', "b"), Map.entry((int) 'ȼ', "c"),
+            Map.entry((int) 'ɇ', "e"), Map.entry((int) 'ɍ', "r"), Map.entry((int) 'ɏ', "y"), Map.entry((int) 'ƶ', "z"),
+            Map.entry((int) 'ȥ', "z"), Map.entry((int) 'ĸ', "k"), Map.entry((int) 'ŉ', "n"), Map.entry((int) 'ɠ', "g"),
+            Map.entry((int) 'ƒ', "f"), Map.entry((int) 'ɑ', "a"), Map.entry((int) 'ɡ', "g"));
+    /** Digits typed for the letters they resemble; 0 and 1 are already confusables (o, l). */
+    private static final Map<Character, Character> LEET = Map.of('3', 'e', '4', 'a', '5', 's', '7', 't', '9', 'g',
+            '8', 'b', '6', 'b');
 
+    /** Words scammers put beside a brand's name in a host: the name inside a longer word counts only with these. */
+    static final Set<String> SCAM_WORDS = Set.of(
+            "support", "help", "helpdesk", "desk", "service", "services", "care", "customer", "customers", "login",
+            "signin", "logon", "secure", "security", "verify", "verification", "account", "accounts", "billing",
+            "bill", "refund", "refunds", "payment", "payments", "pay", "invoice", "order", "orders", "update",
+            "updates", "renew", "renewal", "subscription", "team", "center", "centre", "online", "alert", "alerts",
+            "warning", "error", "virus", "antivirus", "scan", "tech", "technical", "fix", "repair", "call",
+            "contact", "phone", "number", "tollfree", "official", "store", "shop", "prime", "id", "cloud", "mail",
+            "email", "live", "web", "www", "com", "net", "org", "us", "usa", "uk", "au", "ca", "de", "es", "my",
+            "get", "now", "fast", "free", "info", "protect", "protection", "activate", "activation", "setup",
+            "install", "download", "member", "check", "gift", "card", "cards", "deal", "deals", "offer", "prize",
+            "reward", "rewards", "claim", "unlock", "locked", "blocked", "suspended", "recovery", "recover", "reset",
+            "password", "auth", "sso", "portal", "access", "app", "apps", "device", "office", "pc", "mac",
+            "computer", "chat", "agent", "hotline", "helpline", "dispute", "cancel", "cancellation", "assist",
+            "assistance", "s", "global", "int", "intl", "pro", "plus", "notice", "notify", "message", "safe",
+            "safety", "fraud", "scam", "block", "blocker", "shield", "guard", "defender", "firewall", "renewals",
+            "help24", "desk24", "checkout", "wallet", "funds", "transfer", "bank", "sign");
     private final BrandRegistry brands;
     private final Confusables confusables;
-    /** Keywords' folded skeletons, computed once: detection runs for every domain of every report. */
+    /** Keywords' folded forms, computed once: detection runs for every domain of every report. */
     private final Map<String, String> foldedKeywords = new HashMap<>();
     private final Map<String, List<String>> keywordsByBrand = new ConcurrentHashMap<>();
+    private final Set<String> foldedScamWords = new HashSet<>();
 
     public LookalikeDetector(BrandRegistry brands, Confusables confusables) {
         this.brands = brands;
@@ -50,28 +99,52 @@ public final class LookalikeDetector {
         for (Brand brand : brands.brands()) {
             keywords(brand).forEach(k -> foldedKeywords.put(k, fold(k)));
         }
+        SCAM_WORDS.forEach(w -> foldedScamWords.add(fold(w)));
     }
 
-    /** A token of a label, with its folded skeleton computed once for all brands. */
+    /** A piece of the host, literal (Unicode, lower case) and folded. */
     private record Token(String text, String folded) {
+    }
+
+    private record Finding(String brand, String technique) {
     }
 
     /** @param asciiHost lower-case ASCII host; @param registrableDomain its registrable domain */
     public Optional<Lookalike> detect(String asciiHost, String registrableDomain) {
-        List<Token> ownTokens = tokens(unicode(registrableDomain.substring(0, registrableDomain.indexOf('.'))));
-        List<List<Token>> subdomainTokens = new ArrayList<>();
-        if (asciiHost.length() > registrableDomain.length()) {
-            for (String label : asciiHost.substring(0, asciiHost.length() - registrableDomain.length() - 1).split("\\.")) {
-                subdomainTokens.add(tokens(unicode(label)));
+        int dot = registrableDomain.indexOf('.');
+        if (dot < 0 || !asciiHost.endsWith(registrableDomain)) {
+            return Optional.empty();
+        }
+        String beforeSuffix = asciiHost.substring(0, asciiHost.length() - registrableDomain.length() + dot);
+        List<String> labels = new ArrayList<>();
+        for (String label : beforeSuffix.split("\\.")) {
+            if (!label.isEmpty()) {
+                labels.add(unicode(label));
             }
         }
-        record Finding(String brand, String technique) {
+        if (labels.isEmpty()) {
+            return Optional.empty();
+        }
+        String own = labels.get(labels.size() - 1);
+        List<String> subdomains = labels.subList(0, labels.size() - 1);
+        List<Token> ownTokens = tokens(own);
+        Token ownJoined = token(TOKEN_SEPARATORS.matcher(own).replaceAll(""));
+        String subJoinedText = TOKEN_SEPARATORS.matcher(String.join("", subdomains)).replaceAll("");
+        Token hostJoined = subdomains.isEmpty() ? null : token(subJoinedText + ownJoined.text());
+        Token subJoined = subdomains.isEmpty() ? null : token(subJoinedText);
+
+        // each subdomain label's tokens and hyphen-free form, folded once for all brands
+        List<List<Token>> subTokens = new ArrayList<>();
+        List<Token> subLabels = new ArrayList<>();
+        for (String label : subdomains) {
+            subTokens.add(tokens(label));
+            subLabels.add(token(TOKEN_SEPARATORS.matcher(label).replaceAll("")));
         }
         List<Finding> findings = new ArrayList<>();
         for (Brand brand : brands.brands()) {
-            best(brand, ownTokens).ifPresent(t -> findings.add(new Finding(brand.name(), t)));
-            for (List<Token> label : subdomainTokens) {
-                if (best(brand, label).isPresent()) {
+            best(brand, ownTokens, ownJoined, hostJoined, subJoined).ifPresent(t -> findings.add(new Finding(brand.name(), t)));
+            for (int i = 0; i < subdomains.size(); i++) {
+                if (best(brand, subTokens.get(i), subLabels.get(i), null, null).isPresent()) {
                     findings.add(new Finding(brand.name(), "brand_in_subdomain"));
                 }
             }
@@ -85,36 +158,103 @@ public final class LookalikeDetector {
         return Optional.of(new Lookalike(List.copyOf(impersonated), findings.get(0).technique()));
     }
 
-    /** The strongest technique by which any of the tokens imitates the brand. */
-    private Optional<String> best(Brand brand, List<Token> tokens) {
+    /**
+     * The strongest technique by which a label imitates the brand: token by token, the label with
+     * its hyphens dropped, and (for the registrable label) the whole host joined, counted only
+     * where the keyword reaches into the registrable label rather than lying in subdomains alone.
+     */
+    private Optional<String> best(Brand brand, List<Token> tokens, Token joinedLabel, Token joinedHost,
+                                  Token subdomains) {
         String best = null;
-        for (Token token : tokens) {
-            for (String keyword : keywords(brand)) {
-                for (String technique : techniques(token.text(), token.folded(), keyword, brand.names().contains(keyword))) {
-                    if (best == null || PRECEDENCE.indexOf(technique) < PRECEDENCE.indexOf(best)) {
-                        best = technique;
-                    }
-                }
+        for (String keyword : keywords(brand)) {
+            for (Token token : tokens) {
+                best = stronger(best, techniques(token, keyword, brand));
+            }
+            if (tokens.size() > 1) {
+                // one token is its label already
+                best = stronger(best, techniques(joinedLabel, keyword, brand));
+            }
+            if (joinedHost != null && joinedHost.folded().length() > joinedLabel.folded().length()
+                    && reachesIntoOwnLabel(joinedHost, keyword, subdomains)) {
+                best = stronger(best, techniques(joinedHost, keyword, brand));
             }
         }
         return Optional.ofNullable(best);
     }
 
-    /** Every technique by which {@code token} imitates {@code keyword}; names are matched more widely than products. */
-    private List<String> techniques(String token, String foldedToken, String keyword, boolean brandName) {
+    /** The keyword's last occurrence in the joined host ends inside the registrable label. */
+    private boolean reachesIntoOwnLabel(Token joinedHost, String keyword, Token subdomains) {
+        String folded = foldedKeywords.get(keyword);
+        int at = joinedHost.folded().lastIndexOf(folded);
+        int literalAt = joinedHost.text().lastIndexOf(keyword);
+        return (at >= 0 && at + folded.length() > subdomains.folded().length())
+                || (literalAt >= 0 && literalAt + keyword.length() > subdomains.text().length());
+    }
+
+    private static String stronger(String best, List<String> found) {
+        for (String technique : found) {
+            if (best == null || PRECEDENCE.indexOf(technique) < PRECEDENCE.indexOf(best)) {
+                best = technique;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Every technique by which {@code token} imitates {@code keyword}; names are matched more
+     * widely than products, and by edit distance on the whole token or, for long names, inside it.
+     */
+    private List<String> techniques(Token token, String keyword, Brand brand) {
         List<String> found = new ArrayList<>();
-        boolean literal = token.equals(keyword) || (brandName && token.contains(keyword));
+        boolean brandName = brand.names().contains(keyword);
+        boolean distinctive = brandName && brand.distinctiveName();
+        String text = token.text();
+        String folded = token.folded();
+        String foldedKeyword = foldedKeywords.get(keyword);
+        boolean literal = text.equals(keyword)
+                || (brandName && text.contains(keyword) && (distinctive || amongScamWords(text, keyword, SCAM_WORDS)));
         if (literal) {
             found.add("brand_in_name");
         }
-        if (!token.contains(keyword) && keyword.length() >= MIN_KEYWORD && foldedToken.contains(foldedKeywords.get(keyword))) {
+        if (!text.contains(keyword) && keyword.length() >= MIN_KEYWORD && folded.contains(foldedKeyword)
+                && (distinctive || folded.equals(foldedKeyword) || amongScamWords(folded, foldedKeyword, foldedScamWords))) {
             found.add("homoglyph");
         }
-        if (brandName && !token.equals(keyword) && keyword.length() >= MIN_TYPO_NAME
-                && editDistance(token, keyword) <= (keyword.length() >= 9 ? 2 : 1)) {
-            found.add("typosquat");
+        if (brandName && !folded.equals(foldedKeyword) && keyword.length() >= MIN_TYPO_NAME) {
+            int allowed = keyword.length() >= 9 ? 2 : 1;
+            boolean whole = folded.length() >= MIN_TYPO_TOKEN && editDistance(folded, foldedKeyword) <= allowed;
+            boolean inside = keyword.length() >= MIN_FUZZY_INSIDE && !folded.contains(foldedKeyword)
+                    && substringDistance(folded, foldedKeyword) <= 1;
+            if (whole || inside) {
+                found.add("typosquat");
+            }
         }
         return found;
+    }
+
+    /** Some occurrence of {@code keyword} in {@code text} has only scam words (or digits) before and after it. */
+    private static boolean amongScamWords(String text, String keyword, Set<String> words) {
+        for (int at = text.indexOf(keyword); at >= 0; at = text.indexOf(keyword, at + 1)) {
+            if (splitsIntoWords(text.substring(0, at), words) && splitsIntoWords(text.substring(at + keyword.length()), words)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Word break over the scam words and runs of digits. */
+    private static boolean splitsIntoWords(String text, Set<String> words) {
+        boolean[] reachable = new boolean[text.length() + 1];
+        reachable[0] = true;
+        for (int end = 1; end <= text.length(); end++) {
+            for (int start = end - 1; start >= 0 && !reachable[end]; start--) {
+                if (reachable[start]) {
+                    String piece = text.substring(start, end);
+                    reachable[end] = words.contains(piece) || piece.chars().allMatch(Character::isDigit);
+                }
+            }
+        }
+        return reachable[text.length()];
     }
 
     private List<String> keywords(Brand brand) {
@@ -129,15 +269,44 @@ public final class LookalikeDetector {
         List<Token> tokens = new ArrayList<>();
         for (String token : TOKEN_SEPARATORS.split(label)) {
             if (!token.isEmpty()) {
-                tokens.add(new Token(token, fold(token)));
+                tokens.add(token(token));
             }
         }
         return tokens;
     }
 
-    /** The case-folded skeleton: 0 and O, 1, I and l, rn and m all fold to one shape. */
+    private Token token(String text) {
+        return new Token(text, fold(text));
+    }
+
+    /**
+     * The folded form: lower case, diacritics and undecomposed letter variants to their base
+     * letter, UTS #39 skeleton, look-alike digits to letters, rn to m.
+     */
     String fold(String text) {
-        return confusables.skeleton(text.toLowerCase(Locale.ROOT)).toLowerCase(Locale.ROOT);
+        String lower = text.toLowerCase(Locale.ROOT);
+        StringBuilder base = new StringBuilder(lower.length());
+        lower.codePoints().forEach(cp -> {
+            String replacement = UNDECOMPOSED.get(cp);
+            if (replacement != null) {
+                base.append(replacement);
+            } else {
+                base.appendCodePoint(cp);
+            }
+        });
+        String stripped = stripMarks(base.toString());
+        String skeleton = stripMarks(confusables.skeleton(stripped).toLowerCase(Locale.ROOT));
+        StringBuilder out = new StringBuilder(skeleton.length());
+        for (int i = 0; i < skeleton.length(); i++) {
+            char c = skeleton.charAt(i);
+            out.append(LEET.getOrDefault(c, c));
+        }
+        return out.toString().replace("rn", "m").replace("vv", "w");
+    }
+
+    private static String stripMarks(String text) {
+        boolean ascii = text.chars().allMatch(c -> c < 0x80);
+        return ascii ? text : COMBINING.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
     }
 
     private static String unicode(String ascii) {
@@ -170,5 +339,27 @@ public final class LookalikeDetector {
             }
         }
         return d[a.length()][b.length()];
+    }
+
+    /** The least edit distance between {@code pattern} and any substring of {@code text} (transpositions count one). */
+    static int substringDistance(String text, String pattern) {
+        int m = pattern.length();
+        int n = text.length();
+        int[][] d = new int[m + 1][n + 1];
+        for (int i = 0; i <= m; i++) {
+            d[i][0] = i;
+        }
+        int best = d[m][0];
+        for (int j = 1; j <= n; j++) {
+            for (int i = 1; i <= m; i++) {
+                int cost = pattern.charAt(i - 1) == text.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && pattern.charAt(i - 1) == text.charAt(j - 2) && pattern.charAt(i - 2) == text.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+            best = Math.min(best, d[m][j]);
+        }
+        return best;
     }
 }

@@ -1,6 +1,7 @@
 package io.scamsignal.domain.indicator;
 
-import io.scamsignal.domain.brand.Brand;
+import io.scamsignal.domain.benign.BenignIndicators;
+import io.scamsignal.domain.benign.BenignOverrides;
 import io.scamsignal.domain.brand.BrandRegistry;
 import io.scamsignal.domain.brand.Confusables;
 import io.scamsignal.domain.brand.LookalikeDetector;
@@ -22,6 +23,11 @@ import java.util.Set;
  * phone numbers typed, in a website's query string ({@code ?phone=…}), as {@code tel:} links, or
  * in the description; wallet addresses whose checksum holds; websites as registrable domains (with lookalike analysis) and, where a page
  * was named, as URLs; e-mail addresses; remote-access tool IDs.
+ * <p>
+ * Legitimate infrastructure ({@link BenignIndicators}) is extracted too, so it is counted, but
+ * marked benign: a brand's or a listed site's domain and its pages, and listed numbers. On a
+ * user-content host (Google Sites, an Azure storage endpoint, a URL shortener) only the domain is
+ * benign; the page is someone's, so it stays an indicator, even a tenant host's root page.
  */
 public final class IndicatorExtractor {
 
@@ -37,21 +43,26 @@ public final class IndicatorExtractor {
 
     private final PhoneNormalizer phones;
     private final WebsiteNormalizer websites;
-    private final BrandRegistry brands;
+    private final BenignIndicators benign;
     private final LookalikeDetector lookalikes;
 
-    public IndicatorExtractor(PhoneNormalizer phones, WebsiteNormalizer websites, BrandRegistry brands,
+    public IndicatorExtractor(PhoneNormalizer phones, WebsiteNormalizer websites, BenignIndicators benign,
                               LookalikeDetector lookalikes) {
         this.phones = phones;
         this.websites = websites;
-        this.brands = brands;
+        this.benign = benign;
         this.lookalikes = lookalikes;
     }
 
-    /** The normalisers and lookalike detection as the functions use them. */
+    /** The normalisers, bundled benign lists and lookalike detection as the functions use them. */
     public static IndicatorExtractor standard(BrandRegistry brands) {
-        return new IndicatorExtractor(new PhoneNormalizer(), new WebsiteNormalizer(), brands,
-                new LookalikeDetector(brands, Confusables.load()));
+        return standard(brands, BenignOverrides.none());
+    }
+
+    /** As {@link #standard(BrandRegistry)}, with operators' corrections to the benign lists. */
+    public static IndicatorExtractor standard(BrandRegistry brands, BenignOverrides overrides) {
+        return new IndicatorExtractor(new PhoneNormalizer(), new WebsiteNormalizer(),
+                BenignIndicators.standard(brands, overrides), new LookalikeDetector(brands, Confusables.load()));
     }
 
     public List<Indicator> extract(StoredReport report) {
@@ -66,10 +77,13 @@ public final class IndicatorExtractor {
                 continue;
             }
             websites.normalize(raw).ifPresent(site -> {
-                add(byKey, domainIndicator(site));
-                if (!site.pathAndQuery().equals("/")) {
-                    add(byKey, new Indicator(IndicatorType.URL, site.url(), site.displayUrl(),
-                            Map.of("domain", site.registrableDomain())));
+                Indicator domain = domainIndicator(site);
+                add(byKey, domain);
+                // a tenant's root page on a benign platform is the only indicator of the tenant
+                boolean tenant = domain.allowListed()
+                        && benign.userContent(site.host(), site.pathAndQuery()).filter(m -> m.tenant()).isPresent();
+                if (!site.pathAndQuery().equals("/") || tenant) {
+                    add(byKey, page(site));
                 }
                 for (String value : phoneParameters(site.pathAndQuery())) {
                     phones.normalize(value, country).ifPresent(i -> add(byKey, markOfficialPhone(i)));
@@ -93,30 +107,28 @@ public final class IndicatorExtractor {
         byKey.putIfAbsent(indicator.key(), indicator);
     }
 
+    /** A brand's own number or a listed hotline is counted but marked benign. */
     private Indicator markOfficialPhone(Indicator phone) {
-        Optional<Brand> owner = brands.ownerOfPhone(phone.value());
-        if (owner.isEmpty()) {
-            return phone;
-        }
-        Map<String, Object> enrichment = new LinkedHashMap<>(phone.enrichment());
-        enrichment.put("allowListed", true);
-        enrichment.put("officialOf", owner.get().name());
-        return new Indicator(phone.type(), phone.value(), phone.display(), enrichment);
+        return benign.phone(phone.value()).map(m -> phone.markedBenign(m.list(), m.brand())).orElse(phone);
     }
 
     private Indicator domainIndicator(WebsiteNormalizer.Website site) {
-        return new Indicator(IndicatorType.DOMAIN, site.registrableDomain(), site.displayDomain(),
+        Indicator domain = new Indicator(IndicatorType.DOMAIN, site.registrableDomain(), site.displayDomain(),
                 domainEnrichment(site.host(), site.registrableDomain()));
+        return benign.domain(site.registrableDomain()).map(m -> domain.markedBenign(m.list(), m.brand())).orElse(domain);
     }
 
-    /** A brand's own domain is allow-listed; any other is checked for imitating a brand. */
+    private Indicator page(WebsiteNormalizer.Website site) {
+        Indicator url = new Indicator(IndicatorType.URL, site.url(), site.displayUrl(),
+                Map.of("domain", site.registrableDomain()));
+        return benign.page(site.url(), site.host(), site.registrableDomain(), site.pathAndQuery())
+                .map(m -> url.markedBenign(m.list(), m.brand())).orElse(url);
+    }
+
+    /** A benign domain is no lookalike; any other is checked for imitating a brand. */
     private Map<String, Object> domainEnrichment(String host, String registrableDomain) {
         Map<String, Object> enrichment = new LinkedHashMap<>();
-        Optional<Brand> owner = brands.ownerOfDomain(registrableDomain);
-        if (owner.isPresent()) {
-            enrichment.put("allowListed", true);
-            enrichment.put("officialOf", owner.get().name());
-        } else {
+        if (benign.domain(registrableDomain).isEmpty()) {
             lookalikes.detect(host, registrableDomain).ifPresent(l -> {
                 enrichment.put("impersonates", l.impersonates());
                 enrichment.put("technique", l.technique());

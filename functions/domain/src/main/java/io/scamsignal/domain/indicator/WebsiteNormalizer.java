@@ -102,9 +102,15 @@ public final class WebsiteNormalizer {
         return Optional.of(ascii);
     }
 
+    /**
+     * The registrable domain with the private section; for a host that is itself a private suffix
+     * (path-style {@code s3.amazonaws.com/bucket/…}, {@code storage.googleapis.com}), the operator's
+     * domain by the ICANN section, so the page is still read (as a user-content page).
+     */
     private static String registrableDomain(String asciiHost) {
         try {
-            return EffectiveTldFinder.getAssignedDomain(asciiHost, true, false);
+            String registrable = EffectiveTldFinder.getAssignedDomain(asciiHost, true, false);
+            return registrable != null ? registrable : EffectiveTldFinder.getAssignedDomain(asciiHost, true, true);
         } catch (RuntimeException e) {
             return null;
         }

@@ -2,9 +2,11 @@ package io.scamsignal.domain.aggregate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scamsignal.domain.aggregate.Aggregation.ReporterState;
 import io.scamsignal.domain.indicator.Indicator;
 import io.scamsignal.domain.indicator.IndicatorType;
+import io.scamsignal.domain.json.Json;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -119,5 +121,77 @@ class AggregationTest {
         assertThat(a.reports7d()).isEqualTo(2);
         assertThat(a.reports24h()).isEqualTo(2);
         assertThat(a.windows().reportsByDay().keySet()).allSatisfy(d -> assertThat(d).isGreaterThan(20_400));
+    }
+
+    static IndicatorContribution fromNetwork(String reportId, String reporter, String network, Instant at, String country) {
+        return new IndicatorContribution(PHONE, reportId, reporter, at, Set.of("Microsoft"), country, BigDecimal.ZERO,
+                List.of(), "popup", network);
+    }
+
+    @Test
+    void reportersCountAtMostKPerNetworkAndNetworksAreCounted() {
+        Store store = new Store();
+        // one laptop, three e-mail addresses: three reporters, one network
+        store.apply(List.of(fromNetwork("r1", "alice-1", "net-a", T0, "US"), fromNetwork("r2", "alice-2", "net-a", T0, "US"),
+                fromNetwork("r3", "alice-3", "net-a", T0, "US")));
+
+        assertThat(store.aggregate.distinctReporters()).isEqualTo(3);
+        assertThat(store.aggregate.networks()).isEqualTo(1);
+        assertThat(store.aggregate.effectiveReporters(2)).isEqualTo(2);
+        assertThat(store.aggregate.effectiveReporters(1)).isEqualTo(1);
+
+        store.apply(List.of(fromNetwork("r4", "bob", "net-b", T0.plusSeconds(86_400), "CA"),
+                fromNetwork("r5", "alice-1", "net-c", T0.plusSeconds(90_000), "US")));
+
+        // a known reporter on a new network adds neither a reporter nor a network: it counts where first seen
+        assertThat(store.aggregate.networks()).isEqualTo(2);
+        assertThat(store.aggregate.reportersByNetwork()).containsExactly(Map.entry("net-a", 3L), Map.entry("net-b", 1L));
+        assertThat(store.aggregate.effectiveReporters(2)).isEqualTo(3);
+        assertThat(store.aggregate.countries()).containsExactly("CA", "US");
+        assertThat(store.aggregate.daysSpanned()).isEqualTo(2);
+    }
+
+    @Test
+    void reportsWithoutANetworkCountTheirReporterAsANetworkAsBefore() {
+        Store store = new Store();
+        store.apply(List.of(contribution("r1", "alice", T0, "Microsoft", "0"), contribution("r2", "bob", T0, "Microsoft", "0")));
+
+        assertThat(store.aggregate.networks()).isEqualTo(2);
+        assertThat(store.aggregate.effectiveReporters(2)).isEqualTo(2);
+    }
+
+    @Test
+    void anAggregateStoredBeforeNetworksWereKeptCountsEachReporterAsANetwork() throws Exception {
+        Store store = new Store();
+        store.apply(List.of(contribution("r1", "alice", T0, "Microsoft", "0"), contribution("r2", "bob", T0, "Microsoft", "0"),
+                contribution("r3", "carol", T0, "Microsoft", "0")));
+        var legacy = (com.fasterxml.jackson.databind.node.ObjectNode) Json.mapper().readTree(
+                io.scamsignal.domain.json.Json.write(store.aggregate));
+        legacy.remove(List.of("reportersByNetwork", "distinctNetworks", "networkedReporters"));
+
+        IndicatorAggregate read = Json.mapper().treeToValue(legacy, IndicatorAggregate.class);
+        store.aggregate = read;
+        store.apply(List.of(fromNetwork("r4", "dave", "net-a", T0.plusSeconds(60), "US"),
+                fromNetwork("r5", "erin", "net-a", T0.plusSeconds(60), "US"),
+                fromNetwork("r6", "frank", "net-a", T0.plusSeconds(60), "US")));
+
+        assertThat(read.networks()).isEqualTo(3);
+        assertThat(read.effectiveReporters(2)).isEqualTo(3);
+        assertThat(store.aggregate.networks()).isEqualTo(4);
+        assertThat(store.aggregate.effectiveReporters(2)).isEqualTo(5);
+    }
+
+    @Test
+    void beyondTheKeptNetworksEachNewReporterCountsOneNetwork() {
+        Store store = new Store();
+        List<IndicatorContribution> many = new java.util.ArrayList<>();
+        for (int i = 0; i < Aggregation.MAX_NETWORKS + 10; i++) {
+            many.add(fromNetwork("r" + i, "reporter-" + i, "net-" + i, T0, "US"));
+        }
+        store.apply(many);
+
+        assertThat(store.aggregate.reportersByNetwork()).hasSize(Aggregation.MAX_NETWORKS);
+        assertThat(store.aggregate.networks()).isEqualTo(Aggregation.MAX_NETWORKS + 10);
+        assertThat(store.aggregate.effectiveReporters(2)).isEqualTo(Aggregation.MAX_NETWORKS + 10);
     }
 }

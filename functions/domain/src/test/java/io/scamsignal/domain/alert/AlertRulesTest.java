@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class AlertRulesTest {
@@ -92,5 +93,82 @@ class AlertRulesTest {
     @Test
     void allowListedIndicatorsNeverFire() {
         assertThat(rules.evaluate(aggregate(50, "90000", Set.of("Microsoft", "Amazon"), true))).isEmpty();
+    }
+
+    static IndicatorAggregate onNetworks(Map<String, Long> reportersByNetwork, Map<String, Object> enrichment) {
+        return onNetworks("rnicrosoft-support.com", reportersByNetwork, enrichment);
+    }
+
+    static IndicatorAggregate onNetworks(String domain, Map<String, Long> reportersByNetwork, Map<String, Object> enrichment) {
+        long reporters = reportersByNetwork.values().stream().mapToLong(Long::longValue).sum();
+        Indicator indicator = new Indicator(IndicatorType.DOMAIN, domain, domain, enrichment);
+        return IndicatorAggregate.builder(indicator).reports(reporters).distinctReporters(reporters)
+                .firstSeen(Instant.parse("2026-11-28T10:00:00Z")).lastSeen(Instant.parse("2026-11-28T11:00:00Z"))
+                .brands(Set.of("Microsoft")).countries(Set.of("US")).contactMethods(Map.of("popup", reporters))
+                .reports24h(reporters).reports7d(reporters).distinctReporters7d(reporters)
+                .reportersByNetwork(new TreeMap<>(reportersByNetwork)).distinctNetworks(reportersByNetwork.size())
+                .networkedReporters(reporters).build();
+    }
+
+    @Test
+    void threeReportersOnOneNetworkFireNothingOnThreeNetworksTheyDo() {
+        assertThat(rules.evaluate(onNetworks(Map.of("net-a", 3L), Map.of()))).isEmpty();
+        assertThat(rules.evaluate(onNetworks(Map.of("net-a", 30L), Map.of()))).isEmpty();
+        assertThat(rules.evaluate(onNetworks(Map.of("net-a", 1L, "net-b", 1L, "net-c", 1L), Map.of())))
+                .extracting(AlertTrigger::rule).containsExactly(AlertRule.DISTINCT_REPORTERS);
+    }
+
+    @Test
+    void reportersCountAtMostTwoPerNetworkTowardTheLevels() {
+        // 2 + 1 effective reporters reach the first level; 5 + 1 would not count as 6
+        assertThat(rules.evaluate(onNetworks(Map.of("net-a", 5L, "net-b", 1L), Map.of())))
+                .extracting(AlertTrigger::level).containsExactly("3");
+        AlertRules strict = new AlertRules(new AlertRuleConfig(2, List.of(3L, 10L, 30L), 10, new BigDecimal("5000"), 2, 3, 1));
+        assertThat(strict.evaluate(onNetworks(Map.of("net-a", 5L, "net-b", 1L), Map.of()))).isEmpty();
+        assertThat(strict.evaluate(onNetworks(Map.of("net-a", 1L, "net-b", 1L, "net-c", 1L), Map.of()))).isNotEmpty();
+    }
+
+    @Test
+    void networkParametersComeFromTheEnvironment() {
+        AlertRuleConfig config = AlertRuleConfig.fromEnvironment(Map.of("RULE_MIN_DISTINCT_NETWORKS", "3",
+                "RULE_REPORTERS_PER_NETWORK", "1")::get);
+        assertThat(config.minDistinctNetworks()).isEqualTo(3);
+        assertThat(config.reportersPerNetwork()).isEqualTo(1);
+        assertThat(AlertRuleConfig.defaults().minDistinctNetworks()).isEqualTo(2);
+        assertThat(AlertRuleConfig.defaults().reportersPerNetwork()).isEqualTo(2);
+    }
+
+    @Test
+    void benignIndicatorsNeverFireAndOperatorsDecideWithoutARedeploy() {
+        Map<String, Long> threeNetworks = Map.of("net-a", 1L, "net-b", 1L, "net-c", 1L);
+        var overrides = new io.scamsignal.domain.benign.InMemoryBenignOverrides();
+        AlertRules withOverrides = new AlertRules(AlertRuleConfig.defaults(), overrides);
+        IndicatorAggregate listed = onNetworks("anydesk.com", threeNetworks, Map.of("allowListed", true, "benign", "tranco10k"));
+        IndicatorAggregate unlisted = onNetworks(threeNetworks, Map.of());
+
+        assertThat(withOverrides.evaluate(listed)).isEmpty();
+        assertThat(withOverrides.benignReason(listed)).contains("tranco10k");
+        assertThat(withOverrides.evaluate(unlisted)).isNotEmpty();
+
+        overrides.put(unlisted.indicator().key(), new io.scamsignal.domain.benign.BenignOverrides.Benign("our partner's site"));
+        overrides.put(listed.indicator().key(), new io.scamsignal.domain.benign.BenignOverrides.NotBenign("hijacked"));
+        assertThat(withOverrides.evaluate(unlisted)).isEmpty();
+        assertThat(withOverrides.benignReason(unlisted)).contains("operator: our partner's site");
+        assertThat(withOverrides.evaluate(listed)).isNotEmpty();
+    }
+
+    @Test
+    void aUrlIsCoveredByItsDomainsOverride() {
+        Indicator url = new Indicator(IndicatorType.URL, "https://example-charity.org/help", "https://example-charity.org/help",
+                Map.of("domain", "example-charity.org"));
+        IndicatorAggregate a = onNetworks(Map.of("net-a", 1L, "net-b", 1L, "net-c", 1L), Map.of());
+        IndicatorAggregate page = new IndicatorAggregate(url, a.reports(), a.distinctReporters(), a.firstSeen(), a.lastSeen(),
+                a.brands(), a.countries(), a.lossUsd(), a.paymentMethods(), a.contactMethods(), a.reports24h(), a.reports7d(),
+                a.distinctReporters7d(), a.windows(), null, a.reportersByNetwork(), a.distinctNetworks(), a.networkedReporters());
+        var overrides = new io.scamsignal.domain.benign.InMemoryBenignOverrides()
+                .put("domain#example-charity.org", new io.scamsignal.domain.benign.BenignOverrides.Benign("charity"));
+
+        assertThat(new AlertRules(AlertRuleConfig.defaults(), overrides).evaluate(page)).isEmpty();
+        assertThat(rules.evaluate(page)).isNotEmpty();
     }
 }

@@ -24,11 +24,9 @@ class IndicatorExtractorTest {
 
     static StoredReport report(String country, List<String> phones, List<String> websites, List<String> emails,
                                List<RemoteAccessTool> tools, String description) {
-        return StoredReport.builder("r-1").receivedAt(Instant.parse("2026-11-28T10:00:00Z"))
-                .contactMethod(ContactMethod.POPUP).impersonatedCompany("Microsoft")
-                .incidentDate(LocalDate.parse("2026-11-27")).country(country)
-                .scammer(new Scammer(phones, websites, emails, tools, List.of()))
-                .loss(Loss.none()).description(description).reporterFingerprint("fingerprint").build();
+        return new StoredReport(1, "r-1", Instant.parse("2026-11-28T10:00:00Z"), ContactMethod.POPUP, "Microsoft",
+                LocalDate.parse("2026-11-27"), country, new Scammer(phones, websites, emails, tools, List.of()),
+                Loss.none(), description, "fingerprint");
     }
 
     private List<Indicator> extract(StoredReport report) {
@@ -114,20 +112,74 @@ class IndicatorExtractorTest {
         assertThat(indicators.get(1).display()).isEqualTo("TeamViewer 1234567890");
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+            "https://www.amazon.co.uk/returns, brand-registry", "https://www.amazon.com.au/gp/help, brand-registry",
+            "https://account.microsoft.com/billing, brand-registry", "https://www.paypal.com/de/smarthelp, brand-registry",
+            "https://anydesk.com/en/downloads, tranco10k", "https://www.walmart.com/cp/gift-cards, tranco10k",
+            "https://www.coinbase.com/signup, tranco10k", "https://www.westernunion.com/us/en/send-money.html, tranco10k"})
+    void aBrandsOwnPagesAndListedSitesAreCountedButBenign(String input, String list) {
+        List<Indicator> indicators = extract(report("US", List.of(), List.of(input), List.of(), List.of(), null));
+
+        assertThat(indicators).extracting(Indicator::type).containsExactly(IndicatorType.DOMAIN, IndicatorType.URL);
+        assertThat(indicators).allSatisfy(i -> {
+            assertThat(i.allowListed()).isTrue();
+            assertThat(i.benignList()).contains(list);
+            assertThat(i.enrichment()).doesNotContainKey("impersonates");
+        });
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+            "https://sites.google.com/view/microsoft-help-desk, google.com",
+            "https://docs.google.com/forms/d/e/1FAIpQL/viewform, google.com",
+            "https://forms.office.com/r/AbC123, office.com",
+            "https://s3.amazonaws.com/ms-support-bucket/index.html, amazonaws.com",
+            "https://storage.googleapis.com/alert-pc/index.html, storage.googleapis.com",
+            "https://bit.ly/3call-now, bit.ly"})
+    void onUserContentHostsThePageIsAnIndicatorAndTheDomainIsNot(String input, String domain) {
+        List<Indicator> indicators = extract(report("US", List.of(), List.of(input), List.of(), List.of(), null));
+
+        assertThat(only(indicators, IndicatorType.DOMAIN).value()).isEqualTo(domain);
+        assertThat(only(indicators, IndicatorType.DOMAIN).allowListed()).isTrue();
+        assertThat(only(indicators, IndicatorType.URL).allowListed()).isFalse();
+        assertThat(only(indicators, IndicatorType.URL).benignList()).isEmpty();
+    }
+
     @Test
-    void walletsWithAValidChecksumAreIndicatorsKeyedByChain() {
-        StoredReport report = new StoredReport(1, "r-1", Instant.parse("2026-11-28T10:00:00Z"), ContactMethod.POPUP,
-                "Microsoft", LocalDate.parse("2026-11-27"), "US", new Scammer(List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", "BC1QW508D6QEJXTDG4Y5R3ZARVARY0C5XW7KV8F3T4",
-                "0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed", "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNb")),
-                Loss.none(), null, "fingerprint");
+    void aTenantsRootPageOnABenignPlatformIsItsIndicator() {
+        List<Indicator> indicators = extract(report("US", List.of(),
+                List.of("https://alert-pc-7731.z13.web.core.windows.net/"), List.of(), List.of(), null));
 
-        List<Indicator> indicators = extract(report);
+        assertThat(only(indicators, IndicatorType.DOMAIN).value()).isEqualTo("windows.net");
+        assertThat(only(indicators, IndicatorType.DOMAIN).allowListed()).isTrue();
+        assertThat(only(indicators, IndicatorType.URL).value()).isEqualTo("https://alert-pc-7731.z13.web.core.windows.net/");
+        assertThat(only(indicators, IndicatorType.URL).allowListed()).isFalse();
+    }
 
-        assertThat(indicators).extracting(Indicator::key).containsExactly(
-                "wallet#eth:0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed",
-                "wallet#btc:bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4");
-        assertThat(indicators.get(0).display()).isEqualTo("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed");
-        assertThat(indicators.get(0).enrichment()).containsEntry("chain", "eth");
+    @Test
+    void hotlinesVictimsMentionInTheDescriptionAreBenignButTheScammersNumberIsNot() {
+        List<Indicator> indicators = extract(report("US", List.of(), List.of(), List.of(), List.of(),
+                "They said call 1-844-392-6105. I reported it to the FTC at 1-877-382-4357 and called my bank on 1-800-935-9935."));
+
+        assertThat(indicators).filteredOn(Indicator::allowListed).extracting(Indicator::value)
+                .containsExactlyInAnyOrder("+18773824357", "+18009359935");
+        assertThat(indicators).filteredOn(i -> !i.allowListed()).extracting(Indicator::value)
+                .containsExactly("+18443926105");
+    }
+
+    @Test
+    void anOperatorsOverrideActsAtExtraction() {
+        var overrides = new io.scamsignal.domain.benign.InMemoryBenignOverrides()
+                .put("domain#anydesk.com", new io.scamsignal.domain.benign.BenignOverrides.NotBenign("hijacked"))
+                .put("phone#+18885550142", new io.scamsignal.domain.benign.BenignOverrides.Benign("a charity's line"));
+        IndicatorExtractor withOverrides = IndicatorExtractor.standard(BrandRegistry.defaults(), overrides);
+
+        List<Indicator> indicators = withOverrides.extract(report("US", List.of("1-888-555-0142"),
+                List.of("https://anydesk.com/download"), List.of(), List.of(), null));
+
+        assertThat(only(indicators, IndicatorType.PHONE).benignList()).contains("operator");
+        assertThat(only(indicators, IndicatorType.DOMAIN).allowListed()).isFalse();
+        assertThat(only(indicators, IndicatorType.URL).allowListed()).isFalse();
     }
 }

@@ -32,10 +32,11 @@ class StoredReportJsonTest {
         Arbitrary<Instant> instant = Arbitraries.longs().between(946_684_800_000L, 4_102_444_800_000L)
                 .map(Instant::ofEpochMilli);
         return Combinators.combine(Arbitraries.strings().alpha().ofLength(8), instant,
-                Arbitraries.of(ContactMethod.class), text, scammer, loss, text, text)
-                .as((id, at, method, company, s, l, description, fingerprint) -> new StoredReport(
+                Arbitraries.of(ContactMethod.class), text, scammer, loss, text,
+                Combinators.combine(text, text).as(java.util.Arrays::asList))
+                .as((id, at, method, company, s, l, description, fingerprints) -> new StoredReport(
                         StoredReport.SCHEMA_VERSION, id, at, method, company, LocalDate.of(2026, 11, 20), "DE", s, l,
-                        description, fingerprint));
+                        description, fingerprints.get(0), fingerprints.get(1)));
     }
 
     @Property(tries = 500)

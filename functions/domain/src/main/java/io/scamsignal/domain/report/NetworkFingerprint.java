@@ -1,0 +1,106 @@
+package io.scamsignal.domain.report;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Counts distinct source networks without keeping addresses: an HMAC, under the same kind of
+ * secret as {@link ReporterFingerprint}, of the client's IPv4 /24 or IPv6 /48. One household, one
+ * office or one laptop with three e-mail addresses is one network; a reporter's own address is
+ * never stored. The prefix lengths are those a single subscriber typically holds (an IPv4 NAT
+ * address's neighbours, an IPv6 site prefix), so separate reporters rarely share one.
+ */
+public final class NetworkFingerprint {
+
+    private static final String ALGORITHM = "HmacSHA256";
+    /** Address literals only: never a host name, so parsing never resolves anything. */
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]+");
+    private final ThreadLocal<Mac> macs;
+
+    public NetworkFingerprint(String secret) {
+        if (secret == null || secret.length() < 16) {
+            throw new IllegalArgumentException("the network fingerprint secret must have at least 16 characters");
+        }
+        SecretKeySpec key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+        this.macs = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance(ALGORITHM);
+                mac.init(key);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+            }
+        });
+    }
+
+    /** The fingerprint of the address's network; empty for anything that is no IP address literal. */
+    public Optional<String> of(String sourceIp) {
+        return prefix(sourceIp).map(p -> {
+            byte[] digest = macs.get().doFinal(("net:" + p).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        });
+    }
+
+    /** "v4:203.0.113.0/24" or "v6:2001:db8:1::/48" style prefix (canonical bytes), for tests and docs. */
+    static Optional<String> prefix(String sourceIp) {
+        if (sourceIp == null) {
+            return Optional.empty();
+        }
+        String ip = sourceIp.strip();
+        if (ip.startsWith("[") && ip.endsWith("]")) {
+            ip = ip.substring(1, ip.length() - 1);
+        }
+        int zone = ip.indexOf('%');
+        if (zone >= 0) {
+            ip = ip.substring(0, zone);
+        }
+        boolean v4 = IPV4.matcher(ip).matches();
+        if (!v4 && !(ip.indexOf(':') >= 0 && IPV6.matcher(ip).matches())) {
+            return Optional.empty();
+        }
+        byte[] bytes;
+        if (v4) {
+            // parsed here: InetAddress would look up a string that is no valid literal (999.1.1.1) in DNS
+            String[] octets = ip.split("\\.");
+            bytes = new byte[4];
+            for (int i = 0; i < 4; i++) {
+                int octet = Integer.parseInt(octets[i]);
+                if (octet > 255) {
+                    return Optional.empty();
+                }
+                bytes[i] = (byte) octet;
+            }
+        } else {
+            try {
+                // a string with a colon is only ever parsed as an IPv6 literal, never resolved
+                bytes = InetAddress.getByName(ip).getAddress();
+            } catch (UnknownHostException | SecurityException e) {
+                return Optional.empty();
+            }
+        }
+        if (bytes.length == 16 && isIpv4Mapped(bytes)) {
+            bytes = java.util.Arrays.copyOfRange(bytes, 12, 16);
+        }
+        HexFormat hex = HexFormat.of();
+        return Optional.of(bytes.length == 4
+                ? "v4:" + (bytes[0] & 0xff) + "." + (bytes[1] & 0xff) + "." + (bytes[2] & 0xff) + ".0/24"
+                : "v6:" + hex.formatHex(bytes, 0, 6) + "::/48");
+    }
+
+    private static boolean isIpv4Mapped(byte[] b) {
+        for (int i = 0; i < 10; i++) {
+            if (b[i] != 0) {
+                return false;
+            }
+        }
+        return (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
+    }
+}
