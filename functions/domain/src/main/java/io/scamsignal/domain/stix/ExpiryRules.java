@@ -62,13 +62,16 @@ public record ExpiryRules(Map<String, Duration> byType, Duration fallback) {
     private static Duration duration(String text) {
         String t = text.toLowerCase(Locale.ROOT);
         try {
+            if (t.startsWith("p")) {
+                return Duration.parse(text.toUpperCase(Locale.ROOT));
+            }
             if (t.endsWith("d")) {
                 return Duration.ofDays(Long.parseLong(t.substring(0, t.length() - 1)));
             }
             if (t.endsWith("h")) {
                 return Duration.ofHours(Long.parseLong(t.substring(0, t.length() - 1)));
             }
-            return Duration.parse(text.toUpperCase(Locale.ROOT));
+            throw new IllegalArgumentException("no unit");
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not a duration: " + text, e);
         }
