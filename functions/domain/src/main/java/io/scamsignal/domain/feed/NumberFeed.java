@@ -65,7 +65,11 @@ public record NumberFeed(ExpiryRules expiry) {
         try {
             PhoneNumber n = util.parse(i.value(), "ZZ");
             String region = util.getRegionCodeForNumber(n);
-            country = region == null || "ZZ".equals(region) ? "" : region;
+            if (region == null) {
+                // a number outside every known range still has a country code: its main country
+                region = util.getRegionCodeForCountryCode(n.getCountryCode());
+            }
+            country = "ZZ".equals(region) ? "" : region;
             type = util.getNumberType(n).name().toLowerCase(Locale.ROOT).replace('_', '-');
         } catch (NumberParseException e) {
             // stored numbers are E.164 already; an unparseable one keeps an empty country and type unknown

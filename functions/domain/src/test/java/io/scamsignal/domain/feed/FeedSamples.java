@@ -24,7 +24,7 @@ final class FeedSamples {
     static List<FeedIndicator> all() {
         return List.of(
                 indicator("phone", "+18885550142", "2026-11-27T09:00:00Z", "2026-11-28T10:00:00Z", false),
-                indicator("phone", "+447700900123", "2026-11-27T11:00:00Z", "2026-11-27T11:00:00Z", false),
+                indicator("phone", "+447400123456", "2026-11-27T11:00:00Z", "2026-11-27T11:00:00Z", false),
                 indicator("phone", "+4930123456", "2026-11-28T08:00:00Z", "2026-11-29T08:00:00Z", true),
                 indicator("phone", "+18005550100", "2026-03-01T08:00:00Z", "2026-03-01T08:00:00Z", false),
                 indicator("domain", "micros0ft-support.example", "2026-11-28T09:00:00Z", "2026-11-28T09:00:00Z", false),
