@@ -43,7 +43,9 @@ public record StixExporter(Tlp tlp, ExpiryRules expiry) {
         if (state.revoked()) {
             m.put("revoked", true);
         }
-        m.put("confidence", in.confidence());
+        if (in.confidence() != null) {
+            m.put("confidence", in.confidence());
+        }
         m.put("name", "Tech-support scam " + type.stixType() + " " + in.display());
         m.put("description", description(in));
         m.put("indicator_types", List.of("malicious-activity"));
@@ -81,7 +83,9 @@ public record StixExporter(Tlp tlp, ExpiryRules expiry) {
         if (state.revoked()) {
             m.put("revoked", true);
         }
-        m.put("confidence", in.confidence());
+        if (in.confidence() != null) {
+            m.put("confidence", in.confidence());
+        }
         m.put("description", "Victim reports to ScamSignal: " + in.reports() + " reports by "
                 + in.distinctReporters() + " distinct reporters.");
         m.put("first_seen", StixTime.format(StixTime.millis(in.firstSeen())));

@@ -63,15 +63,48 @@ class AlertMessageTest {
     }
 
     @Test
-    void theStixBundleNamesTheIndicatorInAStixPattern() throws Exception {
-        AlertMessage message = AlertMessage.create(trigger, aggregate, List.of(), Instant.parse("2026-11-28T15:04:05Z"));
-        JsonNode stix = Json.MAPPER.readTree(Json.write(message)).get("stix");
+    void everyAlertOfAnIndicatorCarriesTheSameStixIndicatorAtALaterVersion() throws Exception {
+        AlertMessage first = AlertMessage.create(trigger, aggregate, List.of(), Instant.parse("2026-11-28T15:04:05.678Z"));
+        AlertMessage escalated = AlertMessage.create(new AlertTrigger(AlertRule.DISTINCT_REPORTERS, Severity.HIGH, "10", "w2951"),
+                AlertRulesTest.aggregate(10, "9000", Set.of("Microsoft"), false), List.of(),
+                Instant.parse("2026-11-29T08:00:00Z"), 85, null, io.scamsignal.domain.stix.StixExporter.defaults());
+        JsonNode a = indicatorOf(first);
+        JsonNode b = indicatorOf(escalated);
 
-        assertThat(stix.get("type").asText()).isEqualTo("bundle");
-        assertThat(stix.at("/objects/0/id").asText()).isEqualTo("indicator--" + message.alertId());
-        assertThat(stix.at("/objects/0/pattern").asText()).isEqualTo("[x-scamsignal-phone-number:value = '+18885550142']");
-        assertThat(StixBundle.observable("domain")).isEqualTo("domain-name");
-        assertThat(StixBundle.escape("it's")).isEqualTo("it\\'s");
+        assertThat(b.get("id")).isEqualTo(a.get("id"));
+        assertThat(a.get("pattern").asText()).isEqualTo("[phone-number:value = '+18885550142']");
+        assertThat(a.get("modified").asText()).isEqualTo("2026-11-28T15:04:05.678Z");
+        assertThat(b.get("modified").asText()).isEqualTo("2026-11-29T08:00:00.000Z");
+        assertThat(a.has("confidence")).isFalse();
+        assertThat(b.get("confidence").asInt()).isEqualTo(85);
+        assertThat(Json.write(first.stix())).doesNotContain("\"x-");
+        assertThat(AlertSchema.violations(Json.MAPPER.readTree(Json.write(escalated)))).isEmpty();
+    }
+
+    @Test
+    void theSchemaRejectsStixWithoutMillisecondsOrWithDeprecatedTypes() throws Exception {
+        JsonNode good = Json.MAPPER.readTree(Json.write(AlertMessage.create(trigger, aggregate, List.of(), Instant.now())));
+        com.fasterxml.jackson.databind.node.ObjectNode seconds = good.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) indicatorIn(seconds)).put("modified", "2026-11-28T15:04:05Z");
+        com.fasterxml.jackson.databind.node.ObjectNode custom = good.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) indicatorIn(custom)).put("type", "x-scamsignal-phone-number");
+
+        assertThat(AlertSchema.violations(good)).isEmpty();
+        assertThat(AlertSchema.violations(seconds)).isNotEmpty();
+        assertThat(AlertSchema.violations(custom)).isNotEmpty();
+    }
+
+    private static JsonNode indicatorOf(AlertMessage message) throws Exception {
+        return indicatorIn(Json.MAPPER.readTree(Json.write(message)));
+    }
+
+    private static JsonNode indicatorIn(JsonNode alert) {
+        for (JsonNode o : alert.at("/stix/objects")) {
+            if (o.get("type").asText().equals("indicator")) {
+                return o;
+            }
+        }
+        throw new AssertionError("no indicator in " + alert);
     }
 
     @Test
