@@ -3,6 +3,8 @@ package io.scamsignal.domain.alert;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.scamsignal.domain.aggregate.IndicatorAggregate;
 import io.scamsignal.domain.indicator.Indicator;
+import io.scamsignal.domain.stix.IndicatorState;
+import io.scamsignal.domain.stix.StixExporter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +46,16 @@ public record AlertMessage(int schemaVersion, String type, String alertId, Strin
 
     public static AlertMessage create(AlertTrigger trigger, IndicatorAggregate aggregate, List<String> reportIds,
                                       Instant now) {
+        return create(trigger, aggregate, reportIds, now, null, null, StixExporter.defaults());
+    }
+
+    /**
+     * @param confidence the alert's confidence score 0–100 for the STIX objects, null if not scored
+     * @param stixState  the indicator's stored STIX state at this alert's version (the aggregate's
+     *                   stixId etc.), null for the fallback derived from its key
+     */
+    public static AlertMessage create(AlertTrigger trigger, IndicatorAggregate aggregate, List<String> reportIds,
+                                      Instant now, Integer confidence, IndicatorState stixState, StixExporter stix) {
         Indicator i = aggregate.indicator();
         String alertId = alertId(i, trigger);
         Instant created = now.truncatedTo(ChronoUnit.SECONDS);
@@ -56,8 +68,8 @@ public record AlertMessage(int schemaVersion, String type, String alertId, Strin
                         aggregate.paymentMethods(), aggregate.contactMethods()),
                 i.enrichment(),
                 reportIds.stream().sorted().limit(MAX_REPORT_IDS).toList(),
-                StixBundle.of(alertId, trigger.rule().id(), i.type().wireName(), i.value(),
-                        List.copyOf(aggregate.brands()), created, aggregate.firstSeen()));
+                StixBundle.of(stix, stixState != null ? stixState : StixBundle.fallbackState(aggregate, now), aggregate,
+                        trigger.rule().id(), confidence));
     }
 
     /** The SNS message attributes partners filter on. */

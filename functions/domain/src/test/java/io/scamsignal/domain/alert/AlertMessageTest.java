@@ -3,9 +3,11 @@ package io.scamsignal.domain.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scamsignal.domain.aggregate.IndicatorAggregate;
 import io.scamsignal.domain.json.Json;
 import io.scamsignal.domain.support.AlertSchema;
+import io.scamsignal.domain.stix.StixExporter;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -53,9 +55,9 @@ class AlertMessageTest {
     @Test
     void theSchemaRejectsWhatTheContractForbids() throws Exception {
         JsonNode good = Json.mapper().readTree(Json.write(AlertMessage.create(trigger, aggregate, List.of("r1"), Instant.now())));
-        com.fasterxml.jackson.databind.node.ObjectNode withEmail = good.deepCopy();
+        ObjectNode withEmail = good.deepCopy();
         withEmail.put("reporterEmail", "someone@example.org");
-        com.fasterxml.jackson.databind.node.ObjectNode badPhone = good.deepCopy();
+        ObjectNode badPhone = good.deepCopy();
         badPhone.with("indicator").put("value", "888.555.0142");
 
         assertThat(AlertSchema.violations(withEmail)).isNotEmpty();
@@ -63,15 +65,48 @@ class AlertMessageTest {
     }
 
     @Test
-    void theStixBundleNamesTheIndicatorInAStixPattern() throws Exception {
-        AlertMessage message = AlertMessage.create(trigger, aggregate, List.of(), Instant.parse("2026-11-28T15:04:05Z"));
-        JsonNode stix = Json.mapper().readTree(Json.write(message)).get("stix");
+    void everyAlertOfAnIndicatorCarriesTheSameStixIndicatorAtALaterVersion() throws Exception {
+        AlertMessage first = AlertMessage.create(trigger, aggregate, List.of(), Instant.parse("2026-11-28T15:04:05.678Z"));
+        AlertMessage escalated = AlertMessage.create(new AlertTrigger(AlertRule.DISTINCT_REPORTERS, Severity.HIGH, "10", "w2951"),
+                AlertRulesTest.aggregate(10, "9000", Set.of("Microsoft"), false), List.of(),
+                Instant.parse("2026-11-29T08:00:00Z"), 85, null, StixExporter.defaults());
+        JsonNode a = indicatorOf(first);
+        JsonNode b = indicatorOf(escalated);
 
-        assertThat(stix.get("type").asText()).isEqualTo("bundle");
-        assertThat(stix.at("/objects/0/id").asText()).isEqualTo("indicator--" + message.alertId());
-        assertThat(stix.at("/objects/0/pattern").asText()).isEqualTo("[x-scamsignal-phone-number:value = '+18885550142']");
-        assertThat(StixBundle.observable("domain")).isEqualTo("domain-name");
-        assertThat(StixBundle.escape("it's")).isEqualTo("it\\'s");
+        assertThat(b.get("id")).isEqualTo(a.get("id"));
+        assertThat(a.get("pattern").asText()).isEqualTo("[phone-number:value = '+18885550142']");
+        assertThat(a.get("modified").asText()).isEqualTo("2026-11-28T15:04:05.678Z");
+        assertThat(b.get("modified").asText()).isEqualTo("2026-11-29T08:00:00.000Z");
+        assertThat(a.has("confidence")).isFalse();
+        assertThat(b.get("confidence").asInt()).isEqualTo(85);
+        assertThat(Json.write(first.stix())).doesNotContain("\"x-");
+        assertThat(AlertSchema.violations(Json.mapper().readTree(Json.write(escalated)))).isEmpty();
+    }
+
+    @Test
+    void theSchemaRejectsStixWithoutMillisecondsOrWithDeprecatedTypes() throws Exception {
+        JsonNode good = Json.mapper().readTree(Json.write(AlertMessage.create(trigger, aggregate, List.of(), Instant.now())));
+        ObjectNode seconds = good.deepCopy();
+        ((ObjectNode) indicatorIn(seconds)).put("modified", "2026-11-28T15:04:05Z");
+        ObjectNode custom = good.deepCopy();
+        ((ObjectNode) indicatorIn(custom)).put("type", "x-scamsignal-phone-number");
+
+        assertThat(AlertSchema.violations(good)).isEmpty();
+        assertThat(AlertSchema.violations(seconds)).isNotEmpty();
+        assertThat(AlertSchema.violations(custom)).isNotEmpty();
+    }
+
+    private static JsonNode indicatorOf(AlertMessage message) throws Exception {
+        return indicatorIn(Json.mapper().readTree(Json.write(message)));
+    }
+
+    private static JsonNode indicatorIn(JsonNode alert) {
+        for (JsonNode o : alert.at("/stix/objects")) {
+            if (o.get("type").asText().equals("indicator")) {
+                return o;
+            }
+        }
+        throw new AssertionError("no indicator in " + alert);
     }
 
     @Test

@@ -1,0 +1,33 @@
+package io.scamsignal.domain.stix;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * What a STIX indicator says about one ScamSignal indicator: aggregate figures only, never anything
+ * about a reporter. {@code indicatorType} is the wire name (phone, domain, url, email,
+ * remote_access_id, wallet); {@code confidence} 0–100 comes from the alert's confidence score, null
+ * where no score exists (the property is then left out, as STIX allows).
+ */
+public record StixIndicator(String indicatorType, String value, String display, SortedSet<String> brands,
+                            List<String> rules, Integer confidence, Instant firstSeen, Instant lastSeen, long reports,
+                            long distinctReporters) {
+
+    public StixIndicator {
+        ObservableType.of(indicatorType);
+        if (confidence != null && (confidence < 0 || confidence > 100)) {
+            throw new IllegalArgumentException("confidence must be 0..100, was " + confidence);
+        }
+        if (lastSeen.isBefore(firstSeen)) {
+            throw new IllegalArgumentException("lastSeen before firstSeen");
+        }
+        if (reports < 0 || distinctReporters < 0) {
+            throw new IllegalArgumentException("negative counts");
+        }
+        brands = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(brands));
+        rules = List.copyOf(rules);
+        display = display == null ? value : display;
+    }
+}
