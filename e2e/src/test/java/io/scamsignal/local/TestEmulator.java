@@ -25,7 +25,7 @@ final class TestEmulator {
                 endpoint = configured;
             } else {
                 EmbeddedMoto moto = EmbeddedMoto.start(projectDir().resolve(".venv"), 0,
-                        projectDir().resolve("local/target/moto-it.log"));
+                        projectDir().resolve("e2e/target/moto-it.log"));
                 endpoint = moto.endpoint();
             }
             System.out.println("integration tests run against " + endpoint);

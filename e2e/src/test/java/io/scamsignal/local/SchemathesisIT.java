@@ -24,7 +24,7 @@ class SchemathesisIT {
     @Test
     void theReportApiKeepsItsContractUnderFuzzing() throws Exception {
         Path project = TestEmulator.projectDir();
-        Path output = project.resolve("local/target/schemathesis.txt");
+        Path output = project.resolve("e2e/target/schemathesis.txt");
         try (LocalPipeline pipeline = LocalPipeline.start(LocalPipeline.Options.defaults(project.resolve("infra/template.yaml"),
                 TestEmulator.endpoint(), "fuzz-" + UUID.randomUUID().toString().substring(0, 8)))) {
             Process st = new ProcessBuilder(List.of(project.resolve(".venv/bin/st").toString(), "run",
@@ -33,7 +33,7 @@ class SchemathesisIT {
                     "--checks", "not_a_server_error,status_code_conformance,content_type_conformance,"
                             + "response_schema_conformance,negative_data_rejection",
                     "--max-examples", "100", "--seed", "20261128", "--no-color",
-                    "--report", "junit", "--report-junit-path", project.resolve("local/target/schemathesis-junit.xml").toString()))
+                    "--report", "junit", "--report-junit-path", project.resolve("e2e/target/schemathesis-junit.xml").toString()))
                     .redirectErrorStream(true).redirectOutput(output.toFile()).start();
             assertThat(st.waitFor(10, TimeUnit.MINUTES)).as("schemathesis finished").isTrue();
             String report = Files.readString(output);

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import io.scamsignal.domain.support.AlertSchema;
 import io.scamsignal.local.lambda.StreamEventSourceMapping;
+import io.scamsignal.ops.FalsePositive;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -299,7 +300,7 @@ abstract class PipelineScenarios {
         assertThat(alerts).hasSize(1);
         String alertId = JSON.readTree(JSON.readTree(alerts.get(0).body()).get("Message").asText()).get("alertId").asText();
 
-        assertThat(Admin.markFalsePositive(pipeline.aws().dynamoDb(), pipeline.ref("IndicatorsTable"),
+        assertThat(FalsePositive.mark(pipeline.aws().dynamoDb(), pipeline.ref("IndicatorsTable"),
                 "phone#+18885550199", "the bank's own fraud line")).isTrue();
         List<Message> retractions = receiveFor(Duration.ofSeconds(30), 1);
         for (int i = 3; i < 6; i++) {

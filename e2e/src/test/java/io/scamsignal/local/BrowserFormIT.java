@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The reference report form in headless Chromium (Debian's, installed by make test), with and
- * without JavaScript, against the runner and the emulator. Screenshots go to local/target/.
+ * without JavaScript, against the runner and the emulator. Screenshots go to e2e/target/.
  */
 class BrowserFormIT {
 
@@ -79,7 +79,7 @@ class BrowserFormIT {
 
     private void screenshot(WebDriver page, String name) throws Exception {
         File shot = ((ChromeDriver) page).getScreenshotAs(OutputType.FILE);
-        Path target = TestEmulator.projectDir().resolve("local/target/" + name);
+        Path target = TestEmulator.projectDir().resolve("e2e/target/" + name);
         Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
         System.out.println("[screenshot] " + target);
     }

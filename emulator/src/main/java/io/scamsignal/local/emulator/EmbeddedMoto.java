@@ -32,8 +32,8 @@ public final class EmbeddedMoto implements AutoCloseable {
 
     /**
      * As {@link #start(Path, int, Path)}; with {@code launcher} (tools/moto_server.py), moto runs with
-     * item-level transaction snapshots, which long benchmark runs need (see that file). Tests and
-     * {@code make run} use moto as released.
+     * item-level transaction snapshots, which long runs need (see that file): {@code make run} and
+     * the benchmarks. The integration tests use moto as released (PatchedMotoIT compares the two).
      */
     public static EmbeddedMoto start(Path venv, int port, Path logFile, Path launcher)
             throws IOException, InterruptedException {
@@ -116,6 +116,11 @@ public final class EmbeddedMoto implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The moto server process (its RSS is what the load benchmark reports). */
+    public ProcessHandle process() {
+        return process.toHandle();
     }
 
     static int freePort() throws IOException {

@@ -16,7 +16,7 @@ import java.util.concurrent.CountDownLatch;
  *
  * <p>Environment: {@code AWS_ENDPOINT_URL} (an emulator or account to use instead of the embedded
  * moto), {@code PORT} (API port, 3000), {@code MOTO_PORT} (4566), {@code SCAMSIGNAL_VENV} (.venv),
- * {@code SCAMSIGNAL_TEMPLATE} (infra/template.yaml), {@code STACK_NAME} (scamsignal-local),
+ * {@code SCAMSIGNAL_MOTO_LAUNCHER} (tools/moto_server.py), {@code SCAMSIGNAL_TEMPLATE} (infra/template.yaml), {@code STACK_NAME} (scamsignal-local),
  * {@code AWS_REGION}, {@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY}.
  */
 public final class Main {
@@ -39,7 +39,11 @@ public final class Main {
         String endpoint = System.getenv("AWS_ENDPOINT_URL");
         if (endpoint == null || endpoint.isBlank()) {
             int motoPort = Integer.parseInt(env("MOTO_PORT", "4566"));
-            moto = EmbeddedMoto.start(Path.of(env("SCAMSIGNAL_VENV", ".venv")), motoPort, Path.of("target/moto.log"));
+            // item-level transaction snapshots (tools/moto_server.py, same semantics as released): as
+            // released, every transaction copies whole tables and a long run slows to a crawl
+            Path launcher = Path.of(env("SCAMSIGNAL_MOTO_LAUNCHER", "tools/moto_server.py"));
+            moto = EmbeddedMoto.start(Path.of(env("SCAMSIGNAL_VENV", ".venv")), motoPort, Path.of("target/moto.log"),
+                    Files.isRegularFile(launcher) ? launcher : null);
             endpoint = moto.endpoint();
             logs.println("moto server started at " + endpoint + " (log: target/moto.log)");
             moto.onUnexpectedExit(() -> {
