@@ -124,7 +124,7 @@ public final class LocalPipeline implements AutoCloseable {
             for (StreamMapping m : function.spec().streamMappings()) {
                 String dlq = m.onFailureArn() == null ? null : stack.queueUrlsByArn().get(m.onFailureArn());
                 ShardIteratorType position = override != null ? override : ShardIteratorType.fromValue(m.startingPosition());
-                mappings.add(new StreamEventSourceMapping(m, function, aws, dlq, position, options.retryBackoff(),
+                mappings.add(StreamEventSourceMapping.onDynamoDb(m, function, aws, dlq, position, options.retryBackoff(),
                         options.redelivery(), options.log()).start());
             }
         }

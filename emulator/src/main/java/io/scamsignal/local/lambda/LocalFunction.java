@@ -21,7 +21,7 @@ import java.util.UUID;
  * function of the project is a {@link RequestStreamHandler}: it gets the event's JSON bytes and
  * writes its response's.
  */
-public final class LocalFunction {
+public final class LocalFunction implements StreamEventSourceMapping.Target {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final FunctionSpec spec;
@@ -64,6 +64,12 @@ public final class LocalFunction {
         return spec;
     }
 
+    @Override
+    public String name() {
+        return spec.name();
+    }
+
+    @Override
     public String arn() {
         return arn;
     }
@@ -72,6 +78,7 @@ public final class LocalFunction {
      * Invokes the handler with an event given as JSON. One invocation at a time, as in one Lambda
      * execution environment. A handler exception is a function error, as Lambda reports it.
      */
+    @Override
     public synchronized JsonNode invoke(String eventJson) throws FunctionError {
         String requestId = UUID.randomUUID().toString();
         Context context = new LocalContext(requestId, spec.name(), arn, 1024,

@@ -5,22 +5,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scamsignal.local.emulator.EmulatorClients;
 import io.scamsignal.local.emulator.StackDeployer.StreamMapping;
+import io.scamsignal.local.lambda.StreamSource.ShardId;
+import io.scamsignal.local.lambda.StreamSource.ShardReader;
+import io.scamsignal.local.lambda.StreamSource.SourceRecord;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import software.amazon.awssdk.services.dynamodb.model.DescribeStreamResponse;
-import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
-import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
-import software.amazon.awssdk.services.dynamodb.model.Record;
-import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 
 /**
@@ -30,6 +32,9 @@ import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
  * reported batch item failure, bisect what failed (BisectBatchOnFunctionError), MaximumRetryAttempts,
  * MaximumRecordAgeInSeconds, and the on-failure destination (an SQS queue that receives the
  * batch's description, as AWS sends it). One batch per shard at a time, in order.
+ *
+ * <p>It reads a {@link StreamSource} and invokes a {@link Target}: the runner gives it a DynamoDB
+ * stream and a {@link LocalFunction} ({@link #onDynamoDb}); its unit tests give it records in memory.
  */
 public final class StreamEventSourceMapping implements AutoCloseable {
 
@@ -37,16 +42,17 @@ public final class StreamEventSourceMapping implements AutoCloseable {
     private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
 
     private final StreamMapping mapping;
-    private final LocalFunction function;
-    private final EmulatorClients aws;
-    private final String queueUrl;
+    private final Target function;
+    private final StreamSource source;
+    /** The on-failure destination (the message body of each discarded batch); null: none configured. */
+    private final Consumer<String> onFailure;
     private final ShardIteratorType startingPosition;
     private final EventFilter filter;
     private final Duration retryBackoff;
     private final Redelivery redelivery;
     private final Consumer<String> log;
     private final Map<String, ShardState> shards = new LinkedHashMap<>();
-    private final java.util.Random shuffler;
+    private final Random shuffler;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile boolean idle;
@@ -55,14 +61,23 @@ public final class StreamEventSourceMapping implements AutoCloseable {
     private final AtomicLong recordsFiltered = new AtomicLong();
     private final AtomicLong recordsToFailureDestination = new AtomicLong();
 
+    /** What the mapping invokes: a function, by name and ARN, that takes an event's JSON. */
+    public interface Target {
+        String name();
+
+        String arn();
+
+        /** The function's response (JSON null when it wrote none); a function error is thrown. */
+        JsonNode invoke(String eventJson) throws LocalFunction.FunctionError;
+    }
+
     private static final class ShardState {
-        String iterator;
-        String lastSequenceNumber;
+        final ShardReader reader;
         final Deque<Pending> buffer = new ArrayDeque<>();
         Instant oldestBufferedAt;
 
-        ShardState(String iterator) {
-            this.iterator = iterator;
+        ShardState(ShardReader reader) {
+            this.reader = reader;
         }
     }
 
@@ -84,21 +99,31 @@ public final class StreamEventSourceMapping implements AutoCloseable {
         public static final Redelivery ONCE = new Redelivery(1, false, 0);
     }
 
-    public StreamEventSourceMapping(StreamMapping mapping, LocalFunction function, EmulatorClients aws,
-                                    String onFailureQueueUrl, ShardIteratorType startingPosition,
+    public StreamEventSourceMapping(StreamMapping mapping, Target function, StreamSource source,
+                                    Consumer<String> onFailureDestination, ShardIteratorType startingPosition,
                                     Duration retryBackoff, Redelivery redelivery, Consumer<String> log) {
         this.mapping = mapping;
         this.function = function;
-        this.aws = aws;
-        this.queueUrl = onFailureQueueUrl;
+        this.source = source;
+        this.onFailure = onFailureDestination;
         this.startingPosition = startingPosition;
         this.filter = new EventFilter(mapping.filters());
         this.retryBackoff = retryBackoff;
         this.redelivery = redelivery;
         this.log = log;
-        this.shuffler = new java.util.Random(redelivery.seed());
-        this.thread = new Thread(this::run, "esm-" + function.spec().name() + "-" + mapping.eventName());
+        this.shuffler = new Random(redelivery.seed());
+        this.thread = new Thread(this::run, "esm-" + function.name() + "-" + mapping.eventName());
         this.thread.setDaemon(true);
+    }
+
+    /** The runner's mapping: the template's stream on the emulator, its on-failure SQS queue (null: none). */
+    public static StreamEventSourceMapping onDynamoDb(StreamMapping mapping, LocalFunction function, EmulatorClients aws,
+                                                     String onFailureQueueUrl, ShardIteratorType startingPosition,
+                                                     Duration retryBackoff, Redelivery redelivery, Consumer<String> log) {
+        Consumer<String> destination = onFailureQueueUrl == null ? null
+                : body -> aws.sqs().sendMessage(b -> b.queueUrl(onFailureQueueUrl).messageBody(body));
+        return new StreamEventSourceMapping(mapping, function, new DynamoDbStreamSource(aws, mapping.streamArn()),
+                destination, startingPosition, retryBackoff, redelivery, log);
     }
 
     public StreamEventSourceMapping start() {
@@ -163,55 +188,32 @@ public final class StreamEventSourceMapping implements AutoCloseable {
     }
 
     private void refreshShards() {
-        String exclusiveStart = null;
-        do {
-            String start = exclusiveStart;
-            DescribeStreamResponse response = aws.streams().describeStream(b -> b.streamArn(mapping.streamArn())
-                    .exclusiveStartShardId(start));
-            for (Shard shard : response.streamDescription().shards()) {
-                if (!shards.containsKey(shard.shardId())) {
-                    // a child shard is read from its start, so no record between parent and child is skipped
-                    ShardIteratorType type = shard.parentShardId() != null && shards.containsKey(shard.parentShardId())
-                            ? ShardIteratorType.TRIM_HORIZON : startingPosition;
-                    String iterator = aws.streams().getShardIterator(b -> b.streamArn(mapping.streamArn())
-                            .shardId(shard.shardId()).shardIteratorType(type)).shardIterator();
-                    shards.put(shard.shardId(), new ShardState(iterator));
-                }
+        for (ShardId shard : source.shards()) {
+            if (!shards.containsKey(shard.id())) {
+                // a child shard is read from its start, so no record between parent and child is skipped
+                ShardIteratorType type = shard.parentId() != null && shards.containsKey(shard.parentId())
+                        ? ShardIteratorType.TRIM_HORIZON : startingPosition;
+                shards.put(shard.id(), new ShardState(source.open(shard.id(), type)));
             }
-            exclusiveStart = response.streamDescription().lastEvaluatedShardId();
-        } while (exclusiveStart != null);
+        }
     }
 
     private boolean poll(String shardId, ShardState shard) {
-        if (shard.iterator == null || shard.buffer.size() >= mapping.batchSize()) {
+        if (shard.buffer.size() >= mapping.batchSize()) {
             return false;
         }
-        GetRecordsResponse response;
-        try {
-            response = aws.streams().getRecords(b -> b.shardIterator(shard.iterator).limit(1000));
-        } catch (ExpiredIteratorException e) {
-            shard.iterator = aws.streams().getShardIterator(b -> b.streamArn(mapping.streamArn()).shardId(shardId)
-                    .shardIteratorType(shard.lastSequenceNumber == null ? startingPosition
-                            : ShardIteratorType.AFTER_SEQUENCE_NUMBER)
-                    .sequenceNumber(shard.lastSequenceNumber)).shardIterator();
-            return true;
-        }
-        shard.iterator = response.nextShardIterator();
-        for (Record record : response.records()) {
-            shard.lastSequenceNumber = record.dynamodb().sequenceNumber();
-            ObjectNode json = StreamRecords.toLambdaRecord(record, mapping.streamArn(), aws.region());
-            if (!filter.matches(json)) {
+        List<SourceRecord> records = shard.reader.next();
+        for (SourceRecord record : records) {
+            if (!filter.matches(record.lambdaRecord())) {
                 recordsFiltered.incrementAndGet();
                 continue;
             }
-            Instant created = record.dynamodb().approximateCreationDateTime() == null ? Instant.now()
-                    : record.dynamodb().approximateCreationDateTime();
             if (shard.buffer.isEmpty()) {
                 shard.oldestBufferedAt = Instant.now();
             }
-            shard.buffer.add(new Pending(json, shardId, created));
+            shard.buffer.add(new Pending(record.lambdaRecord(), shardId, record.approximateArrival()));
         }
-        return !response.records().isEmpty();
+        return !records.isEmpty();
     }
 
     private boolean flush(ShardState shard) throws InterruptedException {
@@ -227,7 +229,7 @@ public final class StreamEventSourceMapping implements AutoCloseable {
                 List<Pending> records = batch;
                 if (redelivery.shuffle()) {
                     records = new ArrayList<>(batch);
-                    java.util.Collections.shuffle(records, shuffler);
+                    Collections.shuffle(records, shuffler);
                 }
                 deliver(records);
             }
@@ -267,9 +269,10 @@ public final class StreamEventSourceMapping implements AutoCloseable {
                 toFailureDestination(failed, "RetryAttemptsExhausted", retries, functionError);
                 continue;
             }
-            if (mapping.bisectOnError() && failed.size() > 1) {
+            if (mapping.bisectOnError() && functionError && failed.size() > 1) {
                 // halves keep the retry count (splitting does not count towards MaximumRetryAttempts), so a
-                // poison record ends up alone and only it reaches the on-failure destination
+                // poison record ends up alone and only it reaches the on-failure destination; a partial
+                // batch response is already split "at the returned sequence number": its tail is retried whole
                 int half = failed.size() / 2;
                 work.push(new Attempt(List.copyOf(failed.subList(half, failed.size())), attempt.retries()));
                 work.push(new Attempt(List.copyOf(failed.subList(0, half)), attempt.retries()));
@@ -277,14 +280,18 @@ public final class StreamEventSourceMapping implements AutoCloseable {
                 work.push(new Attempt(failed, retries));
             }
             if (error != null) {
-                log.accept("function " + function.spec().name() + " failed on a batch of " + failed.size()
+                log.accept("function " + function.name() + " failed on a batch of " + failed.size()
                         + " (retry " + retries + "): " + error);
             }
             Thread.sleep(Math.min(retryBackoff.toMillis() << Math.min(retries - 1, 5), 2000));
         }
     }
 
-    /** With ReportBatchItemFailures, everything from the first reported sequence number on is retried. */
+    /**
+     * With ReportBatchItemFailures, the batch is checkpointed at the lowest sequence number among the
+     * reported failures and every record from it on is retried. An empty or null itemIdentifier, or
+     * one that names no record of the batch, fails the whole batch, as in Lambda.
+     */
     private List<Pending> failedRecords(List<Pending> records, JsonNode response) {
         if (!mapping.reportBatchItemFailures() || response == null || !response.has("batchItemFailures")) {
             return List.of();
@@ -293,19 +300,18 @@ public final class StreamEventSourceMapping implements AutoCloseable {
         if (!failures.isArray() || failures.isEmpty()) {
             return List.of();
         }
-        int first = records.size();
+        BigInteger lowest = null;
         for (JsonNode failure : failures) {
             String id = failure.path("itemIdentifier").asText("");
-            int index = -1;
-            for (int i = 0; i < records.size(); i++) {
-                if (records.get(i).sequenceNumber().equals(id)) {
-                    index = i;
-                }
+            if (records.stream().noneMatch(r -> r.sequenceNumber().equals(id))) {
+                return records;
             }
-            // an identifier that names no record of the batch fails the whole batch, as in Lambda
-            first = Math.min(first, index < 0 ? 0 : index);
+            BigInteger sequence = new BigInteger(id);
+            lowest = lowest == null || sequence.compareTo(lowest) < 0 ? sequence : lowest;
         }
-        return List.copyOf(records.subList(first, records.size()));
+        BigInteger checkpoint = lowest;
+        return records.stream().filter(r -> new BigInteger(r.sequenceNumber()).compareTo(checkpoint) >= 0)
+                .sorted(Comparator.comparing(r -> new BigInteger(r.sequenceNumber()))).toList();
     }
 
     private List<Pending> dropExpired(List<Pending> records, int retries) {
@@ -323,7 +329,7 @@ public final class StreamEventSourceMapping implements AutoCloseable {
 
     private void toFailureDestination(List<Pending> records, String condition, int invokeCount, boolean functionError) {
         recordsToFailureDestination.addAndGet(records.size());
-        if (queueUrl == null) {
+        if (onFailure == null) {
             log.accept("stream mapping " + mapping.eventName() + ": " + records.size() + " records discarded ("
                     + condition + "), no on-failure destination");
             return;
@@ -350,7 +356,7 @@ public final class StreamEventSourceMapping implements AutoCloseable {
         info.put("approximateArrivalOfLastRecord", records.get(records.size() - 1).createdAt().toString());
         info.put("batchSize", records.size());
         info.put("streamArn", mapping.streamArn());
-        aws.sqs().sendMessage(b -> b.queueUrl(queueUrl).messageBody(message.toString()));
+        onFailure.accept(message.toString());
         log.accept("stream mapping " + mapping.eventName() + ": " + records.size() + " records sent to the on-failure"
                 + " queue (" + condition + ")");
     }
