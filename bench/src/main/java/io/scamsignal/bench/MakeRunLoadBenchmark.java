@@ -123,7 +123,12 @@ public final class MakeRunLoadBenchmark {
                 counted = awaitCounted(aws, stack + "-IndicatorsTable", accepted.get());
             }
             double drainSeconds = (System.nanoTime() - start) / 1e9;
-            Thread.sleep(3000); // the last alerts' SNS -> inbox hop
+            // the alerting stream runs behind enrichment: until no alert has been printed for 15 s
+            for (int seen = -1; seen != alertLines.get(); ) {
+                seen = alertLines.get();
+                Thread.sleep(15_000);
+            }
+            double alertSeconds = (System.nanoTime() - start) / 1e9;
             long rssKb = status(moto.pid(), "VmRSS");
             long peakKb = status(moto.pid(), "VmHWM");
 
@@ -144,7 +149,9 @@ public final class MakeRunLoadBenchmark {
                     percentile(sorted, 50), percentile(sorted, 99), maxMs, over2s);
             System.out.printf("aggregates:     %d reports counted after %.1f s; lost: %d   target: 0%n", counted,
                     drainSeconds, lost);
-            System.out.printf("alerts printed: %d lines, %d distinct alert ids%n", alertLines.get(), alertIds.size());
+            System.out.printf("alerts printed: %d lines, %d distinct alert ids (%d numbers reported %d times each),"
+                    + " the last after %.1f s%n", alertLines.get(), alertIds.size(), numbers, REPORTERS_PER_NUMBER,
+                    alertSeconds - 15);
             System.out.printf("moto RSS:       %.0f MB at the end (peak %.0f MB)   target: <= 1536 MB%n", rssKb / 1024.0,
                     peakKb / 1024.0);
             boolean met = over2s == 0 && lost == 0 && otherStatus.get() == 0 && rssKb <= 1536L * 1024;
