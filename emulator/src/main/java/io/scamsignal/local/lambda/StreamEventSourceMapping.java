@@ -269,10 +269,12 @@ public final class StreamEventSourceMapping implements AutoCloseable {
                 toFailureDestination(failed, "RetryAttemptsExhausted", retries, functionError);
                 continue;
             }
-            if (mapping.bisectOnError() && functionError && failed.size() > 1) {
-                // halves keep the retry count (splitting does not count towards MaximumRetryAttempts), so a
-                // poison record ends up alone and only it reaches the on-failure destination; a partial
-                // batch response is already split "at the returned sequence number": its tail is retried whole
+            // a partial batch response that checkpointed some records is already split "at the returned
+            // sequence number": its tail is retried whole. A function error, or a failure reported at the
+            // batch's first record (no progress), halves the batch; halves keep the retry count (splitting
+            // does not count towards MaximumRetryAttempts), so a poison record ends up alone and only it
+            // reaches the on-failure destination
+            if (mapping.bisectOnError() && failed.size() > 1 && (functionError || failed.size() == records.size())) {
                 int half = failed.size() / 2;
                 work.push(new Attempt(List.copyOf(failed.subList(half, failed.size())), attempt.retries()));
                 work.push(new Attempt(List.copyOf(failed.subList(0, half)), attempt.retries()));

@@ -137,6 +137,27 @@ class StreamEventSourceMappingTest {
                 List.of("102", "103", "104"));
     }
 
+    @Test
+    @DisplayName("Lambda: with BisectBatchOnFunctionError, a batch that makes no progress is split in two, a failure"
+            + " reported at its first record included, so a poison record ends up alone in the on-failure destination")
+    void aFailureReportedAtTheFirstRecordHalvesTheBatch() throws Exception {
+        function.respond(batch -> batch.contains("100") ? failures("100") : JSON.nullNode());
+        start(settings().batchSize(10).bisect(true).reportBatchItemFailures(true).maximumRetryAttempts(1)
+                .onFailure(true));
+        stream.insert(100, 101, 102, 103);
+
+        await(() -> onFailure.size() == 1 && mapping.recordsProcessed() == 3, "the poison record alone discarded");
+        assertThat(function.batches()).containsExactly(
+                List.of("100", "101", "102", "103"),
+                List.of("100", "101"),
+                List.of("100"),
+                List.of("100"),
+                List.of("101"),
+                List.of("102", "103"));
+        assertThat(onFailure.get(0).at("/DDBStreamBatchInfo/startSequenceNumber").asText()).isEqualTo("100");
+        assertThat(onFailure.get(0).at("/DDBStreamBatchInfo/batchSize").asInt()).isEqualTo(1);
+    }
+
     // -- retries and record age
 
     @Test
