@@ -16,13 +16,14 @@ MVN ?= mvn -B -ntp
 PYTHON ?= python3
 VENV := .venv
 
-.PHONY: help run test build venv lint browser bench false-positive clean
+.PHONY: help run test build venv lint browser bench bench-load false-positive clean
 
 help:
 	@echo "make run    the pipeline on this machine: API on http://127.0.0.1:$${PORT:-3000}, alerts on stdout"
 	@echo "make test   unit tests, then integration tests against moto server (or AWS_ENDPOINT_URL)"
 	@echo "make build  the function jars and the local runner, without tests"
 	@echo "make bench  the benchmarks (not part of make test); prints their figures (SECTIONS=\"cpu wcu cold\")"
+	@echo "make bench-load   only the load run through make run's jar (LOAD_REPORTS=10000, 4 HTTP clients)"
 	@echo "make false-positive INDICATOR='phone#+1888…' REASON='…'   withdraw an indicator's alerts (a running make run)"
 	@echo "make clean  remove build output and the virtual environment"
 
@@ -53,8 +54,11 @@ lint: .venv-lint/.installed
 build:
 	@$(MVN) -q -DskipTests package -pl '!bench,!bench/baseline-intake,!bench/baseline-enrichment,!bench/baseline-alerting' >&2
 
+# moto runs through tools/moto_server.py with item-level transaction snapshots (same semantics as
+# released, checked by e2e's PatchedMotoIT): as released, each transaction copies whole tables and
+# a make run that has taken thousands of reports slows to a crawl
 run: venv build
-	@exec $(JAVA_HOME)/bin/java -jar local/target/scamsignal-local.jar
+	@exec $(JAVA_HOME)/bin/java -jar emulator/target/scamsignal-local.jar
 
 browser:
 	@scripts/install-browser.sh
@@ -73,6 +77,15 @@ bench: venv
 		io.scamsignal.bench.WarmCpu
 	$(JAVA_HOME)/bin/java -Dscamsignal.projectDir=$(CURDIR) $(BENCH_OPTS) -cp bench/target/classes:$$(cat bench/target/classpath.txt) \
 		io.scamsignal.bench.ThroughputBenchmark $(REPORTS)
+	@$(MAKE) --no-print-directory bench-load
+
+# the load run: make run's own jar (and its patched moto) as a child process, LOAD_REPORTS reports
+# from 4 concurrent HTTP clients; latency, lost reports, alerts and moto's RSS at the end
+LOAD_REPORTS ?= 10000
+bench-load: venv
+	@$(MVN) -q -DskipTests -pl bench -am package >&2
+	$(JAVA_HOME)/bin/java -Dscamsignal.projectDir=$(CURDIR) -cp bench/target/classes:emulator/target/scamsignal-local.jar \
+		io.scamsignal.bench.MakeRunLoadBenchmark $(LOAD_REPORTS)
 
 # BENCH_OPTS="-Dbench.runs=2 -Dbench.rounds=1 -Dbench.iterations=1 -Dbench.numbers=5" REPORTS=50 make bench:
 # a quick check that every benchmark runs and its checks pass (figures from it mean nothing)
@@ -82,7 +95,7 @@ REPORTS ?= 10000
 
 # make false-positive INDICATOR='phone#+18885550142' REASON='the bank's own fraud line'
 false-positive: build
-	$(JAVA_HOME)/bin/java -cp local/target/scamsignal-local.jar io.scamsignal.local.Admin false-positive "$(INDICATOR)" "$(REASON)"
+	$(JAVA_HOME)/bin/java -jar ops/target/scamsignal-ops.jar false-positive "$(INDICATOR)" "$(REASON)"
 
 clean:
 	$(MVN) -q clean

@@ -1,11 +1,12 @@
-"""moto server, with one optional patch for long benchmark runs (SCAMSIGNAL_MOTO_FAST_TRANSACTIONS=1).
+"""moto server, with one optional patch for long runs (SCAMSIGNAL_MOTO_FAST_TRANSACTIONS=1).
 
 moto 5.2.5's TransactWriteItems deep-copies every table a transaction names, to roll it back on
 failure: each transaction costs time proportional to the tables' size (72 per second on empty
 tables, 4 per second at 2,000 items on this machine). The patch keeps the same semantics with
 item-level snapshots: before the transaction, a copy of each item it names (or its absence) and
 the length of each table's stream; on failure, exactly those items and the streams are restored.
-Only the benchmarks turn it on (make bench); tests and `make run` use moto as released.
+`make run` and `make bench` turn it on; the integration tests use moto as released, and
+e2e's PatchedMotoIT checks that both leave the same items and stream records.
 """
 import copy
 import os

@@ -26,13 +26,9 @@ public final class ThresholdAlertHandler implements RequestStreamHandler {
     private final AlertingService service;
     private final StreamBatch batch = new StreamBatch(LOG);
 
+    /** Lambda's construction path, and the local runner's: the environment is {@link FunctionEnvironment#current()}. */
     public ThresholdAlertHandler() {
-        this(FunctionEnvironment.system());
-    }
-
-    /** For the local runner, which hands the function the environment its template entry declares. */
-    public ThresholdAlertHandler(Map<String, String> environment) {
-        this(new FunctionEnvironment(environment));
+        this(FunctionEnvironment.current());
     }
 
     private ThresholdAlertHandler(FunctionEnvironment environment) {

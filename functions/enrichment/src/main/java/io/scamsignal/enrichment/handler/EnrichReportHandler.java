@@ -27,13 +27,9 @@ public final class EnrichReportHandler implements RequestStreamHandler {
     private final EnrichmentService service;
     private final StreamBatch batch = new StreamBatch(LOG);
 
+    /** Lambda's construction path, and the local runner's: the environment is {@link FunctionEnvironment#current()}. */
     public EnrichReportHandler() {
-        this(FunctionEnvironment.system());
-    }
-
-    /** For the local runner, which hands the function the environment its template entry declares. */
-    public EnrichReportHandler(Map<String, String> environment) {
-        this(new FunctionEnvironment(environment));
+        this(FunctionEnvironment.current());
     }
 
     private EnrichReportHandler(FunctionEnvironment environment) {

@@ -40,13 +40,9 @@ public final class SubmitReportHandler implements RequestStreamHandler {
     /** Behind CloudFront with AWS WAF (template parameter WebAclArn): the secret CloudFront sends as X-Origin-Verify. */
     private final byte[] originSecret;
 
+    /** Lambda's construction path, and the local runner's: the environment is {@link FunctionEnvironment#current()}. */
     public SubmitReportHandler() {
-        this(FunctionEnvironment.system());
-    }
-
-    /** For the local runner, which hands the function the environment its template entry declares. */
-    public SubmitReportHandler(Map<String, String> environment) {
-        this(new FunctionEnvironment(environment));
+        this(FunctionEnvironment.current());
     }
 
     private SubmitReportHandler(FunctionEnvironment environment) {

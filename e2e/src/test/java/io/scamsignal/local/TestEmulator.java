@@ -1,0 +1,35 @@
+package io.scamsignal.local;
+
+import io.scamsignal.local.emulator.EmbeddedMoto;
+import java.nio.file.Path;
+
+/**
+ * The AWS emulator the integration tests run against: {@code AWS_ENDPOINT_URL} when set, else
+ * moto server from the project's virtual environment, started once for the test JVM.
+ */
+final class TestEmulator {
+
+    private static String endpoint;
+
+    private TestEmulator() {
+    }
+
+    static Path projectDir() {
+        return Path.of(System.getProperty("scamsignal.projectDir", "..")).toAbsolutePath().normalize();
+    }
+
+    static synchronized String endpoint() throws Exception {
+        if (endpoint == null) {
+            String configured = System.getenv("AWS_ENDPOINT_URL");
+            if (configured != null && !configured.isBlank()) {
+                endpoint = configured;
+            } else {
+                EmbeddedMoto moto = EmbeddedMoto.start(projectDir().resolve(".venv"), 0,
+                        projectDir().resolve("e2e/target/moto-it.log"));
+                endpoint = moto.endpoint();
+            }
+            System.out.println("integration tests run against " + endpoint);
+        }
+        return endpoint;
+    }
+}

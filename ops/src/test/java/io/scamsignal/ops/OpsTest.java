@@ -1,0 +1,34 @@
+package io.scamsignal.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The command dispatch; false-positive's effect on a table is checked end to end in e2e (PipelineScenarios). */
+class OpsTest {
+
+    private static final OpsEnvironment NOWHERE = new OpsEnvironment(Map.of());
+
+    @Test
+    void noOrAnUnknownCommandIsAUsageError() {
+        assertThat(Ops.run(new String[0], NOWHERE)).isEqualTo(2);
+        assertThat(Ops.run(new String[] {"erase-everything"}, NOWHERE)).isEqualTo(2);
+    }
+
+    @Test
+    void falsePositiveWantsAnIndicatorKeyAndAReason() {
+        assertThat(Ops.run(new String[] {"false-positive"}, NOWHERE)).isEqualTo(2);
+        assertThat(Ops.run(new String[] {"false-positive", "+18885550142", "no type"}, NOWHERE)).isEqualTo(2);
+        assertThat(Ops.run(new String[] {"false-positive", "phone#+18885550142", " "}, NOWHERE)).isEqualTo(2);
+    }
+
+    @Test
+    void tablesDefaultToTheLocalRunnersStack() {
+        assertThat(NOWHERE.table("INDICATORS_TABLE", "IndicatorsTable")).isEqualTo("scamsignal-local-IndicatorsTable");
+        assertThat(new OpsEnvironment(Map.of("STACK_NAME", "s1")).table("INDICATORS_TABLE", "IndicatorsTable"))
+                .isEqualTo("s1-IndicatorsTable");
+        assertThat(new OpsEnvironment(Map.of("INDICATORS_TABLE", "prod-indicators")).table("INDICATORS_TABLE",
+                "IndicatorsTable")).isEqualTo("prod-indicators");
+    }
+}
