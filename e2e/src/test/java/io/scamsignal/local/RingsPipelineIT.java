@@ -5,6 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scamsignal.domain.ring.RingIds;
+import io.scamsignal.domain.support.ContractSchema;
+import io.scamsignal.domain.support.VenvPython;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -119,6 +130,87 @@ class RingsPipelineIT {
             assertThat(h.get("reports").asInt()).isEqualTo(6);
         });
         assertThat(ringAlerts(Duration.ofSeconds(3), Integer.MAX_VALUE)).isEmpty();
+
+        // the merged ring's id answers with the survivor's packet
+        HttpResponse<String> merged = referral(RingIds.of(b1), "json", true);
+        assertThat(merged.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(merged.body()).at("/ring/ringId").asText()).isEqualTo(RingIds.of(a1));
+    }
+
+    @Test
+    void theReferralPacketNeedsASignatureAndHoldsOnlyConsentingReportersContactsInThreeValidForms() throws Exception {
+        String wallet = "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2";
+        String first = post(report("Microsoft", "[\"+1 888 555 0142\"]", "[\"https://rnicrosoft-help.com/fix\"]", "[]",
+                "US", "consenting", "\"lawEnforcementContactConsent\":true,", "[\"" + wallet + "\"]"));
+        post(report("Microsoft", "[\"+1 888 555 0142\"]", "[]", "[]", "CA", "declined", "", "[\"" + wallet + "\"]"));
+        post(report("Microsoft", "[]", "[\"rnicrosoft-help.com\"]", "[]", "GB", "silent", "", "[]"));
+        assertThat(pipeline.awaitIdle(Duration.ofSeconds(2), Duration.ofSeconds(90))).isTrue();
+        String ringId = RingIds.of(first);
+
+        assertThat(referral(ringId, "json", false).statusCode()).as("unsigned").isEqualTo(403);
+        assertThat(referral(UUID.randomUUID().toString(), "json", true).statusCode()).as("unknown ring").isEqualTo(404);
+
+        HttpResponse<String> json = referral(ringId, "json", true);
+        assertThat(json.statusCode()).as(json.body()).isEqualTo(200);
+        JsonNode packet = JSON.readTree(json.body());
+        assertThat(ContractSchema.REFERRAL_PACKET.violations(packet)).isEmpty();
+        assertThat(packet.at("/ring/reports").asInt()).isEqualTo(3);
+        assertThat(packet.at("/contacts/agreed").asInt()).isEqualTo(1);
+        assertThat(packet.at("/contacts/consenting")).singleElement()
+                .satisfies(c -> assertThat(c.get("email").asText()).isEqualTo("consenting@example.org"));
+        assertThat(json.body()).doesNotContain("declined@example.org", "silent@example.org", "127.0.0.1",
+                "Java-http-client");
+        assertThat(packet.at("/evidence/manifest")).hasSize(3);
+        assertThat(packet.at("/paymentRails/wallets/0/value").asText()).isEqualTo("btc:" + wallet);
+
+        HttpResponse<String> stix = referral(ringId, "stix", true);
+        assertThat(stix.statusCode()).isEqualTo(200);
+        assertThat(stix.headers().firstValue("Content-Type").orElse("")).startsWith("application/stix+json");
+        Path dir = Files.createDirectories(TestEmulator.projectDir().resolve("e2e/target/referral-it"));
+        Path bundle = Files.writeString(dir.resolve("bundle.json"), stix.body());
+        VenvPython.Result validation = VenvPython.run("tools/stix_validate.py", List.of(
+                TestEmulator.projectDir().resolve("contracts/vendor/cti-stix2-json-schemas/schemas").toString(),
+                bundle.toString()));
+        assertThat(validation.exitCode()).as(validation.output()).isZero();
+        assertThat(stix.body()).doesNotContain("consenting@example.org", "declined@example.org");
+
+        HttpResponse<String> html = referral(ringId, "html", true);
+        assertThat(html.statusCode()).isEqualTo(200);
+        assertThat(html.body()).contains("<svg");
+        Path page = Files.writeString(dir.resolve("referral.html"), html.body());
+        Path pdf = dir.resolve("referral.pdf");
+        Files.deleteIfExists(pdf);
+        Process chromium = new ProcessBuilder("/usr/bin/chromium", "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking",
+                "--user-data-dir=" + Files.createTempDirectory("chromium-pdf"), "--no-pdf-header-footer",
+                "--print-to-pdf=" + pdf, page.toUri().toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("chromium.log").toFile()).start();
+        assertThat(chromium.waitFor(120, TimeUnit.SECONDS)).as("chromium printed").isTrue();
+        byte[] printed = Files.readAllBytes(pdf);
+        assertThat(new String(printed, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(printed.length).isGreaterThan(20_000);
+        System.out.printf("[figure] referral packet of a 3-report ring: %d bytes JSON, %d bytes STIX, %d bytes HTML, "
+                + "%d bytes PDF%n", json.body().length(), stix.body().length(), html.body().length(), printed.length);
+    }
+
+    /** GET /rings/{ringId}/referral, signed with Signature Version 4 by the local credentials when {@code signed}. */
+    private HttpResponse<String> referral(String ringId, String format, boolean signed) throws Exception {
+        URI uri = URI.create("http://127.0.0.1:" + pipeline.port() + "/rings/" + ringId + "/referral?format=" + format);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
+        if (signed) {
+            SdkHttpRequest unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.GET).uri(uri).build();
+            SignedRequest signedRequest = AwsV4HttpSigner.create().sign(r -> r
+                    .identity(AwsBasicCredentials.create("test", "test"))
+                    .request(unsigned)
+                    .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "execute-api")
+                    .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1"));
+            signedRequest.request().headers().forEach((name, values) -> {
+                if (!name.equalsIgnoreCase("host")) {
+                    values.forEach(v -> request.header(name, v));
+                }
+            });
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Ring alerts on the partner's queue, checked against the contract and for reporters' data. */
@@ -194,12 +286,17 @@ class RingsPipelineIT {
 
     private static String report(String brand, String phones, String websites, String remoteAccess, String country,
                                  String reporter) {
+        return report(brand, phones, websites, remoteAccess, country, reporter, "", "[]");
+    }
+
+    private static String report(String brand, String phones, String websites, String remoteAccess, String country,
+                                 String reporter, String consent, String wallets) {
         return """
                 {"contactMethod":"popup","impersonatedCompany":"%s","incidentDate":"2026-11-20",
-                 "country":"%s","scammer":{"phoneNumbers":%s,"websites":%s,"remoteAccessTools":%s},
+                 "country":"%s","scammer":{"phoneNumbers":%s,"websites":%s,"remoteAccessTools":%s,"walletAddresses":%s},
                  "loss":{"amount":"300.00","currency":"USD","paymentMethods":["gift_card"]},
                  "description":"A pop-up said my computer was infected.",
-                 "reporter":{"email":"%s@example.org","name":"Pat Example"}}"""
-                .formatted(brand, country, phones, websites, remoteAccess, reporter);
+                 "reporter":{%s"email":"%s@example.org","name":"Pat Example"}}"""
+                .formatted(brand, country, phones, websites, remoteAccess, wallets, consent, reporter);
     }
 }

@@ -8,6 +8,7 @@ import io.scamsignal.local.emulator.StackDeployer.FunctionSpec;
 import io.scamsignal.local.emulator.StackDeployer.HttpRoute;
 import io.scamsignal.local.emulator.StackDeployer.StreamMapping;
 import io.scamsignal.local.lambda.HttpApiGateway;
+import io.scamsignal.local.lambda.SigV4Verifier;
 import io.scamsignal.local.lambda.LocalFunction;
 import io.scamsignal.local.lambda.StreamEventSourceMapping;
 import io.scamsignal.local.lambda.StreamEventSourceMapping.Redelivery;
@@ -110,7 +111,8 @@ public final class LocalPipeline implements AutoCloseable {
             Map<HttpRoute, LocalFunction> routes = new HashMap<>();
             stack.routes().forEach((route, functionId) -> routes.put(route, functions.get(functionId)));
             pipeline.gateway = new HttpApiGateway(options.host(), options.port(), routes, () -> pipeline.ready,
-                    options.accountId(), stack.cors(), options.log());
+                    options.accountId(), stack.cors(),
+                    new SigV4Verifier(options.accessKeyId(), options.secretAccessKey(), options.region()), options.log());
             pipeline.ready = true;
             return pipeline;
         } catch (Exception e) {

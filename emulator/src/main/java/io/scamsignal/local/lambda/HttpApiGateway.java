@@ -46,10 +46,19 @@ public final class HttpApiGateway implements AutoCloseable {
     private final String accountId;
     private final Consumer<String> log;
     private final StackDeployer.Cors cors;
+    private final SigV4Verifier sigV4;
 
     public HttpApiGateway(String host, int port, Map<HttpRoute, LocalFunction> routes, BooleanSupplier ready,
                           String accountId, StackDeployer.Cors cors, Consumer<String> log) throws IOException {
+        this(host, port, routes, ready, accountId, cors, null, log);
+    }
+
+    /** @param sigV4 verifies the signatures of routes with IAM authorization (null: every such request is 403) */
+    public HttpApiGateway(String host, int port, Map<HttpRoute, LocalFunction> routes, BooleanSupplier ready,
+                          String accountId, StackDeployer.Cors cors, SigV4Verifier sigV4, Consumer<String> log)
+            throws IOException {
         this.cors = cors;
+        this.sigV4 = sigV4;
         this.routes = Map.copyOf(routes);
         this.ready = ready;
         this.accountId = accountId;
@@ -98,8 +107,9 @@ public final class HttpApiGateway implements AutoCloseable {
             }
             for (var route : routes.entrySet()) {
                 HttpRoute r = route.getKey();
-                if (r.path().equals(path) && (r.method().equals(method) || r.method().equals("ANY"))) {
-                    invoke(exchange, r, route.getValue());
+                Map<String, String> pathParameters = match(r.path(), path);
+                if (pathParameters != null && (r.method().equals(method) || r.method().equals("ANY"))) {
+                    invoke(exchange, r, route.getValue(), pathParameters);
                     return;
                 }
             }
@@ -112,7 +122,36 @@ public final class HttpApiGateway implements AutoCloseable {
         }
     }
 
-    private void invoke(HttpExchange exchange, HttpRoute route, LocalFunction function) throws IOException {
+    /**
+     * The path parameters when {@code template} (with {@code {name}} segments, as OpenAPI writes
+     * them) matches {@code path}; null when it does not.
+     */
+    static Map<String, String> match(String template, String path) {
+        if (!template.contains("{")) {
+            return template.equals(path) ? Map.of() : null;
+        }
+        String[] t = template.split("/", -1);
+        String[] p = path.split("/", -1);
+        if (t.length != p.length) {
+            return null;
+        }
+        Map<String, String> parameters = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < t.length; i++) {
+            if (t[i].startsWith("{") && t[i].endsWith("}")) {
+                if (p[i].isEmpty()) {
+                    return null;
+                }
+                parameters.put(t[i].substring(1, t[i].length() - 1),
+                        java.net.URLDecoder.decode(p[i].replace("+", "%2B"), StandardCharsets.UTF_8));
+            } else if (!t[i].equals(p[i])) {
+                return null;
+            }
+        }
+        return parameters;
+    }
+
+    private void invoke(HttpExchange exchange, HttpRoute route, LocalFunction function, Map<String, String> pathParameters)
+            throws IOException {
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readNBytes(MAX_PAYLOAD + 1);
@@ -122,9 +161,30 @@ public final class HttpApiGateway implements AutoCloseable {
                     .getBytes(StandardCharsets.UTF_8), Map.of());
             return;
         }
+        if (route.iam()) {
+            String refusal = sigV4 == null ? "no credentials to verify signatures with"
+                    : sigV4.refusal(exchange.getRequestMethod().toUpperCase(Locale.ROOT),
+                    exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(),
+                    name -> {
+                        var values = exchange.getRequestHeaders().get(name);
+                        return values == null ? null : String.join(",", values);
+                    }, body, Instant.now());
+            if (refusal != null) {
+                // API Gateway's own answer to a request IAM authorization refuses; the function never runs
+                log.accept("gateway: 403 for " + route.method() + " " + route.path() + ": " + refusal);
+                send(exchange, 403, "application/json", "{\"message\":\"Forbidden\"}".getBytes(StandardCharsets.UTF_8),
+                        Map.of());
+                return;
+            }
+        }
         JsonNode response;
         try {
-            response = function.invoke(event(exchange, route, body).toString());
+            ObjectNode event = event(exchange, route, body);
+            if (!pathParameters.isEmpty()) {
+                ObjectNode parameters = event.putObject("pathParameters");
+                pathParameters.forEach(parameters::put);
+            }
+            response = function.invoke(event.toString());
         } catch (LocalFunction.FunctionError e) {
             log.accept("function " + function.spec().name() + " failed: " + e.getMessage());
             send(exchange, 500, "application/json", "{\"message\":\"Internal Server Error\"}"

@@ -2,9 +2,18 @@ package io.scamsignal.intake.service;
 
 import java.time.Instant;
 
-/** Personal data of one report, stored apart from its scam fields and expiring with it. */
+/**
+ * Personal data of one report, stored apart from its scam fields and expiring with it.
+ * {@code lawEnforcementContactConsent}: the reporter agreed that their contact details go into a
+ * ring's referral packet for law enforcement (issue 15).
+ */
 public record ReporterContact(String reportId, String email, String name, boolean contactConsent, String sourceIp,
-                              String userAgent, Instant expiresAt) {
+                              String userAgent, Instant expiresAt, boolean lawEnforcementContactConsent) {
+
+    public ReporterContact(String reportId, String email, String name, boolean contactConsent, String sourceIp,
+                           String userAgent, Instant expiresAt) {
+        this(reportId, email, name, contactConsent, sourceIp, userAgent, expiresAt, false);
+    }
 
     @Override
     public String toString() {

@@ -110,7 +110,7 @@ public final class SubmitReportService {
         Instant expiresAt = receivedAt.plus(retention);
         ReporterContact contact = new ReporterContact(reportId, submission.reporter().email(),
                 submission.reporter().name(), submission.reporter().contactConsent(), request.sourceIp(),
-                request.userAgent(), expiresAt);
+                request.userAgent(), expiresAt, submission.reporter().lawEnforcementContactConsent());
         ReportRepository.IdempotencyClaim claim = request.idempotencyKey() == null ? null
                 : new ReportRepository.IdempotencyClaim(request.idempotencyKey(), requestHash(mediaType, body),
                 receivedAt.plus(IDEMPOTENCY_WINDOW));
