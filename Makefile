@@ -16,7 +16,7 @@ MVN ?= mvn -B -ntp
 PYTHON ?= python3
 VENV := .venv
 
-.PHONY: help run test build venv lint browser bench bench-load false-positive clean
+.PHONY: help run test build venv lint browser bench bench-load false-positive referral clean
 
 help:
 	@echo "make run    the pipeline on this machine: API on http://127.0.0.1:$${PORT:-3000}, alerts on stdout"
@@ -25,6 +25,7 @@ help:
 	@echo "make bench  the benchmarks (not part of make test); prints their figures (SECTIONS=\"cpu wcu cold\")"
 	@echo "make bench-load   only the load run through make run's jar (LOAD_REPORTS=10000, 4 HTTP clients)"
 	@echo "make false-positive INDICATOR='phone#+1888…' REASON='…'   withdraw an indicator's alerts (a running make run)"
+	@echo "make referral RING=<ringId>   a ring's referral packet and evidence manifest to target/referrals/<ringId>/"
 	@echo "make clean  remove build output and the virtual environment"
 
 $(VENV)/.installed: tools/requirements.txt tools/constraints.txt
@@ -96,6 +97,12 @@ REPORTS ?= 10000
 # make false-positive INDICATOR='phone#+18885550142' REASON='the bank's own fraud line'
 false-positive: build
 	$(JAVA_HOME)/bin/java -jar ops/target/scamsignal-ops.jar false-positive "$(INDICATOR)" "$(REASON)"
+
+# make referral RING=<ringId> [OUT=target/referrals]: a ring's referral packet (JSON, STIX 2.1, HTML) and
+# its evidence manifest, written to $(OUT)/<ringId>/ (a running make run, or the tables named in the environment)
+OUT ?= target/referrals
+referral: build
+	$(JAVA_HOME)/bin/java -jar ops/target/scamsignal-ops.jar referral "$(RING)" "$(OUT)"
 
 clean:
 	$(MVN) -q clean

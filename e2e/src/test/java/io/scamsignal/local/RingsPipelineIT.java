@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scamsignal.domain.ring.RingIds;
 import io.scamsignal.domain.support.ContractSchema;
 import io.scamsignal.domain.support.VenvPython;
+import io.scamsignal.ops.OpsEnvironment;
+import io.scamsignal.ops.Referral;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,10 +47,11 @@ class RingsPipelineIT {
     private final HttpClient http = HttpClient.newHttpClient();
     private LocalPipeline pipeline;
     private String partnerQueue;
+    private String stack;
 
     @BeforeEach
     void startPipeline() throws Exception {
-        String stack = "rings-" + UUID.randomUUID().toString().substring(0, 8);
+        stack = "rings-" + UUID.randomUUID().toString().substring(0, 8);
         pipeline = LocalPipeline.start(LocalPipeline.Options.defaults(
                         TestEmulator.projectDir().resolve("infra/template.yaml"), TestEmulator.endpoint(), stack)
                 .withParameters(Map.of("RingReportersLevels", "3,5,8", "RingCrossBrands", "2",
@@ -189,6 +192,16 @@ class RingsPipelineIT {
         byte[] printed = Files.readAllBytes(pdf);
         assertThat(new String(printed, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         assertThat(printed.length).isGreaterThan(20_000);
+        // the operator's command (make referral) writes the same packet and its evidence manifest
+        Path out = dir.resolve("ops");
+        int exit = new Referral().run(List.of(ringId, out.toString()), new OpsEnvironment(Map.of("STACK_NAME", stack,
+                "MOTO_PORT", Integer.toString(URI.create(TestEmulator.endpoint()).getPort()))));
+        assertThat(exit).isZero();
+        for (String file : List.of("referral.json", "referral.stix.json", "referral.html", "evidence-manifest.json")) {
+            assertThat(out.resolve(ringId).resolve(file)).isNotEmptyFile();
+        }
+        assertThat(JSON.readTree(out.resolve(ringId).resolve("evidence-manifest.json").toFile()).get("manifestSha256").asText())
+                .isEqualTo(packet.at("/evidence/manifestSha256").asText());
         System.out.printf("[figure] referral packet of a 3-report ring: %d bytes JSON, %d bytes STIX, %d bytes HTML, "
                 + "%d bytes PDF%n", json.body().length(), stix.body().length(), html.body().length(), printed.length);
     }
