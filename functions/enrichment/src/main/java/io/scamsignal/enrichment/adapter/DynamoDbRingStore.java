@@ -13,6 +13,8 @@ import io.scamsignal.domain.ring.RingWrite;
 import io.scamsignal.domain.storage.RingsTableKeys;
 import io.scamsignal.enrichment.service.RingRepository;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -215,6 +218,30 @@ public final class DynamoDbRingStore implements RingReads, RingRepository {
     @Override
     public Optional<RingItems.Member> member(String indicatorKey) {
         return state(RingsTableKeys.memberPk(indicatorKey), RingsTableKeys.MEMBER, RingItems.Member.class);
+    }
+
+    /** BatchGetItem, 100 keys a request, strongly consistent. */
+    @Override
+    public Map<String, RingItems.Member> members(Collection<String> indicatorKeys) {
+        Map<String, RingItems.Member> out = new LinkedHashMap<>();
+        List<String> keys = List.copyOf(indicatorKeys);
+        for (int i = 0; i < keys.size(); i += 100) {
+            List<Map<String, AttributeValue>> batch = keys.subList(i, Math.min(keys.size(), i + 100)).stream()
+                    .map(k -> key(RingsTableKeys.memberPk(k), RingsTableKeys.MEMBER)).toList();
+            Map<String, KeysAndAttributes> pending = Map.of(table, KeysAndAttributes.builder().keys(batch)
+                    .consistentRead(true).build());
+            while (!pending.isEmpty()) {
+                Map<String, KeysAndAttributes> request = pending;
+                reads.incrementAndGet();
+                var response = dynamoDb.batchGetItem(b -> b.requestItems(request));
+                response.responses().getOrDefault(table, List.of()).forEach(item -> {
+                    RingItems.Member m = RingsTableKeys.read(item.get(STATE).s(), RingItems.Member.class);
+                    out.put(m.key(), m);
+                });
+                pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            }
+        }
+        return out;
     }
 
     @Override
