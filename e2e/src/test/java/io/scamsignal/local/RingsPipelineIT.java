@@ -206,6 +206,31 @@ class RingsPipelineIT {
                 + "%d bytes PDF%n", json.body().length(), stix.body().length(), html.body().length(), printed.length);
     }
 
+    @Test
+    void aMergeTooBigForOneTransactionFailsItsRecordIntoTheOnFailureQueueAndChangesNoCount() throws Exception {
+        // two rings of 30 reporters each: merging them would move some 120 items, over DynamoDB's 100
+        for (int i = 0; i < 30; i++) {
+            post(report("Microsoft", "[\"+1 888 555 0142\"]", "[]", "[]", "US", "m" + i));
+            post(report("Amazon", "[\"+44 20 7946 0958\"]", "[]", "[]", "GB", "n" + i));
+        }
+        assertThat(pipeline.awaitIdle(Duration.ofSeconds(2), Duration.ofSeconds(90))).isTrue();
+        String joiner = post(report("Amazon", "[\"+1 888 555 0142\", \"+44 20 7946 0958\"]", "[]", "[]", "ES", "join"));
+
+        List<Message> failures = new ArrayList<>();
+        Instant deadline = Instant.now().plusSeconds(90);
+        while (failures.isEmpty() && Instant.now().isBefore(deadline)) {
+            failures.addAll(pipeline.aws().sqs().receiveMessage(b -> b.queueUrl(pipeline.ref("EnrichmentFailureQueue"))
+                    .waitTimeSeconds(1).maxNumberOfMessages(10)).messages());
+        }
+        assertThat(failures).as("the joining report's record, after its retries").isNotEmpty();
+        assertThat(pipeline.awaitIdle(Duration.ofSeconds(2), Duration.ofSeconds(90))).isTrue();
+        assertThat(liveHeads()).hasSize(2).allSatisfy(h -> {
+            assertThat(h.get("reports").asInt()).isEqualTo(30);
+            assertThat(h.get("distinctReporters").asInt()).isEqualTo(30);
+        });
+        assertThat(ringReportIds(member("phone#+18885550142").get("home").asText())).doesNotContain(joiner);
+    }
+
     /** GET /rings/{ringId}/referral, signed with Signature Version 4 by the local credentials when {@code signed}. */
     private HttpResponse<String> referral(String ringId, String format, boolean signed) throws Exception {
         URI uri = URI.create("http://127.0.0.1:" + pipeline.port() + "/rings/" + ringId + "/referral?format=" + format);
