@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -170,10 +169,5 @@ public final class SigV4Verifier {
 
     private static String hex(byte[] bytes) {
         return HexFormat.of().formatHex(bytes);
-    }
-
-    /** Header lookup over a map with lower-case names. */
-    public static Function<String, String> headers(Map<String, String> lowerCaseHeaders) {
-        return lowerCaseHeaders::get;
     }
 }
