@@ -5,12 +5,15 @@ import io.scamsignal.alerting.adapter.DynamoDbReportIdLookup;
 import io.scamsignal.alerting.adapter.SnsAlertPublisher;
 import io.scamsignal.alerting.service.AlertingService;
 import io.scamsignal.aws.AwsClients;
+import io.scamsignal.aws.DynamoDbBenignOverrides;
 import io.scamsignal.aws.FunctionEnvironment;
 import io.scamsignal.domain.aggregate.IndicatorAggregate;
 import io.scamsignal.domain.alert.AlertMessage;
 import io.scamsignal.domain.alert.AlertRuleConfig;
 import io.scamsignal.domain.alert.AlertRules;
 import io.scamsignal.domain.alert.AlertTrigger;
+import io.scamsignal.domain.alert.Confidence;
+import io.scamsignal.domain.stix.StixExporter;
 import io.scamsignal.domain.indicator.Indicator;
 import io.scamsignal.domain.indicator.IndicatorType;
 import io.scamsignal.domain.json.Json;
@@ -38,8 +41,10 @@ public final class AlertingConfig {
         IndicatorAggregate aggregate = IndicatorAggregate.builder(phone).reports(3).distinctReporters(3)
                 .firstSeen(now).lastSeen(now).brands(Set.of("Microsoft")).countries(Set.of("US"))
                 .lossUsd(BigDecimal.ONE).reports24h(3).reports7d(3).distinctReporters7d(3).build();
-        for (AlertTrigger trigger : new AlertRules(AlertRuleConfig.defaults()).evaluate(aggregate)) {
-            Json.write(AlertMessage.create(trigger, aggregate, List.of("priming"), now));
+        AlertRuleConfig config = AlertRuleConfig.defaults();
+        for (AlertTrigger trigger : new AlertRules(config).evaluate(aggregate)) {
+            Json.write(AlertMessage.create(trigger, aggregate, List.of("priming"), now,
+                    Confidence.of(aggregate, config.reportersPerNetwork()), null, StixExporter.defaults()));
         }
     }
 
@@ -47,7 +52,8 @@ public final class AlertingConfig {
         DynamoDbClient dynamoDb = AwsClients.build(DynamoDbClient.builder(), env);
         SnsClient sns = AwsClients.build(SnsClient.builder(), env);
         return new AlertingService(
-                new AlertRules(AlertRuleConfig.fromEnvironment(env::get)),
+                new AlertRules(AlertRuleConfig.fromEnvironment(env::get),
+                        DynamoDbBenignOverrides.fromEnvironment(dynamoDb, env)),
                 new DynamoDbAlertClaims(dynamoDb, env.require("ALERTS_TABLE"), env.require("ALERTS_BY_INDICATOR_INDEX"),
                         Duration.ofSeconds(Long.parseLong(env.getOrDefault("ALERT_CLAIM_LEASE_SECONDS", "60")))),
                 new SnsAlertPublisher(sns, env.require("ALERTS_TOPIC_ARN")),

@@ -8,6 +8,8 @@ import io.scamsignal.alerting.service.AlertingService;
 import io.scamsignal.domain.alert.AlertMessage;
 import io.scamsignal.domain.alert.AlertRuleConfig;
 import io.scamsignal.domain.alert.AlertRules;
+import io.scamsignal.domain.benign.BenignOverrides;
+import io.scamsignal.domain.benign.InMemoryBenignOverrides;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -68,7 +70,31 @@ class ThresholdAlertHandlerTest {
             assertThat(alert.observed().countries()).containsExactly("DE", "US");
             assertThat(alert.observed().lossUsd()).isEqualByComparingTo("1250.00");
             assertThat(alert.reportIds()).containsExactly("r1", "r2", "r3");
+            // scored from the aggregate's independent evidence, the same in body, attribute and STIX
+            assertThat(alert.confidence()).isBetween(0, 100);
+            assertThat(alert.filterAttributes().confidence()).isEqualTo(alert.confidence());
+            assertThat(io.scamsignal.domain.json.Json.write(alert.stix()))
+                    .contains("\"confidence\":" + alert.confidence());
         });
+    }
+
+    @Test
+    void anOperatorsBenignEntryKeepsTheIndicatorFromAlerting() throws Exception {
+        List<AlertMessage> sent = new ArrayList<>();
+        ThresholdAlertHandler withEntry = new ThresholdAlertHandler(new AlertingService(
+                new AlertRules(AlertRuleConfig.defaults(), new InMemoryBenignOverrides()
+                        .put("phone#+18885550142", new BenignOverrides.Benign("the bank's fraud line"))),
+                new InMemoryClaims(), message -> {
+                    sent.add(message);
+                    return "message-" + sent.size();
+                }, (indicator, max) -> List.of("r1"), Clock.fixed(Instant.parse("2026-11-28T15:06:02Z"), ZoneOffset.UTC)));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.io.InputStream in = getClass().getClassLoader()
+                .getResourceAsStream("events/dynamodb/indicator-aggregate-modified.json")) {
+            withEntry.handleRequest(in, out, null);
+        }
+
+        assertThat(sent).isEmpty();
     }
 
     @Test

@@ -11,7 +11,9 @@ import io.scamsignal.domain.json.Json;
 import io.scamsignal.domain.report.ReportValidator;
 import io.scamsignal.domain.report.ReporterFingerprint;
 import io.scamsignal.domain.report.StoredReport;
+import io.scamsignal.intake.service.RateLimiter;
 import io.scamsignal.intake.service.ReportRepository;
+import io.scamsignal.intake.service.ReporterKeys;
 import io.scamsignal.intake.service.ReporterContact;
 import io.scamsignal.intake.service.SubmitReportService;
 import java.time.Clock;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 
 class SubmitReportHandlerTest {
+
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T15:04:05.123Z"), ZoneOffset.UTC);
 
@@ -50,6 +53,61 @@ class SubmitReportHandlerTest {
             contacts.add(contact);
             return new SaveResult.Saved();
         }
+
+        @Override
+        public boolean idempotencyKeyKnown(String key, Instant now) {
+            return keys.containsKey(key);
+        }
+    }
+
+    /** Counts per network like the DynamoDB counter, in memory. */
+    static RateLimiter limitOf(int limit) {
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        return (network, now) -> counts.merge(network, 1, Integer::sum) <= limit ? new RateLimiter.Decision.Allowed()
+                : new RateLimiter.Decision.Limited(Duration.ofSeconds(1800));
+    }
+
+    @Test
+    void aNetworkOverItsHourlyLimitGets429WithRetryAfterInItsLanguageAndNothingIsStored() throws Exception {
+        InMemoryReports reports = new InMemoryReports();
+        StreamInvoker limited = new StreamInvoker(new SubmitReportHandler(new SubmitReportService(
+                new ReportValidator(CLOCK, new PhoneNormalizer()),
+                () -> ReporterKeys.derive("a-test-secret-of-some-length"), reports, limitOf(2), CLOCK,
+                () -> "7d0c5e1e-0000-4000-8000-00000000000" + ids.getAndIncrement(), Duration.ofDays(400))));
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            statuses.add(limited.handleRequest(withSource(json(REPORT, Map.of("Idempotency-Key", "k" + i)),
+                    "198.51.100." + (10 + i)), null).getStatusCode());
+        }
+        APIGatewayV2HTTPResponse german = limited.handleRequest(withSource(json(REPORT, Map.of("Accept-Language", "de")),
+                "198.51.100.99"), null);
+        APIGatewayV2HTTPResponse invalid = limited.handleRequest(withSource(json("{}", Map.of()), "198.51.100.1"), null);
+        APIGatewayV2HTTPResponse retry = limited.handleRequest(withSource(json(REPORT, Map.of("Idempotency-Key", "k0")),
+                "198.51.100.10"), null);
+        APIGatewayV2HTTPResponse otherNetwork = limited.handleRequest(withSource(json(REPORT, Map.of()),
+                "198.51.101.1"), null);
+
+        assertThat(statuses).containsExactly(202, 202, 429);
+        assertThat(german.getStatusCode()).isEqualTo(429);
+        assertThat(german.getHeaders()).containsEntry("retry-after", "1800");
+        JsonNode error = Json.mapper().readTree(german.getBody()).at("/errors/0");
+        assertThat(error.get("code").asText()).isEqualTo("rate_limited");
+        assertThat(error.get("message").asText()).contains("Netz");
+        // a refused report takes no quota; a retry of an accepted one is answered as before
+        assertThat(invalid.getStatusCode()).isEqualTo(400);
+        assertThat(retry.getStatusCode()).isEqualTo(202);
+        assertThat(otherNetwork.getStatusCode()).isEqualTo(202);
+        assertThat(reports.reports).hasSize(3);
+        assertThat(reports.reports.get(0).networkFingerprint())
+                .isEqualTo(reports.reports.get(1).networkFingerprint()).isNotEqualTo(reports.reports.get(2).networkFingerprint())
+                .hasSize(32);
+    }
+
+    private static APIGatewayV2HTTPEvent withSource(APIGatewayV2HTTPEvent event, String ip) {
+        event.setRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withSourceIp(ip).withMethod("POST").build())
+                .build());
+        return event;
     }
 
     private final InMemoryReports repository = new InMemoryReports();
