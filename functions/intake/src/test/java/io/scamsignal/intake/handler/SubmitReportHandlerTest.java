@@ -100,7 +100,7 @@ class SubmitReportHandlerTest {
         assertThat(reports.reports).hasSize(3);
         assertThat(reports.reports.get(0).networkFingerprint())
                 .isEqualTo(reports.reports.get(1).networkFingerprint()).isNotEqualTo(reports.reports.get(2).networkFingerprint())
-                .hasSize(32);
+                .hasSize(16);
     }
 
     private static APIGatewayV2HTTPEvent withSource(APIGatewayV2HTTPEvent event, String ip) {
