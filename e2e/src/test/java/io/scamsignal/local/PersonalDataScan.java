@@ -181,6 +181,53 @@ final class PersonalDataScan {
         of(values).assertClean(pipeline.aws(), pipeline.stack(), alerts, logs);
     }
 
+    /**
+     * Every stack on the emulator whose name starts with {@code stackPrefix}, found by listing the
+     * emulator's tables and queues (stacks whose pipelines are closed included): the values all
+     * their reporter-data tables hold plus {@code extra}, looked for in every other table, stream
+     * and queue of those stacks and in {@code logs}. Returns how many tables were read.
+     */
+    static int assertNoPersonalDataInStacks(EmulatorClients aws, String stackPrefix, Collection<String> extra, String logs) {
+        List<String> tables = new ArrayList<>();
+        aws.dynamoDb().listTablesPaginator(b -> { }).tableNames().forEach(name -> {
+            if (name.startsWith(stackPrefix)) {
+                tables.add(name);
+            }
+        });
+        Set<String> values = new LinkedHashSet<>(extra);
+        List<String> reporterTables = tables.stream().filter(t -> t.endsWith("-" + REPORTER_DATA_TABLE)).toList();
+        for (String table : reporterTables) {
+            Set<String> keys = new LinkedHashSet<>();
+            aws.dynamoDb().describeTable(b -> b.tableName(table)).table().keySchema().stream()
+                    .map(KeySchemaElement::attributeName).forEach(keys::add);
+            aws.dynamoDb().scanPaginator(b -> b.tableName(table)).items().forEach(item -> item.forEach((name, value) -> {
+                if (!keys.contains(name) && value.s() != null) {
+                    values.add(value.s());
+                }
+            }));
+        }
+        PersonalDataScan scan = of(values);
+        List<Finding> found = new ArrayList<>();
+        for (String table : tables) {
+            if (reporterTables.contains(table)) {
+                continue;
+            }
+            found.addAll(scan.scanTable(aws, table, table));
+            String streamArn = aws.dynamoDb().describeTable(b -> b.tableName(table)).table().latestStreamArn();
+            if (streamArn != null) {
+                found.addAll(scan.scanStream(aws, table, streamArn));
+            }
+        }
+        for (String url : aws.sqs().listQueues(b -> b.queueNamePrefix(stackPrefix)).queueUrls()) {
+            found.addAll(scan.scanQueue(aws, url.substring(url.lastIndexOf('/') + 1), url));
+        }
+        found.addAll(scan.findIn("captured logs", logs));
+        assertThat(reporterTables).as("stacks named %s* with a reporter-data table", stackPrefix).isNotEmpty();
+        assertThat(found).as("personal data of reporters outside the reporter-data tables of %s* (looked for %s)",
+                stackPrefix, scan.values()).isEmpty();
+        return tables.size();
+    }
+
     private List<Finding> scanTable(EmulatorClients aws, String logicalId, String table) {
         List<Finding> found = new ArrayList<>();
         aws.dynamoDb().scanPaginator(b -> b.tableName(table).consistentRead(true)).items().forEach(item ->
