@@ -12,30 +12,31 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class ThresholdAlertHandlerTest {
 
-    /** Claims kept in a map: what the DynamoDB adapter does with conditional writes. */
+    /**
+     * Answers each claim as the test scripts (Claimed with the candidate unless told otherwise) and
+     * records the calls. It keeps no state: that a claimed or sent alert id is not claimed again is
+     * DynamoDbAlertClaims's conditional writes, checked against moto by e2e's AlertClaimsIT.
+     */
     static final class InMemoryClaims implements AlertClaims {
-        final Map<String, AlertMessage> claimed = new HashMap<>();
-        final Map<String, Boolean> sent = new HashMap<>();
+        final List<String> claimedIds = new ArrayList<>();
+        final List<String> sentIds = new ArrayList<>();
+        final java.util.Deque<Result> answers = new java.util.ArrayDeque<>();
 
         @Override
         public Result claim(String alertId, Supplier<AlertMessage> candidate, String owner, Instant now) {
-            if (sent.getOrDefault(alertId, false)) {
-                return new Result.AlreadySent();
-            }
-            return new Result.Claimed(claimed.computeIfAbsent(alertId, id -> candidate.get()));
+            claimedIds.add(alertId);
+            return answers.isEmpty() ? new Result.Claimed(candidate.get()) : answers.poll();
         }
 
         @Override
         public void markSent(String alertId, String publishedMessageId, Instant now) {
-            sent.put(alertId, true);
+            sentIds.add(alertId);
         }
     }
 
@@ -72,11 +73,27 @@ class ThresholdAlertHandlerTest {
     }
 
     @Test
-    void aReplayedRecordPublishesNothingNew() throws Exception {
+    void aReplayedRecordAsksForTheSameClaimAndPublishesOnlyWhatTheStoreLetsItClaim() throws Exception {
+        invoke("events/dynamodb/indicator-aggregate-modified.json");
+        // what DynamoDB answers once the alert is marked sent, and while another invocation holds it
+        claims.answers.add(new AlertClaims.Result.AlreadySent());
+        invoke("events/dynamodb/indicator-aggregate-modified.json");
+        claims.answers.add(new AlertClaims.Result.HeldElsewhere());
+        JsonNode held = invoke("events/dynamodb/indicator-aggregate-modified.json");
+
+        assertThat(claims.claimedIds).hasSize(3).containsOnly(claims.claimedIds.get(0));
+        assertThat(published).hasSize(1);
+        assertThat(claims.sentIds).containsExactly(claims.claimedIds.get(0));
+        assertThat(held.toString()).as("a claim held elsewhere is not a failure of this record").doesNotContain("itemIdentifier");
+    }
+
+    @Test
+    void theHandlerHasNoDeduplicationOfItsOwn() throws Exception {
+        // a store that lets every delivery claim (no conditional write): each delivery publishes
         for (int i = 0; i < 3; i++) {
             invoke("events/dynamodb/indicator-aggregate-modified.json");
         }
 
-        assertThat(published).hasSize(1);
+        assertThat(published).hasSize(3).extracting(AlertMessage::alertId).containsOnly(published.get(0).alertId());
     }
 }

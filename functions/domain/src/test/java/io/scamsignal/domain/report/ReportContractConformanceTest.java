@@ -66,7 +66,7 @@ class ReportContractConformanceTest {
         object(resolve(document.at("/components/schemas/Report")), "", report -> report, tests);
         // the walk found what the document states: each kind of constraint, none of them skipped
         assertThat(covered).contains("required", "additionalProperties", "enum", "pattern", "minLength", "maxLength",
-                "minimum", "maximum", "maxItems", "nullable", "type");
+                "minimum", "maximum", "multipleOf", "maxItems", "nullable", "type");
         assertThat(tests).hasSizeGreaterThan(60);
         return tests;
     }
@@ -258,7 +258,8 @@ class ReportContractConformanceTest {
     }
 
     private void valueRules(JsonNode schema, String field, Placer place, List<DynamicTest> tests) {
-        unknownKeywords(schema, field, Set.of("maxLength", "minLength", "enum", "pattern", "minimum", "maximum", "nullable"), tests);
+        unknownKeywords(schema, field, Set.of("maxLength", "minLength", "enum", "pattern", "minimum", "maximum", "multipleOf",
+                "nullable"), tests);
         if (schema.has("maxLength")) {
             int max = schema.get("maxLength").asInt();
             tests.add(DynamicTest.dynamicTest("maxLength " + max + " of " + field, () -> {
@@ -307,6 +308,18 @@ class ReportContractConformanceTest {
                 }));
             }
         }
+        if (schema.has("multipleOf")) {
+            BigDecimal step = schema.get("multipleOf").decimalValue();
+            tests.add(DynamicTest.dynamicTest("multipleOf " + step + " of " + field, () -> {
+                for (BigDecimal multiple : List.of(step, step.multiply(BigDecimal.valueOf(12345)))) {
+                    assertThat(errors(place.apply(NODES.numberNode(multiple)))).as("%s = %s", field, multiple)
+                            .noneMatch(e -> e.field().equals(field));
+                }
+                for (BigDecimal between : List.of(step.divide(BigDecimal.TEN), step.multiply(new BigDecimal("1.5")))) {
+                    assertRejected(place.apply(NODES.numberNode(between)), field, null);
+                }
+            }));
+        }
         if (schema.has("pattern")) {
             Pattern pattern = Pattern.compile(schema.get("pattern").asText());
             tests.add(DynamicTest.dynamicTest("pattern " + pattern + " of " + field, () -> {
@@ -332,7 +345,8 @@ class ReportContractConformanceTest {
         for (String seed : SEEDS) {
             probes.addAll(List.of(seed, seed.toLowerCase(), seed.toUpperCase(), seed + "1", seed + "A",
                     seed.substring(0, seed.length() - 1), " " + seed, seed + " ", seed + "\n", "\t" + seed,
-                    seed + "\u0007", seed.charAt(0) + "\u0000" + seed.substring(1), seed + "\u007f",
+                    seed + "\u0007", seed.charAt(0) + "\u0000" + seed.substring(1), seed + "\u007f", seed + "\u0085",
+                    seed + "\u009f", seed + "\u00a0",
                     seed.replaceAll("[0-9]", "x"), seed.replaceAll("[A-Za-z]", "9"), seed.replace('-', '/'),
                     seed.replace('.', ','), "-" + seed, seed + ".123", seed.replaceAll("[0-9]", "\uff11")));
         }
