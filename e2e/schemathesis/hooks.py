@@ -78,7 +78,8 @@ def _present(value):
     for item in _as_list(value):
         if isinstance(item, dict) and item.get("id") is not None:
             return True
-        if isinstance(item, str):
+        # the form drops fields left empty, so a blank string may not count: add a number then
+        if isinstance(item, str) and item.strip():
             return True
     return False
 

@@ -75,6 +75,7 @@ public final class LocalPipeline implements AutoCloseable {
     private final List<AlertInbox> inboxes = new ArrayList<>();
     private HttpApiGateway gateway;
     private volatile boolean ready;
+    private boolean closed;
 
     private LocalPipeline(Options options, EmulatorClients aws, DeployedStack stack, Map<String, LocalFunction> functions) {
         this.options = options;
@@ -205,7 +206,11 @@ public final class LocalPipeline implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         ready = false;
         if (gateway != null) {
             gateway.close();
