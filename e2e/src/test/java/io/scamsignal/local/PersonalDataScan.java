@@ -56,6 +56,14 @@ final class PersonalDataScan {
         }
     }
 
+    /**
+     * In these tests every reporter's source address is the loopback, which also names every local
+     * endpoint the runner and the tests print ("moto at http://127.0.0.1:…"): in logs it cannot be
+     * told apart, so logs are searched for the other values only. Tables, streams, queues and alerts
+     * are searched for it too.
+     */
+    private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "::1", "0:0:0:0:0:0:0:1", "localhost");
+
     private final Map<String, Finding> needles = new LinkedHashMap<>();
 
     private PersonalDataScan(Collection<String> personalValues) {
@@ -69,6 +77,11 @@ final class PersonalDataScan {
 
     static PersonalDataScan of(Collection<String> personalValues) {
         return new PersonalDataScan(personalValues);
+    }
+
+    /** This scan without the loopback address, for logs. */
+    PersonalDataScan forLogs() {
+        return of(values().stream().filter(v -> !LOOPBACK.contains(v)).toList());
     }
 
     /** The personal values this scan looks for (each in all its forms). */
@@ -162,7 +175,7 @@ final class PersonalDataScan {
         for (JsonNode alert : alerts) {
             found.addAll(findIn("alert " + i++ + " " + alert.path("alertId").asText(), alert.toString()));
         }
-        found.addAll(findIn("captured logs", logs));
+        found.addAll(forLogs().findIn("captured logs", logs));
         return found;
     }
 
@@ -221,7 +234,7 @@ final class PersonalDataScan {
         for (String url : aws.sqs().listQueues(b -> b.queueNamePrefix(stackPrefix)).queueUrls()) {
             found.addAll(scan.scanQueue(aws, url.substring(url.lastIndexOf('/') + 1), url));
         }
-        found.addAll(scan.findIn("captured logs", logs));
+        found.addAll(scan.forLogs().findIn("captured logs", logs));
         assertThat(reporterTables).as("stacks named %s* with a reporter-data table", stackPrefix).isNotEmpty();
         assertThat(found).as("personal data of reporters outside the reporter-data tables of %s* (looked for %s)",
                 stackPrefix, scan.values()).isEmpty();

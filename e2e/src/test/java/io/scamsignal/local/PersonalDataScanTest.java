@@ -44,6 +44,14 @@ class PersonalDataScanTest {
     }
 
     @Test
+    void theLoopbackAddressIsLookedForEverywhereButInLogs() {
+        PersonalDataScan withAddress = PersonalDataScan.of(List.of("127.0.0.1", "Pat Example"));
+        assertThat(withAddress.findIn("item", "sourceIp=127.0.0.1")).hasSize(1);
+        assertThat(withAddress.forLogs().findIn("captured logs", "moto at http://127.0.0.1:4566")).isEmpty();
+        assertThat(withAddress.forLogs().findIn("captured logs", "by Pat Example")).hasSize(1);
+    }
+
+    @Test
     void findsNothingInCleanTextAndIgnoresValuesTooShortToMeanAnything() {
         assertThat(scan.findIn("log", "{\"message\":\"reports enriched\",\"applied\":1,\"reportIds\":[\"94078e30\"]} on")).isEmpty();
         assertThat(scan.values()).containsExactlyInAnyOrder("Jürgen.Müller@Example.org", "Pat Example");
