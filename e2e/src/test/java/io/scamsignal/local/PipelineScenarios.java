@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import io.scamsignal.domain.support.AlertSchema;
 import io.scamsignal.local.lambda.StreamEventSourceMapping;
@@ -35,11 +36,21 @@ abstract class PipelineScenarios {
     private final HttpClient http = HttpClient.newHttpClient();
     private LocalPipeline pipeline;
     private String partnerQueue;
+    private int logsFrom;
+
+    /** What the scenarios post besides what the reporter-data table will hold: every reporter is at example.org. */
+    static final List<String> POSTED_PERSONAL_DATA = List.of("Pat Example", "@example.org");
 
     protected abstract String endpoint() throws Exception;
 
+    @BeforeAll
+    static void captureLogs() {
+        LogCapture.install();
+    }
+
     @BeforeEach
     void startPipeline() throws Exception {
+        logsFrom = LogCapture.length();
         String stack = "it-" + UUID.randomUUID().toString().substring(0, 8);
         pipeline = LocalPipeline.start(LocalPipeline.Options.defaults(
                 TestEmulator.projectDir().resolve("infra/template.yaml"), endpoint(), stack));
@@ -57,7 +68,14 @@ abstract class PipelineScenarios {
             for (JsonNode message : pipeline.inboxes().stream().flatMap(i -> i.received().stream()).toList()) {
                 assertContractAndNoPersonalData(message.toString());
             }
-            pipeline.close();
+            try {
+                // every table but the reporter data, every stream record, queued message, alert and log line of this scenario
+                assertThat(pipeline.awaitIdle(Duration.ofMillis(500), Duration.ofSeconds(60))).isTrue();
+                PersonalDataScan.assertNoPersonalDataOutsideReporterData(pipeline, POSTED_PERSONAL_DATA,
+                        LogCapture.since(logsFrom));
+            } finally {
+                pipeline.close();
+            }
         }
     }
 
@@ -251,12 +269,14 @@ abstract class PipelineScenarios {
             assertThat(once).containsOnlyKeys("phone#+18885550142", "phone#+498001234567", "domain#rnicrosoft-support.com",
                     "url#http://rnicrosoft-support.com/help").isEqualTo(thrice);
             assertThat(chaotic.mappings()).allSatisfy(m -> assertThat(m.invocations()).isGreaterThanOrEqualTo(3));
-            // and every alert reached the subscriber once, the same alerts as from a single delivery
-            Thread.sleep(3000);
-            List<String> thriceIds = chaotic.inboxes().stream().flatMap(i -> i.received().stream())
-                    .map(a -> a.get("alertId").asText()).toList();
-            List<String> onceIds = pipeline.inboxes().stream().flatMap(i -> i.received().stream())
-                    .map(a -> a.get("alertId").asText()).toList();
+            // and every alert reached the subscriber once, the same alerts as from a single delivery: both
+            // pipelines are idle (nothing more is published), so wait until their inboxes stop receiving
+            assertThat(pipeline.awaitIdle(Duration.ofMillis(500), Duration.ofSeconds(60))).isTrue();
+            assertThat(chaotic.awaitIdle(Duration.ofMillis(500), Duration.ofSeconds(60))).isTrue();
+            List<String> thriceIds = Await.stable(() -> chaotic.inboxes().stream().flatMap(i -> i.received().stream())
+                    .map(a -> a.get("alertId").asText()).toList(), Duration.ofSeconds(2), Duration.ofSeconds(30), "alerts of the chaotic pipeline");
+            List<String> onceIds = Await.stable(() -> pipeline.inboxes().stream().flatMap(i -> i.received().stream())
+                    .map(a -> a.get("alertId").asText()).toList(), Duration.ofSeconds(2), Duration.ofSeconds(30), "alerts of the pipeline");
             assertThat(thriceIds).doesNotHaveDuplicates().hasSize(8).containsExactlyInAnyOrderElementsOf(onceIds);
         }
     }

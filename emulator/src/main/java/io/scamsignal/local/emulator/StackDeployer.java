@@ -6,6 +6,7 @@ import io.scamsignal.local.template.Resolver;
 import io.scamsignal.local.template.Resolver.PhysicalResource;
 import io.scamsignal.local.template.SamTemplate;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,8 +41,9 @@ public final class StackDeployer {
                                 String onFailureArn) {
     }
 
+    /** @param code the deployment package the template's CodeUri names (the shaded jar Lambda runs), or null */
     public record FunctionSpec(String logicalId, String name, String handler, Map<String, String> environment,
-                               int timeoutSeconds, List<StreamMapping> streamMappings) {
+                               int timeoutSeconds, List<StreamMapping> streamMappings, Path code) {
     }
 
     /** An HttpApi's CORS configuration, which API Gateway applies before any function sees a request. */
@@ -398,7 +400,9 @@ public final class StackDeployer {
                         + " events (function " + logicalId + ")");
             }
         }
-        return new FunctionSpec(logicalId, name, props.get("Handler").toString(), environment, timeout, mappings);
+        Object codeUri = props.getOrDefault("CodeUri", globals.get("CodeUri"));
+        Path code = codeUri instanceof String uri ? template.path().getParent().resolve(uri).normalize() : null;
+        return new FunctionSpec(logicalId, name, props.get("Handler").toString(), environment, timeout, mappings, code);
     }
 
     @SuppressWarnings("unchecked")

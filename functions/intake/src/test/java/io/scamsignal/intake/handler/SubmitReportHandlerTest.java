@@ -31,27 +31,24 @@ class SubmitReportHandlerTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T15:04:05.123Z"), ZoneOffset.UTC);
 
-    /** An in-memory stand-in for DynamoDB: unit tests of the handler need no emulator. */
+    /**
+     * Records what the handler asks the store to save and answers what the test scripts (Saved
+     * unless told otherwise). It deduplicates nothing: "the same key and body are stored once" is
+     * DynamoDB's conditional writes (DynamoDbReportRepository), checked against moto by e2e's
+     * PipelineScenarios.anIdempotentRetryIsCountedOnceAndAKeyReusedForAnotherReportIs409.
+     */
     static final class InMemoryReports implements ReportRepository {
         final List<StoredReport> reports = new ArrayList<>();
         final List<ReporterContact> contacts = new ArrayList<>();
-        final Map<String, IdempotencyClaim> keys = new java.util.HashMap<>();
-        final Map<String, StoredReport> byKey = new java.util.HashMap<>();
+        final List<IdempotencyClaim> claims = new ArrayList<>();
+        final java.util.Deque<SaveResult> answers = new java.util.ArrayDeque<>();
 
         @Override
         public SaveResult save(StoredReport report, ReporterContact contact, Instant expiresAt, IdempotencyClaim claim) {
-            if (claim != null && keys.containsKey(claim.key())) {
-                StoredReport original = byKey.get(claim.key());
-                return keys.get(claim.key()).requestHash().equals(claim.requestHash())
-                        ? new SaveResult.Replayed(original.reportId(), original.receivedAt()) : new SaveResult.KeyReused();
-            }
-            if (claim != null) {
-                keys.put(claim.key(), claim);
-                byKey.put(claim.key(), report);
-            }
             reports.add(report);
             contacts.add(contact);
-            return new SaveResult.Saved();
+            claims.add(claim);
+            return answers.isEmpty() ? new SaveResult.Saved() : answers.poll();
         }
 
         @Override
@@ -148,22 +145,40 @@ class SubmitReportHandlerTest {
             + "\"incidentDate\":\"2026-11-20\",\"country\":\"US\",\"scammer\":{\"phoneNumbers\":[\"888.555.0142\"]}}";
 
     @Test
-    void theSameIdempotencyKeyAndBodyGetTheOriginalAnswerAndAreCountedOnce() throws Exception {
+    void theSameIdempotencyKeyAndBodyAskTheStoreWithOneHashAndItsAnswerBecomesTheResponse() throws Exception {
         APIGatewayV2HTTPResponse first = handler.handleRequest(json(REPORT, Map.of("Idempotency-Key", "form-42")), null);
+        String firstId = Json.mapper().readTree(first.getBody()).get("reportId").asText();
+        // what DynamoDB answers a second conditional write of the same key: the original report
+        repository.answers.add(new ReportRepository.SaveResult.Replayed(firstId, repository.reports.get(0).receivedAt()));
         APIGatewayV2HTTPResponse again = handler.handleRequest(json(REPORT, Map.of("Idempotency-Key", "form-42")), null);
+        repository.answers.add(new ReportRepository.SaveResult.KeyReused());
         APIGatewayV2HTTPResponse other = handler.handleRequest(json(REPORT.replace("2026-11-20", "2026-11-21"),
                 Map.of("Idempotency-Key", "form-42")), null);
         APIGatewayV2HTTPResponse badKey = handler.handleRequest(json(REPORT, Map.of("Idempotency-Key", "no spaces!")), null);
 
+        // the store is asked with the key and a hash of the request: equal for the retry, not for the other body
+        assertThat(repository.claims).hasSize(3).allSatisfy(c -> assertThat(c.key()).isEqualTo("form-42"));
+        assertThat(repository.claims.get(1).requestHash()).isEqualTo(repository.claims.get(0).requestHash());
+        assertThat(repository.claims.get(2).requestHash()).isNotEqualTo(repository.claims.get(0).requestHash());
+        // and its answers become the responses
         assertThat(first.getStatusCode()).isEqualTo(202);
         assertThat(again.getStatusCode()).isEqualTo(202);
-        assertThat(Json.mapper().readTree(again.getBody()).get("reportId"))
-                .isEqualTo(Json.mapper().readTree(first.getBody()).get("reportId"));
+        assertThat(Json.mapper().readTree(again.getBody()).get("reportId").asText()).isEqualTo(firstId);
         assertThat(other.getStatusCode()).isEqualTo(409);
         assertThat(Json.mapper().readTree(other.getBody()).at("/errors/0/code").asText()).isEqualTo("idempotency_key_reused");
+        // a malformed key never reaches the store
         assertThat(badKey.getStatusCode()).isEqualTo(400);
         assertThat(Json.mapper().readTree(badKey.getBody()).at("/errors/0/code").asText()).isEqualTo("invalid_idempotency_key");
-        assertThat(repository.reports).hasSize(1);
+    }
+
+    @Test
+    void withoutAnIdempotencyKeyTheStoreIsAskedWithNoClaim() throws Exception {
+        handler.handleRequest(json(REPORT, Map.of()), null);
+        handler.handleRequest(json(REPORT, Map.of()), null);
+
+        // two requests, two reports: nothing here makes a retry without a key count once
+        assertThat(repository.claims).containsExactly(null, null);
+        assertThat(repository.reports).extracting(StoredReport::reportId).doesNotHaveDuplicates().hasSize(2);
     }
 
     @Test
