@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.scamsignal.domain.indicator.PhoneNormalizer;
 import io.scamsignal.domain.report.ReportValidator;
 import io.scamsignal.domain.report.ReporterFingerprint;
+import io.scamsignal.domain.report.StoredReport;
 import io.scamsignal.intake.config.IntakeConfig;
 import io.scamsignal.intake.service.ReportRepository;
+import io.scamsignal.intake.service.ReporterContact;
 import io.scamsignal.intake.service.SubmitReportService;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -14,6 +16,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -61,7 +64,18 @@ class PrimingTest {
             event = in.readAllBytes();
         }
         AtomicInteger ids = new AtomicInteger();
-        ReportRepository saved = (report, contact, expiresAt, claim) -> new ReportRepository.SaveResult.Saved();
+        ReportRepository saved = new ReportRepository() {
+            @Override
+            public boolean idempotencyKeyKnown(String key, Instant now) {
+                return false;
+            }
+
+            @Override
+            public SaveResult save(StoredReport report, ReporterContact contact, Instant expiresAt,
+                                   IdempotencyClaim claim) {
+                return new SaveResult.Saved();
+            }
+        };
         SubmitReportHandler handler = new SubmitReportHandler(new SubmitReportService(
                 new ReportValidator(Clock.systemUTC(), new PhoneNormalizer()), new ReporterFingerprint("a-probe-secret-of-some-length"),
                 saved, Clock.systemUTC(), () -> "probe-" + ids.incrementAndGet(), Duration.ofDays(30)));

@@ -20,9 +20,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 
@@ -41,7 +46,9 @@ class SubmitReportHandlerTest {
         final List<StoredReport> reports = new ArrayList<>();
         final List<ReporterContact> contacts = new ArrayList<>();
         final List<IdempotencyClaim> claims = new ArrayList<>();
-        final java.util.Deque<SaveResult> answers = new java.util.ArrayDeque<>();
+        final Deque<SaveResult> answers = new ArrayDeque<>();
+        /** The Idempotency-Keys the test says the store knows (it learns none by itself). */
+        final Set<String> knownKeys = new HashSet<>();
 
         @Override
         public SaveResult save(StoredReport report, ReporterContact contact, Instant expiresAt, IdempotencyClaim claim) {
@@ -53,13 +60,13 @@ class SubmitReportHandlerTest {
 
         @Override
         public boolean idempotencyKeyKnown(String key, Instant now) {
-            return keys.containsKey(key);
+            return knownKeys.contains(key);
         }
     }
 
     /** Counts per network like the DynamoDB counter, in memory. */
     static RateLimiter limitOf(int limit) {
-        Map<String, Integer> counts = new java.util.HashMap<>();
+        Map<String, Integer> counts = new HashMap<>();
         return (network, now) -> counts.merge(network, 1, Integer::sum) <= limit ? new RateLimiter.Decision.Allowed()
                 : new RateLimiter.Decision.Limited(Duration.ofSeconds(1800));
     }
@@ -79,6 +86,10 @@ class SubmitReportHandlerTest {
         APIGatewayV2HTTPResponse german = limited.handleRequest(withSource(json(REPORT, Map.of("Accept-Language", "de")),
                 "198.51.100.99"), null);
         APIGatewayV2HTTPResponse invalid = limited.handleRequest(withSource(json("{}", Map.of()), "198.51.100.1"), null);
+        // what DynamoDB knows once k0's report is stored: the retry is a replay, it takes no quota
+        reports.knownKeys.add("k0");
+        reports.answers.add(new ReportRepository.SaveResult.Replayed(reports.reports.get(0).reportId(),
+                reports.reports.get(0).receivedAt()));
         APIGatewayV2HTTPResponse retry = limited.handleRequest(withSource(json(REPORT, Map.of("Idempotency-Key", "k0")),
                 "198.51.100.10"), null);
         APIGatewayV2HTTPResponse otherNetwork = limited.handleRequest(withSource(json(REPORT, Map.of()),
@@ -94,9 +105,12 @@ class SubmitReportHandlerTest {
         assertThat(invalid.getStatusCode()).isEqualTo(400);
         assertThat(retry.getStatusCode()).isEqualTo(202);
         assertThat(otherNetwork.getStatusCode()).isEqualTo(202);
-        assertThat(reports.reports).hasSize(3);
+        // saved: k0, k1, the replay of k0 (the store answered Replayed), the other network's
+        assertThat(reports.reports).hasSize(4);
+        assertThat(reports.claims.get(2).key()).isEqualTo("k0");
+        assertThat(reports.claims.get(2).requestHash()).isEqualTo(reports.claims.get(0).requestHash());
         assertThat(reports.reports.get(0).networkFingerprint())
-                .isEqualTo(reports.reports.get(1).networkFingerprint()).isNotEqualTo(reports.reports.get(2).networkFingerprint())
+                .isEqualTo(reports.reports.get(1).networkFingerprint()).isNotEqualTo(reports.reports.get(3).networkFingerprint())
                 .hasSize(16);
     }
 
@@ -136,7 +150,7 @@ class SubmitReportHandlerTest {
             () -> "7d0c5e1e-0000-4000-8000-00000000000" + ids.getAndIncrement(), Duration.ofDays(400))));
 
     private static APIGatewayV2HTTPEvent json(String body, Map<String, String> extraHeaders) {
-        Map<String, String> headers = new java.util.HashMap<>(extraHeaders);
+        Map<String, String> headers = new HashMap<>(extraHeaders);
         headers.put("content-type", "application/json");
         return APIGatewayV2HTTPEvent.builder().withHeaders(headers).withBody(body).build();
     }
