@@ -16,7 +16,7 @@ MVN ?= mvn -B -ntp
 PYTHON ?= python3
 VENV := .venv
 
-.PHONY: help run test build venv lint browser bench bench-load false-positive referral clean
+.PHONY: help run test build venv lint browser bench bench-load false-positive referral benign erase clean
 
 help:
 	@echo "make run    the pipeline on this machine: API on http://127.0.0.1:$${PORT:-3000}, alerts on stdout"
@@ -26,6 +26,8 @@ help:
 	@echo "make bench-load   only the load run through make run's jar (LOAD_REPORTS=10000, 4 HTTP clients)"
 	@echo "make false-positive INDICATOR='phone#+1888…' REASON='…'   withdraw an indicator's alerts (a running make run)"
 	@echo "make referral RING=<ringId>   a ring's referral packet and evidence manifest to target/referrals/<ringId>/"
+	@echo "make benign ACTION=add|not|remove INDICATOR='domain#anydesk.com' REASON='…'   an operator's benign entry, no redeploy"
+	@echo "make erase EMAIL=…   erase a reporter's personal data (right to erasure); counts stay"
 	@echo "make clean  remove build output and the virtual environment"
 
 $(VENV)/.installed: tools/requirements.txt tools/constraints.txt
@@ -105,6 +107,15 @@ false-positive: build
 OUT ?= target/referrals
 referral: build
 	$(JAVA_HOME)/bin/java -jar ops/target/scamsignal-ops.jar referral "$(RING)" "$(OUT)"
+
+# make benign ACTION=add INDICATOR='domain#anydesk.com' REASON='remote-access vendor'   (ACTION=remove: no REASON)
+benign: build
+	$(JAVA_HOME)/bin/java -jar ops/target/scamsignal-ops.jar benign "$(ACTION)" "$(INDICATOR)" $(if $(filter remove,$(ACTION)),,"$(REASON)")
+
+# make erase EMAIL=victim@example.org: the address goes to the command in the environment, never in
+# its arguments, and make does not echo the line (@)
+erase: build
+	@ERASE_EMAIL="$(EMAIL)" $(JAVA_HOME)/bin/java -jar ops/target/scamsignal-ops.jar erase
 
 clean:
 	$(MVN) -q clean

@@ -314,7 +314,10 @@ class RingsPipelineIT {
     private String post(String body) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + pipeline.port() + "/reports"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                // each reporter on a network of its own: all from loopback would be one network, rate
+                // limited at intake and counted RingNetworkCap times at most in a ring
+                .header("Content-Type", "application/json").header("X-Forwarded-For", PipelineScenarios.networkOf(body))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         // receivedAt has millisecond resolution: keep the founding order the posting order

@@ -7,17 +7,20 @@ import io.scamsignal.alerting.adapter.SnsAlertPublisher;
 import io.scamsignal.alerting.service.AlertingService;
 import io.scamsignal.alerting.service.RingAlertingService;
 import io.scamsignal.aws.AwsClients;
+import io.scamsignal.aws.DynamoDbBenignOverrides;
 import io.scamsignal.aws.FunctionEnvironment;
 import io.scamsignal.domain.aggregate.IndicatorAggregate;
 import io.scamsignal.domain.alert.AlertMessage;
 import io.scamsignal.domain.alert.AlertRuleConfig;
 import io.scamsignal.domain.alert.AlertRules;
 import io.scamsignal.domain.alert.AlertTrigger;
+import io.scamsignal.domain.alert.Confidence;
 import io.scamsignal.domain.alert.RingAlertConfig;
 import io.scamsignal.domain.alert.RingAlertRules;
 import io.scamsignal.domain.indicator.Indicator;
 import io.scamsignal.domain.indicator.IndicatorType;
 import io.scamsignal.domain.json.Json;
+import io.scamsignal.domain.stix.StixExporter;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,8 +45,10 @@ public final class AlertingConfig {
         IndicatorAggregate aggregate = IndicatorAggregate.builder(phone).reports(3).distinctReporters(3)
                 .firstSeen(now).lastSeen(now).brands(Set.of("Microsoft")).countries(Set.of("US"))
                 .lossUsd(BigDecimal.ONE).reports24h(3).reports7d(3).distinctReporters7d(3).build();
-        for (AlertTrigger trigger : new AlertRules(AlertRuleConfig.defaults()).evaluate(aggregate)) {
-            Json.write(AlertMessage.create(trigger, aggregate, List.of("priming"), now));
+        AlertRuleConfig config = AlertRuleConfig.defaults();
+        for (AlertTrigger trigger : new AlertRules(config).evaluate(aggregate)) {
+            Json.write(AlertMessage.create(trigger, aggregate, List.of("priming"), now,
+                    Confidence.of(aggregate, config.reportersPerNetwork()), null, StixExporter.defaults()));
         }
     }
 
@@ -79,7 +84,8 @@ public final class AlertingConfig {
 
     static AlertingService service(FunctionEnvironment env, DynamoDbClient dynamoDb, SnsClient sns) {
         return new AlertingService(
-                new AlertRules(AlertRuleConfig.fromEnvironment(env::get)),
+                new AlertRules(AlertRuleConfig.fromEnvironment(env::get),
+                        DynamoDbBenignOverrides.fromEnvironment(dynamoDb, env)),
                 claims(dynamoDb, env),
                 new SnsAlertPublisher(sns, env.require("ALERTS_TOPIC_ARN")),
                 new DynamoDbReportIdLookup(dynamoDb, env.require("INDICATORS_TABLE")),

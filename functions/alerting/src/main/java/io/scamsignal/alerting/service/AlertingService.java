@@ -4,11 +4,14 @@ import io.scamsignal.domain.aggregate.IndicatorAggregate;
 import io.scamsignal.domain.alert.AlertMessage;
 import io.scamsignal.domain.alert.AlertRules;
 import io.scamsignal.domain.alert.AlertTrigger;
+import io.scamsignal.domain.alert.Confidence;
 import io.scamsignal.domain.alert.RetractionMessage;
+import io.scamsignal.domain.stix.StixExporter;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** An indicator's aggregate changed: publish each alert its rules now call for, exactly once in effect. */
@@ -34,9 +37,14 @@ public final class AlertingService {
 
     /** @param owner a name of the triggering event that is the same on every retry of it */
     public Outcome onAggregateChanged(IndicatorAggregate aggregate, String owner) {
-        if (aggregate.isFalsePositive() || aggregate.indicator().allowListed()) {
-            return retractAll(aggregate, owner);
+        // an operator's benign entry or a list: whatever was sent about it is withdrawn
+        Optional<String> benign = rules.benignReason(aggregate);
+        if (aggregate.isFalsePositive() || benign.isPresent()) {
+            return retractAll(aggregate, owner, aggregate.isFalsePositive() ? aggregate.falsePositiveReason()
+                    : "benign: " + benign.get());
         }
+        // independent evidence only (network-capped reporters, networks, countries, days, lookalike)
+        int confidence = Confidence.of(aggregate, rules.config().reportersPerNetwork());
         List<String> published = new ArrayList<>();
         List<String> alreadySent = new ArrayList<>();
         List<String> heldElsewhere = new ArrayList<>();
@@ -44,7 +52,8 @@ public final class AlertingService {
             Instant now = clock.instant();
             String alertId = AlertMessage.alertId(aggregate.indicator(), trigger);
             Supplier<AlertMessage> candidate = () -> AlertMessage.create(trigger, aggregate,
-                    reportIds.reportIds(aggregate.indicator(), AlertMessage.MAX_REPORT_IDS), now);
+                    reportIds.reportIds(aggregate.indicator(), AlertMessage.MAX_REPORT_IDS), now, confidence, null,
+                    StixExporter.defaults());
             switch (claims.claim(alertId, candidate, owner + "|" + trigger.rule().id(), now)) {
                 case AlertClaims.Result.Claimed claimed -> {
                     String messageId = publisher.publish(claimed.message());
@@ -59,8 +68,7 @@ public final class AlertingService {
     }
 
     /** Withdraws every alert sent about an indicator that turned out not to be a scammer's. */
-    private Outcome retractAll(IndicatorAggregate aggregate, String owner) {
-        String reason = aggregate.isFalsePositive() ? aggregate.falsePositiveReason() : "allow-listed";
+    private Outcome retractAll(IndicatorAggregate aggregate, String owner, String reason) {
         List<String> retracted = new ArrayList<>();
         List<String> alreadyRetracted = new ArrayList<>();
         List<String> heldElsewhere = new ArrayList<>();

@@ -1,12 +1,12 @@
 package io.scamsignal.enrichment.config;
 
 import io.scamsignal.aws.AwsClients;
+import io.scamsignal.aws.DynamoDbBenignOverrides;
 import io.scamsignal.aws.FunctionEnvironment;
 import io.scamsignal.domain.aggregate.Aggregation;
 import io.scamsignal.domain.aggregate.ContributionPlanner;
 import io.scamsignal.domain.aggregate.UsdRates;
 import io.scamsignal.domain.benign.BenignIndicators;
-import io.scamsignal.domain.benign.BenignOverrides;
 import io.scamsignal.domain.brand.BrandRegistry;
 import io.scamsignal.domain.indicator.IndicatorExtractor;
 import io.scamsignal.domain.json.Json;
@@ -68,14 +68,17 @@ public final class EnrichmentConfig {
         BrandRegistry brands = env.get("BRANDS_FILE") == null ? BrandRegistry.defaults()
                 : BrandRegistry.load(Path.of(env.get("BRANDS_FILE")));
         UsdRates rates = env.get("USD_RATES_FILE") == null ? UsdRates.defaults() : rates(Path.of(env.get("USD_RATES_FILE")));
-        ContributionPlanner planner = new ContributionPlanner(IndicatorExtractor.standard(brands), brands, rates);
         DynamoDbClient dynamoDb = AwsClients.build(DynamoDbClient.builder(), env);
+        DynamoDbBenignOverrides overrides = DynamoDbBenignOverrides.fromEnvironment(dynamoDb, env);
+        // operators' entries first, then the lists: a benign indicator is still counted, marked with its list
+        ContributionPlanner planner = new ContributionPlanner(IndicatorExtractor.standard(brands, overrides), brands, rates);
         DynamoDbIndicatorRepository indicators = new DynamoDbIndicatorRepository(dynamoDb, env.require("INDICATORS_TABLE"));
         String ringsTable = env.get("RINGS_TABLE");
         if (ringsTable == null || ringsTable.isBlank()) {
             return new EnrichmentService(planner, indicators);
         }
-        BenignIndicators benign = BenignIndicators.standard(brands, BenignOverrides.none());
+        // the same operators' entries decide which domains are too common to link reports into a ring
+        BenignIndicators benign = BenignIndicators.standard(brands, overrides);
         RingPlanner ringPlanner = new RingPlanner(Integer.parseInt(env.getOrDefault("RING_NETWORK_CAP", "3")));
         return new EnrichmentService(planner, indicators, new DynamoDbRingStore(dynamoDb, ringsTable, ringPlanner),
                 RingLinking.linkable(brands, domain -> benign.domain(domain).isPresent()));

@@ -83,6 +83,14 @@ public final class DynamoDbReportRepository implements ReportRepository {
         return new SaveResult.Saved();
     }
 
+    @Override
+    public boolean idempotencyKeyKnown(String key, Instant now) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(idempotencyTable).consistentRead(true)
+                .key(Map.of(IdempotencyTableKeys.IDEMPOTENCY_KEY, s(key)))).item();
+        return item != null && !item.isEmpty() && item.containsKey("expiresAt")
+                && Long.parseLong(item.get("expiresAt").n()) >= now.getEpochSecond();
+    }
+
     /** The report and its reporter's data, both or neither; storing an already stored report is a no-op. */
     private void store(StoredReport report, ReporterContact contact, Instant expiresAt) {
         Put reportPut = Put.builder().tableName(reportsTable).item(Map.of(
@@ -123,7 +131,7 @@ public final class DynamoDbReportRepository implements ReportRepository {
 
     private static ReporterContact withId(ReporterContact c, String reportId) {
         return new ReporterContact(reportId, c.email(), c.name(), c.contactConsent(), c.sourceIp(), c.userAgent(),
-                c.expiresAt(), c.lawEnforcementContactConsent());
+                c.expiresAt(), c.reporterFingerprint(), c.lawEnforcementContactConsent());
     }
 
     /** Only what was given; an item with nothing but its key and expiry is not written at all. */
@@ -133,6 +141,10 @@ public final class DynamoDbReportRepository implements ReportRepository {
         item.put("expiresAt", n(c.expiresAt().getEpochSecond()));
         if (c.email() != null) {
             item.put("email", s(c.email()));
+        }
+        if (c.reporterFingerprint() != null) {
+            // the ByReporter index's key: erasure finds a reporter's items by it
+            item.put("reporterFingerprint", s(c.reporterFingerprint()));
         }
         if (c.name() != null) {
             item.put("name", s(c.name()));
