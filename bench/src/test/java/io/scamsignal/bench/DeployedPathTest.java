@@ -25,8 +25,9 @@ class DeployedPathTest {
                 REPORT.getBytes(StandardCharsets.UTF_8), "application/json", "en", null, "198.51.100.7", "test", "r1"));
 
         assertThat(response.status()).isEqualTo(202);
-        // the report's 7 attributes and the reporter data's 6 (key, expiry, e-mail, name, IP, user agent)
-        assertThat(dynamoDb.attributesWritten).isEqualTo(13);
+        // the report's 7 attributes and the reporter data's 7 (key, expiry, e-mail, name, IP, user agent,
+        // and the reporter fingerprint the erase command finds them by)
+        assertThat(dynamoDb.attributesWritten).isEqualTo(14);
     }
 
     @Test
