@@ -7,6 +7,10 @@ import io.scamsignal.alerting.service.AlertingService;
 import io.scamsignal.aws.AwsClients;
 import io.scamsignal.aws.FunctionEnvironment;
 import io.scamsignal.domain.aggregate.IndicatorAggregate;
+import io.scamsignal.domain.feed.TaxiiResources;
+import io.scamsignal.domain.stix.ExpiryRules;
+import io.scamsignal.domain.stix.StixExporter;
+import io.scamsignal.domain.stix.Tlp;
 import io.scamsignal.domain.alert.AlertMessage;
 import io.scamsignal.domain.alert.AlertRuleConfig;
 import io.scamsignal.domain.alert.AlertRules;
@@ -46,12 +50,20 @@ public final class AlertingConfig {
     public static AlertingService service(FunctionEnvironment env) {
         DynamoDbClient dynamoDb = AwsClients.build(DynamoDbClient.builder(), env);
         SnsClient sns = AwsClients.build(SnsClient.builder(), env);
+        AlertRuleConfig ruleConfig = AlertRuleConfig.fromEnvironment(env::get);
+        // the partner feed (FEED_TABLE) is optional: without it alerts still carry STIX, with ids from their keys
+        String feedTable = env.get("FEED_TABLE");
         return new AlertingService(
-                new AlertRules(AlertRuleConfig.fromEnvironment(env::get)),
+                new AlertRules(ruleConfig),
                 new DynamoDbAlertClaims(dynamoDb, env.require("ALERTS_TABLE"), env.require("ALERTS_BY_INDICATOR_INDEX"),
-                        Duration.ofSeconds(Long.parseLong(env.getOrDefault("ALERT_CLAIM_LEASE_SECONDS", "60")))),
+                        Duration.ofSeconds(Long.parseLong(env.getOrDefault("ALERT_CLAIM_LEASE_SECONDS", "60"))),
+                        feedTable == null || feedTable.isEmpty() ? null : feedTable,
+                        TaxiiResources.Collection.INDICATORS.id()),
                 new SnsAlertPublisher(sns, env.require("ALERTS_TOPIC_ARN")),
                 new DynamoDbReportIdLookup(dynamoDb, env.require("INDICATORS_TABLE")),
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                new StixExporter(Tlp.parse(env.getOrDefault("STIX_TLP", "green")),
+                        ExpiryRules.parse(env.get("STIX_EXPIRY"))),
+                ruleConfig.reportersPerNetwork());
     }
 }
