@@ -24,7 +24,8 @@ public final class Ops {
     }
 
     static final Map<String, Command> COMMANDS = Map.of(
-            "false-positive", new FalsePositive());
+            "false-positive", new FalsePositive(),
+            "partner-key", new PartnerKey());
 
     private Ops() {
     }
