@@ -76,7 +76,7 @@ final class DynamoDbFeedReader {
         private void fetch() {
             String start = query.exclusiveStartKey();
             boolean byObject = query.ids().size() == 1;
-            Map<String, String> names = new HashMap<>(Map.of("#sk", FeedTableKeys.SORT_KEY));
+            Map<String, String> names = new HashMap<>();
             Map<String, AttributeValue> values = new HashMap<>();
             String condition;
             if (byObject) {
@@ -90,6 +90,7 @@ final class DynamoDbFeedReader {
             }
             if (start != null) {
                 values.put(":start", AttributeValue.fromS(start));
+                names.put("#sk", FeedTableKeys.SORT_KEY);
                 condition += " AND #sk > :start";
             }
             QueryRequest.Builder request = QueryRequest.builder().tableName(table).keyConditionExpression(condition)
