@@ -177,6 +177,17 @@ class PartnerExchangeIT {
         assertThat(JSON.readTree(all.body()).get("objects")).hasSize(v.size());
     }
 
+    @Test
+    void replayedStreamsAppendNothingTwiceAndMintNoSecondId() throws Exception {
+        Set<List<String>> before = allInFeed();
+        String stixId = stateItem("phone#+18885550701").get("stixId").s();
+        pipeline.replayStreamsFromTrimHorizon();
+        assertThat(pipeline.awaitIdle(Duration.ofSeconds(2), Duration.ofSeconds(90))).isTrue();
+        assertThat(allInFeed()).isEqualTo(before);
+        assertThat(feedItems()).hasSize(before.size());
+        assertThat(stateItem("phone#+18885550701").get("stixId").s()).isEqualTo(stixId);
+    }
+
     // --- helpers ---
 
     /** Three reporters name the same 10 numbers and 10 sites: 20 indicators alert. */
