@@ -188,6 +188,60 @@ class PartnerExchangeIT {
         assertThat(stateItem("phone#+18885550701").get("stixId").s()).isEqualTo(stixId);
     }
 
+    @Test
+    void pymispLoadsTheMispFeedBehindTheSameKeys() throws Exception {
+        HttpResponse<String> manifest = get("/misp/manifest.json", key, null);
+        assertThat(manifest.statusCode()).isEqualTo(200);
+        JsonNode events = JSON.readTree(manifest.body());
+        assertThat(events.size()).isGreaterThanOrEqualTo(1);
+        Path dir = Files.createDirectories(TestEmulator.projectDir().resolve("e2e/target/misp-feed-" + UUID.randomUUID()));
+        Files.writeString(dir.resolve("manifest.json"), manifest.body());
+        Files.writeString(dir.resolve("hashes.csv"), get("/misp/hashes.csv", key, null).body());
+        for (var uuid : (Iterable<String>) events::fieldNames) {
+            HttpResponse<String> event = get("/misp/" + uuid + ".json", key, null);
+            assertThat(event.statusCode()).isEqualTo(200);
+            assertThat(event.body()).doesNotContain("@example.org");
+            Files.writeString(dir.resolve(uuid + ".json"), event.body());
+        }
+        Process check = new ProcessBuilder(TestEmulator.projectDir().resolve(".venv/bin/python").toString(),
+                TestEmulator.projectDir().resolve("tools/misp_feed_check.py").toString(), dir.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(check.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(check.exitValue()).as(out).isZero();
+        assertThat(get("/misp/manifest.json", null, null).statusCode()).isEqualTo(401);
+        PartnerKey.Created ringsOnly = PartnerKey.create(pipeline.aws().dynamoDb(), pipeline.ref("PartnerKeysTable"),
+                "rings-only", TaxiiResources.Collection.RINGS.id(), Instant.now());
+        assertThat(get("/misp/manifest.json", ringsOnly, null).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theNumberFeedParsesAsCsvWithTheDocumentedColumnsAndSinceNarrowsIt() throws Exception {
+        HttpResponse<String> csv = get("/feeds/numbers.csv", key, null);
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        List<String> lines = csv.body().lines().toList();
+        assertThat(lines.get(0)).isEqualTo(String.join(",", io.scamsignal.domain.feed.NumberFeed.COLUMNS));
+        assertThat(lines.size() - 1).isGreaterThanOrEqualTo(10);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",", -1);
+            assertThat(cells).hasSize(io.scamsignal.domain.feed.NumberFeed.COLUMNS.size());
+            assertThat(cells[0]).matches("\\+[1-9][0-9]{6,14}");
+            assertThat(cells[1]).isEqualTo("US");
+            assertThat(cells[2]).isEqualTo("toll-free");
+            assertThat(cells[7]).isIn("active", "expired", "revoked");
+            Instant.parse(cells[9]);
+        }
+        String lastUpdated = lines.get(lines.size() - 1).split(",")[9];
+        HttpResponse<String> since = get("/feeds/numbers.jsonl?since=" + lastUpdated, key, null);
+        assertThat(since.statusCode()).isEqualTo(200);
+        assertThat(since.body().lines().count()).isLessThan(lines.size() - 1);
+        HttpResponse<String> all = get("/feeds/numbers.jsonl", key, null);
+        assertThat(all.body().lines().count()).isEqualTo(lines.size() - 1);
+        all.body().lines().forEach(l -> assertThat(l).startsWith("{\"e164\":\"+"));
+        assertThat(get("/feeds/numbers.csv?since=yesterday", key, null).statusCode()).isEqualTo(400);
+    }
+
     // --- helpers ---
 
     /** Three reporters name the same 10 numbers and 10 sites: 20 indicators alert. */

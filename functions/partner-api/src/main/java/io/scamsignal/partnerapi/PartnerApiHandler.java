@@ -7,20 +7,27 @@ import io.scamsignal.aws.AwsClients;
 import io.scamsignal.aws.FunctionEnvironment;
 import io.scamsignal.aws.HttpApiResponse;
 import io.scamsignal.aws.JsonLog;
+import io.scamsignal.domain.feed.FeedIndicator;
 import io.scamsignal.domain.feed.FeedRequestException;
+import io.scamsignal.domain.feed.MispFeed;
 import io.scamsignal.domain.feed.NextTokens;
+import io.scamsignal.domain.feed.NumberFeed;
 import io.scamsignal.domain.feed.TaxiiPage;
 import io.scamsignal.domain.feed.TaxiiPager;
 import io.scamsignal.domain.feed.TaxiiQuery;
 import io.scamsignal.domain.feed.TaxiiResources;
 import io.scamsignal.domain.feed.TaxiiResources.Collection;
 import io.scamsignal.domain.json.Json;
+import io.scamsignal.domain.stix.ExpiryRules;
+import io.scamsignal.domain.stix.Tlp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -29,6 +36,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -47,7 +55,15 @@ public final class PartnerApiHandler implements RequestStreamHandler {
             "/taxii2/api/collections/([0-9a-f-]{36})/(?:(objects|manifest)/(?:([a-z0-9-]+--[0-9a-f-]{36})/(versions/)?)?)?");
     private static final long MAX_CONTENT_LENGTH = 6 * 1024 * 1024;
 
+    private static final Pattern MISP_FILE = Pattern.compile("/misp/([0-9a-f-]{36}\\.json|manifest\\.json|hashes\\.csv)/?");
+    private static final Pattern NUMBERS = Pattern.compile("/feeds/numbers\\.(csv|jsonl)/?");
+
+    /** The MISP and number feeds: the indicators as they stand, with the deployment's TLP and expiry. */
+    record Feeds(DynamoDbCurrentIndicators current, MispFeed misp, NumberFeed numbers, Clock clock) {
+    }
+
     private final DynamoDbFeedReader reader;
+    private final Feeds feeds;
     private final NextTokens tokens;
     private final int maxPage;
     private final int maxScanned;
@@ -57,13 +73,27 @@ public final class PartnerApiHandler implements RequestStreamHandler {
     }
 
     private PartnerApiHandler(FunctionEnvironment env) {
-        this(new DynamoDbFeedReader(AwsClients.build(DynamoDbClient.builder(), env), env.require("FEED_TABLE")),
-                new NextTokens(sha256(env.require("TAXII_NEXT_SECRET"))),
-                Integer.parseInt(env.getOrDefault("TAXII_MAX_PAGE", "1000")));
+        this(AwsClients.build(DynamoDbClient.builder(), env), env);
     }
 
-    PartnerApiHandler(DynamoDbFeedReader reader, NextTokens tokens, int maxPage) {
+    private PartnerApiHandler(DynamoDbClient dynamoDb, FunctionEnvironment env) {
+        this(new DynamoDbFeedReader(dynamoDb, env.require("FEED_TABLE")),
+                new NextTokens(sha256(env.require("TAXII_NEXT_SECRET"))),
+                Integer.parseInt(env.getOrDefault("TAXII_MAX_PAGE", "1000")),
+                feeds(dynamoDb, env));
+    }
+
+    private static Feeds feeds(DynamoDbClient dynamoDb, FunctionEnvironment env) {
+        Tlp tlp = Tlp.parse(env.getOrDefault("STIX_TLP", "green"));
+        ExpiryRules expiry = ExpiryRules.parse(env.get("STIX_EXPIRY"));
+        return new Feeds(new DynamoDbCurrentIndicators(dynamoDb, env.require("FEED_TABLE")),
+                new MispFeed(tlp, MispFeed.defaults().orgName(), MispFeed.defaults().orgUuid(), expiry),
+                new NumberFeed(expiry), Clock.systemUTC());
+    }
+
+    PartnerApiHandler(DynamoDbFeedReader reader, NextTokens tokens, int maxPage, Feeds feeds) {
         this.reader = reader;
+        this.feeds = feeds;
         this.tokens = tokens;
         this.maxPage = maxPage;
         this.maxScanned = maxPage * 5;
@@ -87,6 +117,18 @@ public final class PartnerApiHandler implements RequestStreamHandler {
         Set<String> allowed = allowed(auth.path("collections").asText(""));
         Locale locale = headers.getOrDefault("accept-language", "en").toLowerCase(Locale.ROOT).startsWith("de")
                 ? Locale.GERMAN : Locale.ENGLISH;
+        if (path.startsWith("/misp/") || path.startsWith("/feeds/")) {
+            // the feeds derive from the indicators collection: a key must be allowed to read it
+            if (!allowed.contains("*") && !allowed.contains(Collection.INDICATORS.id())) {
+                return plain(403, "application/json", Json.write(Map.of("code", "forbidden",
+                        "message", "This key may not read the indicators.")));
+            }
+            try {
+                return feed(path, params);
+            } catch (FeedRequestException e) {
+                return plain(400, "application/json", Json.write(Map.of("code", e.code().wire(), "message", e.message(locale))));
+            }
+        }
         if (!TaxiiResources.accepts(headers.get("accept"))) {
             return error(406, "not_acceptable", "This server answers application/taxii+json;version=2.1 only.");
         }
@@ -142,6 +184,36 @@ public final class PartnerApiHandler implements RequestStreamHandler {
         } catch (FeedRequestException e) {
             return error(400, e.code().wire(), e.message(locale));
         }
+    }
+
+    /** The MISP feed's files and the number feed, generated from the indicators as they stand now. */
+    private HttpApiResponse feed(String path, Map<String, String> params) {
+        Instant now = feeds.clock().instant();
+        Matcher misp = MISP_FILE.matcher(path.substring(0, path.length() - 1));
+        if (misp.matches()) {
+            List<FeedIndicator> indicators = feeds.current().read(Collection.INDICATORS.id(), null);
+            SortedMap<String, String> files = feeds.misp().files(indicators, now);
+            String body = files.get(misp.group(1));
+            if (body == null) {
+                return plain(404, "application/json", Json.write(Map.of("code", "not_found", "message", "No such event.")));
+            }
+            return plain(200, misp.group(1).endsWith(".csv") ? "text/csv; charset=utf-8" : "application/json", body);
+        }
+        Matcher numbers = NUMBERS.matcher(path.substring(0, path.length() - 1));
+        if (numbers.matches()) {
+            Instant since = NumberFeed.parseSince(params.get("since"));
+            List<NumberFeed.Row> rows = feeds.numbers().rows(feeds.current().read(Collection.INDICATORS.id(), "phone"),
+                    since, now);
+            return numbers.group(1).equals("csv")
+                    ? plain(200, "text/csv; charset=utf-8; header=present", NumberFeed.csv(rows))
+                    : plain(200, "application/jsonl; charset=utf-8", NumberFeed.jsonLines(rows));
+        }
+        return plain(404, "application/json", Json.write(Map.of("code", "not_found", "message", "No such feed.")));
+    }
+
+    private static HttpApiResponse plain(int status, String contentType, String body) {
+        return new HttpApiResponse(status, Map.of("Content-Type", contentType, "Cache-Control", "no-store",
+                "X-Content-Type-Options", "nosniff"), body);
     }
 
     private static Set<String> allowed(String collections) {

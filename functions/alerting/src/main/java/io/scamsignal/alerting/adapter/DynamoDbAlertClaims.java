@@ -85,6 +85,7 @@ public final class DynamoDbAlertClaims implements AlertClaims {
             writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(claimItem(alertId, message, owner, now))
                     .conditionExpression("attribute_not_exists(alertId)").build()).build());
             writes.addAll(feed.writes(indicatorKey, seen, next, objects, now));
+            writes.add(feed.current(indicatorKey, next, figures(message, objects)));
             try {
                 dynamoDb.transactWriteItems(b -> b.transactItems(writes));
                 return new Result.Claimed(message);
@@ -112,7 +113,9 @@ public final class DynamoDbAlertClaims implements AlertClaims {
             }
             IndicatorState revoked = current.revoke(now);
             try {
-                List<TransactWriteItem> writes = feed.writes(indicatorKey, seen, revoked, objects.apply(revoked), now);
+                List<TransactWriteItem> writes = new ArrayList<>(feed.writes(indicatorKey, seen, revoked,
+                        objects.apply(revoked), now));
+                writes.add(feed.current(indicatorKey, revoked, null));
                 dynamoDb.transactWriteItems(b -> b.transactItems(writes));
                 return;
             } catch (TransactionCanceledException e) {
@@ -122,6 +125,16 @@ public final class DynamoDbAlertClaims implements AlertClaims {
                 backoff(attempt);
             }
         }
+    }
+
+    /** The alert's figures for the feeds; confidence from its STIX indicator (0 where it has none). */
+    private static StixFeedWrites.Figures figures(AlertMessage message, List<Map<String, Object>> objects) {
+        int confidence = objects.stream().filter(o -> "indicator".equals(o.get("type")))
+                .map(o -> o.get("confidence")).filter(c -> c instanceof Number).map(c -> ((Number) c).intValue())
+                .findFirst().orElse(0);
+        return new StixFeedWrites.Figures(message.indicator().type(), message.indicator().value(),
+                List.copyOf(message.observed().brands()), message.rule(), confidence, message.observed().firstSeen(),
+                message.observed().lastSeen(), message.observed().distinctReporters());
     }
 
     private static void backoff(int attempt) {

@@ -164,6 +164,50 @@ final class StixFeedWrites {
         return writes;
     }
 
+    /**
+     * The indicator's current item for the MISP and number feeds: its figures as the alert saw them
+     * ({@code figures} null for a withdrawal, which changes only the state), its rules accumulated.
+     */
+    TransactWriteItem current(String indicatorKey, IndicatorState next, Figures figures) {
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        StringBuilder set = new StringBuilder("SET stixId = :id, alertedAt = :created, changedAt = :modified, revoked = :revoked");
+        values.put(":id", s(next.stixId()));
+        values.put(":created", s(next.created().toString()));
+        values.put(":modified", s(next.modified().toString()));
+        values.put(":revoked", AttributeValue.fromBool(next.revoked()));
+        String add = "";
+        if (figures != null) {
+            set.append(", #type = :type, #value = :value, firstSeen = :first, lastSeen = :last,"
+                    + " distinctReporters = :reporters, confidence = :confidence, brands = :brands");
+            names.put("#type", "type");
+            names.put("#value", "value");
+            values.put(":type", s(figures.type()));
+            values.put(":value", s(figures.value()));
+            values.put(":first", s(figures.firstSeen().toString()));
+            values.put(":last", s(figures.lastSeen().toString()));
+            values.put(":reporters", AttributeValue.fromN(Long.toString(figures.distinctReporters())));
+            values.put(":confidence", AttributeValue.fromN(Integer.toString(figures.confidence())));
+            values.put(":brands", s(Json.write(figures.brands())));
+            add = " ADD #rules :rule";
+            names.put("#rules", "rules");
+            values.put(":rule", AttributeValue.fromSs(List.of(figures.rule())));
+        }
+        Update.Builder update = Update.builder().tableName(feedTable)
+                .key(Map.of(FeedTableKeys.PARTITION_KEY, s(FeedTableKeys.currentPartition(collection)),
+                        FeedTableKeys.SORT_KEY, s(indicatorKey)))
+                .updateExpression(set + add).expressionAttributeValues(values);
+        if (!names.isEmpty()) {
+            update.expressionAttributeNames(names);
+        }
+        return TransactWriteItem.builder().update(update.build()).build();
+    }
+
+    /** What the feeds show of an alerted indicator, from the alert. */
+    record Figures(String type, String value, List<String> brands, String rule, int confidence, Instant firstSeen,
+                   Instant lastSeen, long distinctReporters) {
+    }
+
     private Put statePut(String indicatorKey, Snapshot seen, IndicatorState next, String[] indicator, String[] sighting) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("alertId", s(STATE_PREFIX + indicatorKey));

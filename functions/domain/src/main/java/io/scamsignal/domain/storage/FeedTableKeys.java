@@ -6,6 +6,10 @@ package io.scamsignal.domain.storage;
  * counter item per collection ({@code pk} = counter#collection) holding the last position appended
  * and the ids of the objects appended once per collection (identity, marking, extension-definitions).
  * Index ByObject ({@code objectId}, {@code sk}): the versions of one object.
+ *
+ * <p>Partition {@code current#collection} holds one item per alerted indicator ({@code sk} = its
+ * key, type#value) with what the MISP and number feeds show (FeedIndicator's fields), written in the
+ * same transaction as the indicator's STIX versions.
  */
 public final class FeedTableKeys {
 
@@ -16,6 +20,10 @@ public final class FeedTableKeys {
     public static final String COUNTER = "counter";
 
     private FeedTableKeys() {
+    }
+
+    public static String currentPartition(String collection) {
+        return "current#" + collection;
     }
 
     public static String counterPartition(String collection) {
