@@ -242,7 +242,56 @@ class PartnerExchangeIT {
         assertThat(get("/feeds/numbers.csv?since=yesterday", key, null).statusCode()).isEqualTo(400);
     }
 
+    @Test
+    void bulkSubmissionsAnswerPerLineStoreTheOrganisationAndRefuseOversizedBodies() throws Exception {
+        String good = """
+                {"contactMethod":"phone_call","impersonatedCompany":"Amazon","incidentDate":"2026-11-20","country":"GB","scammer":{"phoneNumbers":["+44 20 7946 0999"]}}""";
+        String bad = """
+                {"contactMethod":"carrier_pigeon","impersonatedCompany":"","incidentDate":"2026-11-20","country":"GB"}""";
+        // two numbers, one reporter each: nothing alerts, so the feed the other tests walk stays as it is
+        HttpResponse<String> response = postBulk(good + "\n" + bad + "\n\nnot json\n" + good.replace("0999", "0998") + "\n", key);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.get("accepted").asInt()).isEqualTo(2);
+        assertThat(body.get("rejected").asInt()).isEqualTo(2);
+        JsonNode results = body.get("results");
+        assertThat(results.get(0).get("line").asInt()).isEqualTo(1);
+        assertThat(results.get(0).get("reportId").asText()).isNotEmpty();
+        assertThat(results.get(1).get("errors").toString()).contains("contactMethod", "impersonatedCompany");
+        assertThat(results.get(2).get("line").asInt()).isEqualTo(4);
+        assertThat(results.get(2).get("errors").get(0).get("code").asText()).isEqualTo("malformed_json");
+        String stored = results.get(0).get("reportId").asText();
+        Map<String, AttributeValue> report = pipeline.aws().dynamoDb().getItem(b -> b.tableName(pipeline.ref("ReportsTable"))
+                .key(Map.of("reportId", AttributeValue.fromS(stored)))).item();
+        assertThat(report.get("organisation").s()).isEqualTo("acme-cert");
+
+        String tooMany = (good + "\n").repeat(501);
+        HttpResponse<String> oversized = postBulk(tooMany, key);
+        assertThat(oversized.statusCode()).isEqualTo(413);
+        assertThat(oversized.body()).contains("too_many_lines");
+        HttpResponse<String> german = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + pipeline.port() + "/partner/reports"))
+                .header("Authorization", basic(key)).header("Content-Type", "application/json")
+                .header("Accept-Language", "de").POST(HttpRequest.BodyPublishers.ofString(good)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(german.statusCode()).isEqualTo(415);
+        assertThat(german.body()).contains("Sammelmeldungen");
+        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + pipeline.port() + "/partner/reports"))
+                .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(good)).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+    }
+
     // --- helpers ---
+
+    private HttpResponse<String> postBulk(String ndjson, PartnerKey.Created as) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + pipeline.port() + "/partner/reports"))
+                .header("Authorization", basic(as)).header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(ndjson)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String basic(PartnerKey.Created as) {
+        return "Basic " + Base64.getEncoder().encodeToString((as.keyId() + ":" + as.secret()).getBytes(StandardCharsets.UTF_8));
+    }
 
     /** Three reporters name the same 10 numbers and 10 sites: 20 indicators alert. */
     private void postBatch(int batch) throws Exception {

@@ -8,6 +8,7 @@ import io.scamsignal.domain.report.Messages;
 import io.scamsignal.domain.report.ReportValidator;
 import io.scamsignal.domain.report.ReporterFingerprint;
 import io.scamsignal.intake.adapter.DynamoDbReportRepository;
+import io.scamsignal.intake.service.PartnerBulkService;
 import io.scamsignal.intake.service.SubmitReportService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,6 +38,20 @@ public final class IntakeConfig {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** POST /partner/reports: the same validation, fingerprint and storage as the public API. */
+    public static PartnerBulkService bulkService(FunctionEnvironment env) {
+        DynamoDbClient dynamoDb = AwsClients.build(DynamoDbClient.builder(), env);
+        Clock clock = Clock.systemUTC();
+        return new PartnerBulkService(
+                new ReportValidator(clock, new PhoneNormalizer()),
+                new ReporterFingerprint(env.require("REPORTER_HMAC_SECRET")),
+                new DynamoDbReportRepository(dynamoDb, env.require("REPORTS_TABLE"), env.require("REPORTER_DATA_TABLE"),
+                        "unused-no-idempotency-keys"),
+                clock,
+                SubmitReportService.randomReportIds(),
+                Duration.ofDays(Long.parseLong(env.require("RETENTION_DAYS"))));
     }
 
     public static SubmitReportService service(FunctionEnvironment env) {
