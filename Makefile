@@ -79,6 +79,8 @@ bench: venv
 		io.scamsignal.bench.WarmCpu
 	$(JAVA_HOME)/bin/java -Dscamsignal.projectDir=$(CURDIR) $(BENCH_OPTS) -cp bench/target/classes:$$(cat bench/target/classpath.txt) \
 		io.scamsignal.bench.ThroughputBenchmark $(REPORTS)
+	$(JAVA_HOME)/bin/java -Dscamsignal.projectDir=$(CURDIR) $(BENCH_OPTS) -cp bench/target/classes:$$(cat bench/target/classpath.txt) \
+		io.scamsignal.bench.TaxiiBenchmark
 	@$(MAKE) --no-print-directory bench-load
 
 # the load run: make run's own jar (and its patched moto) as a child process, LOAD_REPORTS reports
