@@ -281,6 +281,36 @@ class PartnerExchangeIT {
                 HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void everyVersionTheServerServesPassesOasissValidator() throws Exception {
+        List<String> files = new ArrayList<>();
+        String next = null;
+        Path dir = Files.createDirectories(TestEmulator.projectDir().resolve("e2e/target/taxii-pages-" + UUID.randomUUID()));
+        do {
+            HttpResponse<String> page = get("/taxii2/api/collections/" + INDICATORS + "/objects/?limit=1000"
+                    + (next == null ? "&match%5Bversion%5D=all" : "&next=" + java.net.URLEncoder.encode(next, StandardCharsets.UTF_8)),
+                    key, null);
+            assertThat(page.statusCode()).isEqualTo(200);
+            JsonNode body = JSON.readTree(page.body());
+            com.fasterxml.jackson.databind.node.ObjectNode bundle = JSON.createObjectNode();
+            bundle.put("type", "bundle");
+            bundle.put("id", "bundle--" + UUID.randomUUID());
+            bundle.set("objects", body.get("objects"));
+            Path file = dir.resolve("page-" + files.size() + ".json");
+            Files.writeString(file, bundle.toString());
+            files.add(file.toString());
+            next = body.path("more").asBoolean() ? body.get("next").asText() : null;
+        } while (next != null);
+        List<String> command = new ArrayList<>(List.of(TestEmulator.projectDir().resolve(".venv/bin/python").toString(),
+                TestEmulator.projectDir().resolve("tools/stix_validate.py").toString(),
+                TestEmulator.projectDir().resolve("contracts/vendor/cti-stix2-json-schemas/schemas").toString()));
+        command.addAll(files);
+        Process validator = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(validator.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(validator.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        assertThat(validator.exitValue()).as(out).isZero();
+    }
+
     // --- helpers ---
 
     private HttpResponse<String> postBulk(String ndjson, PartnerKey.Created as) throws Exception {
