@@ -50,7 +50,7 @@ class PartnerExchangeIT {
         String stack = "px-" + UUID.randomUUID().toString().substring(0, 8);
         pipeline = LocalPipeline.start(LocalPipeline.Options.defaults(
                 TestEmulator.projectDir().resolve("infra/template.yaml"), TestEmulator.endpoint(), stack)
-                .withParameters(Map.of("PartnerAuthCacheSeconds", "1")));
+                .withParameters(Map.of("PartnerAuthCacheSeconds", "1", "PartnerReportsPerMinute", "20")));
         key = PartnerKey.create(pipeline.aws().dynamoDb(), pipeline.ref("PartnerKeysTable"), "acme-cert", "*", Instant.now());
         discovery = "http://127.0.0.1:" + pipeline.port() + "/taxii2/";
         postBatch(0);
@@ -279,6 +279,14 @@ class PartnerExchangeIT {
         assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + pipeline.port() + "/partner/reports"))
                 .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(good)).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+
+        // the key's own limit (PartnerReportsPerMinute=20 here): 21 invalid lines in one go are refused whole
+        PartnerKey.Created busy = PartnerKey.create(pipeline.aws().dynamoDb(), pipeline.ref("PartnerKeysTable"),
+                "busy-partner", "*", Instant.now());
+        HttpResponse<String> limited = postBulk((bad + "\n").repeat(21), busy);
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("retry-after")).hasValue("60");
+        assertThat(limited.body()).contains("rate_limited");
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.scamsignal.aws.JsonLog;
 import io.scamsignal.domain.json.Json;
 import io.scamsignal.intake.config.IntakeConfig;
 import io.scamsignal.intake.service.PartnerBulkService;
+import io.scamsignal.intake.service.PartnerRateLimit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,13 +29,19 @@ public final class PartnerReportsHandler implements RequestStreamHandler {
     private static final JsonLog LOG = new JsonLog("partner-reports");
     private static final EmfMetrics METRICS = new EmfMetrics("partner-reports");
     private final PartnerBulkService service;
+    private final PartnerRateLimit rateLimit;
 
     public PartnerReportsHandler() {
-        this(IntakeConfig.bulkService(FunctionEnvironment.current()));
+        this(FunctionEnvironment.current());
     }
 
-    PartnerReportsHandler(PartnerBulkService service) {
+    private PartnerReportsHandler(FunctionEnvironment env) {
+        this(IntakeConfig.bulkService(env), IntakeConfig.partnerRateLimit(env));
+    }
+
+    PartnerReportsHandler(PartnerBulkService service, PartnerRateLimit rateLimit) {
         this.service = service;
+        this.rateLimit = rateLimit;
     }
 
     @Override
@@ -59,6 +66,18 @@ public final class PartnerReportsHandler implements RequestStreamHandler {
         if (organisation.isEmpty()) {
             // the authorizer always names the partner; without it the route is misconfigured
             return json(403, Map.of("errors", List.of(Map.of("field", "", "code", "forbidden", "message", "No partner key."))));
+        }
+        // a partner's reports come from its servers, not from victims' networks: the key's own limit
+        // applies, per minute and counted in reports (lines), not the public per-network one
+        int lines = (int) new String(body, StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).count();
+        if (lines > 0 && lines <= PartnerBulkService.MAX_LINES && !rateLimit.take(auth.path("keyId").asText(organisation), lines)) {
+            LOG.info("bulk reports rate-limited", Map.of("requestId", requestId, "keyId", auth.path("keyId").asText(""),
+                    "lines", lines));
+            return new HttpApiResponse(429, Map.of("content-type", "application/json; charset=utf-8",
+                    "cache-control", "no-store", "retry-after", "60"), Json.write(Map.of("errors", List.of(Map.of(
+                    "field", "", "code", "rate_limited",
+                    "message", io.scamsignal.domain.report.Messages.forAcceptLanguage(headers.get("accept-language"))
+                            .text("bulk.rate_limited"))))));
         }
         PartnerBulkService.BulkResponse response = service.submit(body, headers.get("content-type"),
                 headers.get("accept-language"), organisation, event.path("requestContext").path("http").path("sourceIp").asText(""));
