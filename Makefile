@@ -16,7 +16,7 @@ MVN ?= mvn -B -ntp
 PYTHON ?= python3
 VENV := .venv
 
-.PHONY: help run test build venv lint browser bench bench-load false-positive partner-key-create partner-key-revoke clean
+.PHONY: help run test build venv lint browser bench bench-load false-positive benign erase partner-key-create partner-key-revoke clean
 
 help:
 	@echo "make run    the pipeline on this machine: API on http://127.0.0.1:$${PORT:-3000}, alerts on stdout"
@@ -25,6 +25,8 @@ help:
 	@echo "make bench  the benchmarks (not part of make test); prints their figures (SECTIONS=\"cpu wcu cold\")"
 	@echo "make bench-load   only the load run through make run's jar (LOAD_REPORTS=10000, 4 HTTP clients)"
 	@echo "make false-positive INDICATOR='phone#+1888…' REASON='…'   withdraw an indicator's alerts (a running make run)"
+	@echo "make benign ACTION=add|not|remove INDICATOR='domain#anydesk.com' REASON='…'   an operator's benign entry, no redeploy"
+	@echo "make erase EMAIL=…   erase a reporter's personal data (right to erasure); counts stay"
 	@echo "make partner-key-create PARTNER=acme [COLLECTIONS=<id,…>]   a partner API key for TAXII (secret printed once)"
 	@echo "make partner-key-revoke KEY_ID=pk_…   revoke a partner API key"
 	@echo "make clean  remove build output and the virtual environment"
@@ -100,6 +102,15 @@ REPORTS ?= 10000
 # make false-positive INDICATOR='phone#+18885550142' REASON='the bank's own fraud line'
 false-positive: build
 	$(JAVA_HOME)/bin/java -jar ops/target/scamsignal-ops.jar false-positive "$(INDICATOR)" "$(REASON)"
+
+# make benign ACTION=add INDICATOR='domain#anydesk.com' REASON='remote-access vendor'   (ACTION=remove: no REASON)
+benign: build
+	$(JAVA_HOME)/bin/java -jar ops/target/scamsignal-ops.jar benign "$(ACTION)" "$(INDICATOR)" $(if $(filter remove,$(ACTION)),,"$(REASON)")
+
+# make erase EMAIL=victim@example.org: the address goes to the command in the environment, never in
+# its arguments, and make does not echo the line (@)
+erase: build
+	@ERASE_EMAIL="$(EMAIL)" $(JAVA_HOME)/bin/java -jar ops/target/scamsignal-ops.jar erase
 
 # make partner-key-create PARTNER=acme [COLLECTIONS=6e9b7f0c-5b1a-4f3e-9c55-0d6c1f1b7a11]: against a running make run
 partner-key-create: build

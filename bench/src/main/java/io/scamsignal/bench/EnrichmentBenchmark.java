@@ -172,13 +172,16 @@ public final class EnrichmentBenchmark {
             String reports = intake.resolver().resource("ReportsTable").ref();
             String reporterData = intake.resolver().resource("ReporterDataTable").ref();
             String idempotency = intake.resolver().resource("IdempotencyTable").ref();
+            // every run from the same address: the per-network counters go with the other tables
+            String rateLimits = intake.resolver().resource("RateLimitTable").ref();
             ColdStart.twoByTwo(project, "Intake cold start: fresh JVM -> first report stored in moto", "intake",
                     project.resolve("events/http/submit-report.json").toString(),
                     functionEnvironment(intake, "SubmitReportFunction"),
-                    new ColdStart.Tables(() -> empty(aws, reports, reporterData, idempotency),
+                    new ColdStart.Tables(() -> empty(aws, reports, reporterData, idempotency, rateLimits),
                             () -> "reports " + describe(aws, reports, Set.of("payload")) + "; reporter data "
                                     + describe(aws, reporterData, Set.of()) + "; idempotency keys "
-                                    + describe(aws, idempotency, Set.of())));
+                                    + describe(aws, idempotency, Set.of()) + "; rate-limit counters "
+                                    + describe(aws, rateLimits, Set.of())));
 
             StackDeployer.DeployedStack enrichment = deploy(project, endpoint);
             String indicators = enrichment.resolver().resource("IndicatorsTable").ref();

@@ -53,7 +53,8 @@ final class SampleReports {
                     .scammer(new Scammer(List.of(typed), List.of(site), List.of(), List.of(), List.of()))
                     .loss(new Loss(new BigDecimal("250.00"), "USD", List.of(PaymentMethod.GIFT_CARD)))
                     .description("A pop-up said my computer was infected and to call support.")
-                    .reporterFingerprint("fingerprint-" + i).build());
+                    // each reporter on a network of its own (issue 12): the aggregates' per-network map at its largest
+                    .reporterFingerprint("fingerprint-" + i).networkFingerprint(String.format("%032x", i)).build());
         }
         return reports;
     }

@@ -12,6 +12,7 @@ import io.scamsignal.local.lambda.LocalFunction;
 import io.scamsignal.local.lambda.StreamEventSourceMapping;
 import io.scamsignal.local.lambda.StreamEventSourceMapping.Redelivery;
 import io.scamsignal.local.template.SamTemplate;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,6 +75,7 @@ public final class LocalPipeline implements AutoCloseable {
     private final List<AlertInbox> inboxes = new ArrayList<>();
     private HttpApiGateway gateway;
     private volatile boolean ready;
+    private boolean closed;
 
     private LocalPipeline(Options options, EmulatorClients aws, DeployedStack stack, Map<String, LocalFunction> functions) {
         this.options = options;
@@ -184,6 +186,11 @@ public final class LocalPipeline implements AutoCloseable {
         return stack;
     }
 
+    /** The functions by logical id, each loaded from its deployment package. */
+    public Map<String, LocalFunction> functions() {
+        return Map.copyOf(functions);
+    }
+
     public List<StreamEventSourceMapping> mappings() {
         return List.copyOf(mappings);
     }
@@ -202,7 +209,11 @@ public final class LocalPipeline implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         ready = false;
         if (gateway != null) {
             gateway.close();
@@ -210,5 +221,12 @@ public final class LocalPipeline implements AutoCloseable {
         mappings.forEach(StreamEventSourceMapping::close);
         inboxes.forEach(AlertInbox::close);
         aws.close();
+        for (LocalFunction function : functions.values()) {
+            try {
+                function.close();
+            } catch (IOException e) {
+                options.log().accept(function.name() + ": its jar could not be closed: " + e.getMessage());
+            }
+        }
     }
 }

@@ -25,6 +25,8 @@ public final class Ops {
 
     static final Map<String, Command> COMMANDS = Map.of(
             "false-positive", new FalsePositive(),
+            "benign", new Benign(),
+            "erase", new Erase(),
             "partner-key", new PartnerKey());
 
     private Ops() {
@@ -34,7 +36,8 @@ public final class Ops {
         System.exit(run(args, OpsEnvironment.system()));
     }
 
-    static int run(String[] args, OpsEnvironment environment) {
+    /** The commands as main runs them, with the environment given (tests: a pipeline's stack on moto). */
+    public static int run(String[] args, OpsEnvironment environment) {
         Command command = args.length == 0 ? null : COMMANDS.get(args[0]);
         if (command == null) {
             System.err.println("usage:\n" + COMMANDS.entrySet().stream().sorted(Map.Entry.comparingByKey())

@@ -24,6 +24,23 @@ class OpsTest {
     }
 
     @Test
+    void benignWantsAnActionAnIndicatorKeyAndForAddAReason() {
+        assertThat(Ops.run(new String[] {"benign"}, NOWHERE)).isEqualTo(2);
+        assertThat(Ops.run(new String[] {"benign", "add", "domain#anydesk.com"}, NOWHERE)).isEqualTo(2);
+        assertThat(Ops.run(new String[] {"benign", "add", "anydesk.com", "vendor"}, NOWHERE)).isEqualTo(2);
+        assertThat(Ops.run(new String[] {"benign", "remove", "domain#anydesk.com", "extra"}, NOWHERE)).isEqualTo(2);
+        assertThat(Ops.run(new String[] {"benign", "drop", "domain#anydesk.com"}, NOWHERE)).isEqualTo(2);
+    }
+
+    @Test
+    void eraseTakesTheAddressFromTheEnvironmentNeverFromArguments() {
+        assertThat(Ops.run(new String[] {"erase"}, NOWHERE)).isEqualTo(2);
+        assertThat(Ops.run(new String[] {"erase", "someone@example.org"},
+                new OpsEnvironment(Map.of("ERASE_EMAIL", "someone@example.org")))).isEqualTo(2);
+        assertThat(new OpsEnvironment(Map.of("STACK_NAME", "s1")).reporterKeySecret()).isEqualTo("s1-ReporterKeySecret");
+    }
+
+    @Test
     void partnerKeyWantsCreateWithAPartnerOrRevokeWithAKeyAndKnownCollections() {
         assertThat(Ops.run(new String[] {"partner-key"}, NOWHERE)).isEqualTo(2);
         assertThat(Ops.run(new String[] {"partner-key", "create"}, NOWHERE)).isEqualTo(2);

@@ -8,6 +8,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -16,7 +17,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * endpoint, region and credentials the functions get.
  */
 public record EmulatorClients(String endpoint, String region, String accessKeyId, String secretAccessKey,
-                              DynamoDbClient dynamoDb, DynamoDbStreamsClient streams, SnsClient sns, SqsClient sqs)
+                              DynamoDbClient dynamoDb, DynamoDbStreamsClient streams, SnsClient sns, SqsClient sqs,
+                              SecretsManagerClient secretsManager)
         implements AutoCloseable {
 
     public static EmulatorClients create(String endpoint, String region, String accessKeyId, String secretAccessKey) {
@@ -29,7 +31,9 @@ public record EmulatorClients(String endpoint, String region, String accessKeyId
                 DynamoDbClient.builder().endpointOverride(uri).region(r).credentialsProvider(credentials).httpClient(http).build(),
                 DynamoDbStreamsClient.builder().endpointOverride(uri).region(r).credentialsProvider(credentials).httpClient(http).build(),
                 SnsClient.builder().endpointOverride(uri).region(r).credentialsProvider(credentials).httpClient(http).build(),
-                SqsClient.builder().endpointOverride(uri).region(r).credentialsProvider(credentials).httpClient(http).build());
+                SqsClient.builder().endpointOverride(uri).region(r).credentialsProvider(credentials).httpClient(http).build(),
+                SecretsManagerClient.builder().endpointOverride(uri).region(r).credentialsProvider(credentials)
+                        .httpClient(http).build());
     }
 
     @Override
@@ -38,5 +42,6 @@ public record EmulatorClients(String endpoint, String region, String accessKeyId
         streams.close();
         sns.close();
         sqs.close();
+        secretsManager.close();
     }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.scamsignal.domain.indicator.PhoneNormalizer;
 import io.scamsignal.domain.report.Messages;
+import io.scamsignal.domain.report.NetworkFingerprint;
 import io.scamsignal.domain.report.ReportSubmission;
 import io.scamsignal.domain.report.ReportValidator;
 import io.scamsignal.domain.report.StoredReport;
@@ -32,6 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * The textbook baseline the cold-start benchmark compares the intake with. The same work: the
@@ -50,6 +52,9 @@ public class NaiveSubmitReportHandler implements RequestHandler<APIGatewayV2HTTP
             .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
 
     private final DynamoDbClient dynamoDb = DynamoDbClient.create();
+    private final SecretsManagerClient secrets = SecretsManagerClient.create();
+    /** The stack's generated reporter key, read at the first report as the function does. */
+    private String key;
     private final ReportValidator validator = new ReportValidator(Clock.systemUTC(), new PhoneNormalizer());
 
     @Override
@@ -86,8 +91,28 @@ public class NaiveSubmitReportHandler implements RequestHandler<APIGatewayV2HTTP
             String sourceIp = event.getRequestContext() == null || event.getRequestContext().getHttp() == null ? null
                     : event.getRequestContext().getHttp().getSourceIp();
             String userAgent = headers.get("user-agent");
-            StoredReport report = StoredReport.of(reportId, receivedAt, submission,
-                    fingerprint(submission.reporter().email(), sourceIp, userAgent));
+            if (key == null) {
+                key = secrets.getSecretValue(b -> b.secretId(System.getenv("REPORTER_KEY_SECRET_ARN"))).secretString();
+            }
+            String network = new NetworkFingerprint(hmacHex(key, "scamsignal:network-fingerprint:v1"))
+                    .of(sourceIp).orElse(null);
+            if (network != null) {
+                long window = receivedAt.getEpochSecond() / 3600;
+                try {
+                    dynamoDb.updateItem(b -> b.tableName(System.getenv("RATE_LIMIT_TABLE"))
+                            .key(Map.of("pk", s(network + "#" + window)))
+                            .updateExpression("ADD #count :one SET expiresAt = :expires")
+                            .conditionExpression("attribute_not_exists(#count) OR #count < :limit")
+                            .expressionAttributeNames(Map.of("#count", "count"))
+                            .expressionAttributeValues(Map.of(":one", n(1),
+                                    ":limit", n(Long.parseLong(System.getenv("RATE_LIMIT_PER_HOUR"))),
+                                    ":expires", n((window + 2) * 3600))));
+                } catch (ConditionalCheckFailedException limited) {
+                    return error(429, "rate_limited");
+                }
+            }
+            String reporterFingerprint = fingerprint(submission.reporter().email(), sourceIp, userAgent);
+            StoredReport report = StoredReport.of(reportId, receivedAt, submission, reporterFingerprint, network);
             Instant expiresAt = receivedAt.plus(Duration.ofDays(Long.parseLong(System.getenv("RETENTION_DAYS"))));
 
             String idempotencyKey = headers.get("idempotency-key");
@@ -111,7 +136,7 @@ public class NaiveSubmitReportHandler implements RequestHandler<APIGatewayV2HTTP
                             "receivedAt", earlier.get("receivedAt").s()));
                 }
             }
-            store(report, submission, sourceIp, userAgent, expiresAt);
+            store(report, submission, sourceIp, userAgent, expiresAt, reporterFingerprint);
             if (idempotencyKey != null) {
                 dynamoDb.updateItem(b -> b.tableName(System.getenv("IDEMPOTENCY_TABLE"))
                         .key(Map.of("idempotencyKey", s(idempotencyKey)))
@@ -129,7 +154,7 @@ public class NaiveSubmitReportHandler implements RequestHandler<APIGatewayV2HTTP
 
     /** The items the function writes: the report (its scam fields as JSON) and, in the same transaction, the reporter's data. */
     private void store(StoredReport report, ReportSubmission submission, String sourceIp, String userAgent,
-                       Instant expiresAt) throws Exception {
+                       Instant expiresAt, String reporterFingerprint) throws Exception {
         Map<String, AttributeValue> reportItem = Map.of(
                 "reportId", s(report.reportId()),
                 "receivedAt", s(report.receivedAt().toString()),
@@ -143,6 +168,7 @@ public class NaiveSubmitReportHandler implements RequestHandler<APIGatewayV2HTTP
         contact.put("expiresAt", n(expiresAt.getEpochSecond()));
         if (submission.reporter().email() != null) {
             contact.put("email", s(submission.reporter().email()));
+            contact.put("reporterFingerprint", s(reporterFingerprint));
         }
         if (submission.reporter().name() != null) {
             contact.put("name", s(submission.reporter().name()));
@@ -169,12 +195,16 @@ public class NaiveSubmitReportHandler implements RequestHandler<APIGatewayV2HTTP
     }
 
     /** HMAC-SHA256 of the reporter's e-mail (else IP and user agent), as the function computes it. */
-    private static String fingerprint(String email, String sourceIp, String userAgent) throws Exception {
+    private String fingerprint(String email, String sourceIp, String userAgent) throws Exception {
         String subject = email != null && !email.isBlank() ? "email:" + email.strip().toLowerCase(Locale.ROOT)
                 : "client:" + (sourceIp == null ? "" : sourceIp) + "|" + (userAgent == null ? "" : userAgent);
+        return hmacHex(key, subject).substring(0, 32);
+    }
+
+    private static String hmacHex(String secret, String subject) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(System.getenv("REPORTER_HMAC_SECRET").getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return HexFormat.of().formatHex(mac.doFinal(subject.getBytes(StandardCharsets.UTF_8)), 0, 16);
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(subject.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static APIGatewayV2HTTPResponse error(int status, String code) throws Exception {

@@ -8,6 +8,7 @@ import io.scamsignal.domain.storage.AlertsTableKeys;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -43,18 +44,23 @@ public final class SnsAlertPublisher implements AlertPublisher {
     }
 
     private String publish(String body, AlertMessage.FilterAttributes a, AlertMessage alert, String deduplicationId) {
+        Map<String, MessageAttributeValue> attributes = new HashMap<>(Map.of(
+                "type", string(a.type()),
+                "rule", string(a.rule()),
+                "severity", string(a.severity()),
+                "indicatorType", string(a.indicatorType()),
+                "brands", stringArray(a.brands()),
+                "countries", stringArray(a.countries()),
+                "distinctReporters", number(Long.toString(a.distinctReporters())),
+                "lossUsd", number(a.lossUsd().toPlainString())));
+        if (a.confidence() != null) {
+            // partners filter on it: {"confidence": [{"numeric": [">=", 60]}]}
+            attributes.put("confidence", number(Integer.toString(a.confidence())));
+        }
         PublishRequest.Builder request = PublishRequest.builder()
                 .topicArn(topicArn)
                 .message(body)
-                .messageAttributes(Map.of(
-                        "type", string(a.type()),
-                        "rule", string(a.rule()),
-                        "severity", string(a.severity()),
-                        "indicatorType", string(a.indicatorType()),
-                        "brands", stringArray(a.brands()),
-                        "countries", stringArray(a.countries()),
-                        "distinctReporters", number(Long.toString(a.distinctReporters())),
-                        "lossUsd", number(a.lossUsd().toPlainString())));
+                .messageAttributes(attributes);
         if (fifo) {
             request.messageGroupId(groupId(alert)).messageDeduplicationId(deduplicationId);
         }

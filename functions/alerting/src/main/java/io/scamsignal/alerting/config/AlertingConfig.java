@@ -5,6 +5,7 @@ import io.scamsignal.alerting.adapter.DynamoDbReportIdLookup;
 import io.scamsignal.alerting.adapter.SnsAlertPublisher;
 import io.scamsignal.alerting.service.AlertingService;
 import io.scamsignal.aws.AwsClients;
+import io.scamsignal.aws.DynamoDbBenignOverrides;
 import io.scamsignal.aws.FunctionEnvironment;
 import io.scamsignal.domain.aggregate.IndicatorAggregate;
 import io.scamsignal.domain.feed.TaxiiResources;
@@ -15,6 +16,8 @@ import io.scamsignal.domain.alert.AlertMessage;
 import io.scamsignal.domain.alert.AlertRuleConfig;
 import io.scamsignal.domain.alert.AlertRules;
 import io.scamsignal.domain.alert.AlertTrigger;
+import io.scamsignal.domain.alert.Confidence;
+import io.scamsignal.domain.stix.StixExporter;
 import io.scamsignal.domain.indicator.Indicator;
 import io.scamsignal.domain.indicator.IndicatorType;
 import io.scamsignal.domain.json.Json;
@@ -42,8 +45,10 @@ public final class AlertingConfig {
         IndicatorAggregate aggregate = IndicatorAggregate.builder(phone).reports(3).distinctReporters(3)
                 .firstSeen(now).lastSeen(now).brands(Set.of("Microsoft")).countries(Set.of("US"))
                 .lossUsd(BigDecimal.ONE).reports24h(3).reports7d(3).distinctReporters7d(3).build();
-        for (AlertTrigger trigger : new AlertRules(AlertRuleConfig.defaults()).evaluate(aggregate)) {
-            Json.write(AlertMessage.create(trigger, aggregate, List.of("priming"), now));
+        AlertRuleConfig config = AlertRuleConfig.defaults();
+        for (AlertTrigger trigger : new AlertRules(config).evaluate(aggregate)) {
+            Json.write(AlertMessage.create(trigger, aggregate, List.of("priming"), now,
+                    Confidence.of(aggregate, config.reportersPerNetwork()), null, StixExporter.defaults()));
         }
     }
 
@@ -54,7 +59,7 @@ public final class AlertingConfig {
         // the partner feed (FEED_TABLE) is optional: without it alerts still carry STIX, with ids from their keys
         String feedTable = env.get("FEED_TABLE");
         return new AlertingService(
-                new AlertRules(ruleConfig),
+                new AlertRules(ruleConfig, DynamoDbBenignOverrides.fromEnvironment(dynamoDb, env)),
                 new DynamoDbAlertClaims(dynamoDb, env.require("ALERTS_TABLE"), env.require("ALERTS_BY_INDICATOR_INDEX"),
                         Duration.ofSeconds(Long.parseLong(env.getOrDefault("ALERT_CLAIM_LEASE_SECONDS", "60"))),
                         feedTable == null || feedTable.isEmpty() ? null : feedTable,
@@ -63,7 +68,6 @@ public final class AlertingConfig {
                 new DynamoDbReportIdLookup(dynamoDb, env.require("INDICATORS_TABLE")),
                 Clock.systemUTC(),
                 new StixExporter(Tlp.parse(env.getOrDefault("STIX_TLP", "green")),
-                        ExpiryRules.parse(env.get("STIX_EXPIRY"))),
-                ruleConfig.reportersPerNetwork());
+                        ExpiryRules.parse(env.get("STIX_EXPIRY"))));
     }
 }

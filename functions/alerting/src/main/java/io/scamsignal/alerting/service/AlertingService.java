@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** An indicator's aggregate changed: publish each alert its rules now call for, exactly once in effect. */
 public final class AlertingService {
@@ -26,18 +27,16 @@ public final class AlertingService {
     private final ReportIdLookup reportIds;
     private final Clock clock;
     private final StixExporter stix;
-    private final int reportersPerNetwork;
 
     public AlertingService(AlertRules rules, AlertClaims claims, AlertPublisher publisher, ReportIdLookup reportIds,
                            Clock clock) {
-        this(rules, claims, publisher, reportIds, clock, StixExporter.defaults(), 1);
+        this(rules, claims, publisher, reportIds, clock, StixExporter.defaults());
     }
 
     /** @param stix the TLP marking and expiry rules of the STIX objects (template parameters) */
     public AlertingService(AlertRules rules, AlertClaims claims, AlertPublisher publisher, ReportIdLookup reportIds,
-                           Clock clock, StixExporter stix, int reportersPerNetwork) {
+                           Clock clock, StixExporter stix) {
         this.stix = stix;
-        this.reportersPerNetwork = reportersPerNetwork;
         this.rules = rules;
         this.claims = claims;
         this.publisher = publisher;
@@ -47,16 +46,20 @@ public final class AlertingService {
 
     /** @param owner a name of the triggering event that is the same on every retry of it */
     public Outcome onAggregateChanged(IndicatorAggregate aggregate, String owner) {
-        if (aggregate.isFalsePositive() || aggregate.indicator().allowListed()) {
-            return retractAll(aggregate, owner);
+        // an operator's benign entry or a list: whatever was sent about it is withdrawn
+        Optional<String> benign = rules.benignReason(aggregate);
+        if (aggregate.isFalsePositive() || benign.isPresent()) {
+            return retractAll(aggregate, owner, aggregate.isFalsePositive() ? aggregate.falsePositiveReason()
+                    : "benign: " + benign.get());
         }
+        // independent evidence only (network-capped reporters, networks, countries, days, lookalike)
+        int confidence = Confidence.of(aggregate, rules.config().reportersPerNetwork());
         List<String> published = new ArrayList<>();
         List<String> alreadySent = new ArrayList<>();
         List<String> heldElsewhere = new ArrayList<>();
         for (AlertTrigger trigger : rules.evaluate(aggregate)) {
             Instant now = clock.instant();
             String alertId = AlertMessage.alertId(aggregate.indicator(), trigger);
-            Integer confidence = Confidence.of(aggregate, reportersPerNetwork);
             switch (claims.claim(alertId, aggregate.indicator().key(), state -> AlertMessage.create(trigger, aggregate,
                     reportIds.reportIds(aggregate.indicator(), AlertMessage.MAX_REPORT_IDS), now, confidence, state, stix),
                     owner + "|" + trigger.rule().id(), now)) {
@@ -73,8 +76,7 @@ public final class AlertingService {
     }
 
     /** Withdraws every alert sent about an indicator that turned out not to be a scammer's. */
-    private Outcome retractAll(IndicatorAggregate aggregate, String owner) {
-        String reason = aggregate.isFalsePositive() ? aggregate.falsePositiveReason() : "allow-listed";
+    private Outcome retractAll(IndicatorAggregate aggregate, String owner, String reason) {
         List<String> retracted = new ArrayList<>();
         List<String> alreadyRetracted = new ArrayList<>();
         List<String> heldElsewhere = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.scamsignal.domain.alert;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.scamsignal.domain.aggregate.IndicatorAggregate;
 import io.scamsignal.domain.indicator.Indicator;
@@ -16,9 +17,10 @@ import java.util.SortedSet;
 import java.util.UUID;
 
 /** The partner alert, body exactly as shared/spec/alert-message.md gives it (schemaVersion 1). */
-@JsonPropertyOrder({"schemaVersion", "type", "alertId", "rule", "severity", "createdAt", "indicator", "observed",
-        "enrichment", "reportIds", "stix"})
+@JsonPropertyOrder({"schemaVersion", "type", "alertId", "rule", "severity", "confidence", "createdAt", "indicator",
+        "observed", "enrichment", "reportIds", "stix"})
 public record AlertMessage(int schemaVersion, String type, String alertId, String rule, String severity,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) Integer confidence,
                            Instant createdAt, IndicatorRef indicator, Observed observed,
                            Map<String, Object> enrichment, List<String> reportIds, Map<String, Object> stix) {
 
@@ -59,7 +61,7 @@ public record AlertMessage(int schemaVersion, String type, String alertId, Strin
         Indicator i = aggregate.indicator();
         String alertId = alertId(i, trigger);
         Instant created = now.truncatedTo(ChronoUnit.SECONDS);
-        return new AlertMessage(1, "alert", alertId, trigger.rule().id(), trigger.severity().wireName(),
+        return new AlertMessage(1, "alert", alertId, trigger.rule().id(), trigger.severity().wireName(), confidence,
                 created,
                 new IndicatorRef(i.type().wireName(), i.value(), i.display()),
                 new Observed(aggregate.reports(), aggregate.distinctReporters(), aggregate.firstSeen(),
@@ -75,11 +77,12 @@ public record AlertMessage(int schemaVersion, String type, String alertId, Strin
     /** The SNS message attributes partners filter on. */
     public FilterAttributes filterAttributes() {
         return new FilterAttributes(type, rule, severity, indicator.type(), List.copyOf(observed.brands()),
-                List.copyOf(observed.countries()), observed.distinctReporters(), observed.lossUsd());
+                List.copyOf(observed.countries()), observed.distinctReporters(), observed.lossUsd(), confidence);
     }
 
+    /** @param confidence null for an alert made before confidence was scored (no attribute then) */
     public record FilterAttributes(String type, String rule, String severity, String indicatorType,
                                    List<String> brands, List<String> countries, long distinctReporters,
-                                   BigDecimal lossUsd) {
+                                   BigDecimal lossUsd, Integer confidence) {
     }
 }

@@ -36,7 +36,8 @@ public final class Messages {
         double bestQuality = -1;
         Messages best = ENGLISH;
         for (String part : header.split(",")) {
-            String[] pieces = part.strip().split(";");
+            // limit -1: ";" alone gives [""], not an empty array (found by schemathesis: a 500 on "Accept-Language: ;")
+            String[] pieces = part.strip().split(";", -1);
             String tag = pieces[0].strip().toLowerCase(Locale.ROOT);
             double quality = 1.0;
             for (int i = 1; i < pieces.length; i++) {

@@ -2,13 +2,9 @@ package io.scamsignal.domain.report;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Counts distinct source networks without keeping addresses: an HMAC, under the same kind of
@@ -19,34 +15,23 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class NetworkFingerprint {
 
-    private static final String ALGORITHM = "HmacSHA256";
     /** Address literals only: never a host name, so parsing never resolves anything. */
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]+");
-    private final ThreadLocal<Mac> macs;
+    /**
+     * 64 bits: fingerprints only need to tell apart the networks of one indicator's reporters, and
+     * aggregates keep up to 256 of them as map keys, so every byte counts in write units.
+     */
+    private static final int BYTES = 8;
+    private final KeyedHash hash;
 
     public NetworkFingerprint(String secret) {
-        if (secret == null || secret.length() < 16) {
-            throw new IllegalArgumentException("the network fingerprint secret must have at least 16 characters");
-        }
-        SecretKeySpec key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
-        this.macs = ThreadLocal.withInitial(() -> {
-            try {
-                Mac mac = Mac.getInstance(ALGORITHM);
-                mac.init(key);
-                return mac;
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-            }
-        });
+        this.hash = new KeyedHash(secret, "network fingerprint", BYTES);
     }
 
     /** The fingerprint of the address's network; empty for anything that is no IP address literal. */
     public Optional<String> of(String sourceIp) {
-        return prefix(sourceIp).map(p -> {
-            byte[] digest = macs.get().doFinal(("net:" + p).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        });
+        return prefix(sourceIp).map(p -> hash.hex("net:" + p));
     }
 
     /** "v4:203.0.113.0/24" or "v6:2001:db8:1::/48" style prefix (canonical bytes), for tests and docs. */

@@ -53,6 +53,7 @@ public record StoredReport(int schemaVersion, String reportId, Instant receivedA
         private Loss loss = Loss.none();
         private String description;
         private String reporterFingerprint;
+        private String networkFingerprint;
 
         private Builder(String reportId) {
             this.reportId = reportId;
@@ -103,9 +104,14 @@ public record StoredReport(int schemaVersion, String reportId, Instant receivedA
             return this;
         }
 
+        public Builder networkFingerprint(String value) {
+            networkFingerprint = value;
+            return this;
+        }
+
         public StoredReport build() {
             return new StoredReport(SCHEMA_VERSION, reportId, receivedAt, contactMethod, impersonatedCompany,
-                    incidentDate, country, scammer, loss, description, reporterFingerprint);
+                    incidentDate, country, scammer, loss, description, reporterFingerprint, networkFingerprint);
         }
     }
 }

@@ -12,6 +12,11 @@ public final class IndicatorsTableKeys {
     public static final String SORT_KEY = "sk";
     /** The sort key of the aggregate item, the one the stream filter passes on to alerting. */
     public static final String AGGREGATE = "AGG";
+    /**
+     * The partition of the operators' benign entries ({@code sk} = the indicator's key): no indicator
+     * key lacks a '#', so it is no indicator's partition, and one Query reads every entry.
+     */
+    public static final String BENIGN_PARTITION = "BENIGN";
     /** The sort key prefix of the per-reporter items. */
     public static final String REPORTER_PREFIX = "R#";
 

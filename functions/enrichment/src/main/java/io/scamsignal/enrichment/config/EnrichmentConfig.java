@@ -1,6 +1,7 @@
 package io.scamsignal.enrichment.config;
 
 import io.scamsignal.aws.AwsClients;
+import io.scamsignal.aws.DynamoDbBenignOverrides;
 import io.scamsignal.aws.FunctionEnvironment;
 import io.scamsignal.domain.aggregate.Aggregation;
 import io.scamsignal.domain.aggregate.ContributionPlanner;
@@ -62,8 +63,10 @@ public final class EnrichmentConfig {
         BrandRegistry brands = env.get("BRANDS_FILE") == null ? BrandRegistry.defaults()
                 : BrandRegistry.load(Path.of(env.get("BRANDS_FILE")));
         UsdRates rates = env.get("USD_RATES_FILE") == null ? UsdRates.defaults() : rates(Path.of(env.get("USD_RATES_FILE")));
-        ContributionPlanner planner = new ContributionPlanner(IndicatorExtractor.standard(brands), brands, rates);
         DynamoDbClient dynamoDb = AwsClients.build(DynamoDbClient.builder(), env);
+        // operators' entries first, then the lists: a benign indicator is still counted, marked with its list
+        ContributionPlanner planner = new ContributionPlanner(
+                IndicatorExtractor.standard(brands, DynamoDbBenignOverrides.fromEnvironment(dynamoDb, env)), brands, rates);
         return new EnrichmentService(planner, new DynamoDbIndicatorRepository(dynamoDb, env.require("INDICATORS_TABLE")));
     }
 

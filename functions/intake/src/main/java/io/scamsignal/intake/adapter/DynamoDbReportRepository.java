@@ -90,6 +90,14 @@ public final class DynamoDbReportRepository implements ReportRepository {
         return new SaveResult.Saved();
     }
 
+    @Override
+    public boolean idempotencyKeyKnown(String key, Instant now) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(idempotencyTable).consistentRead(true)
+                .key(Map.of(IdempotencyTableKeys.IDEMPOTENCY_KEY, s(key)))).item();
+        return item != null && !item.isEmpty() && item.containsKey("expiresAt")
+                && Long.parseLong(item.get("expiresAt").n()) >= now.getEpochSecond();
+    }
+
     private void store(StoredReport report, ReporterContact contact, Instant expiresAt) {
         store(report, contact, expiresAt, null);
     }
@@ -141,7 +149,7 @@ public final class DynamoDbReportRepository implements ReportRepository {
 
     private static ReporterContact withId(ReporterContact c, String reportId) {
         return new ReporterContact(reportId, c.email(), c.name(), c.contactConsent(), c.sourceIp(), c.userAgent(),
-                c.expiresAt());
+                c.expiresAt(), c.reporterFingerprint());
     }
 
     /** Only what was given; an item with nothing but its key and expiry is not written at all. */
@@ -151,6 +159,10 @@ public final class DynamoDbReportRepository implements ReportRepository {
         item.put("expiresAt", n(c.expiresAt().getEpochSecond()));
         if (c.email() != null) {
             item.put("email", s(c.email()));
+        }
+        if (c.reporterFingerprint() != null) {
+            // the ByReporter index's key: erasure finds a reporter's items by it
+            item.put("reporterFingerprint", s(c.reporterFingerprint()));
         }
         if (c.name() != null) {
             item.put("name", s(c.name()));

@@ -6,18 +6,21 @@ import io.scamsignal.domain.indicator.PhoneNormalizer;
 import io.scamsignal.domain.json.JsonTrees;
 import io.scamsignal.domain.report.Messages;
 import io.scamsignal.domain.report.ReportValidator;
-import io.scamsignal.domain.report.ReporterFingerprint;
+import io.scamsignal.intake.adapter.DynamoDbRateLimiter;
 import io.scamsignal.intake.adapter.DynamoDbReportRepository;
 import io.scamsignal.intake.service.PartnerBulkService;
 import io.scamsignal.intake.service.PartnerRateLimit;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import io.scamsignal.intake.adapter.SecretsManagerKey;
+import io.scamsignal.intake.service.ReporterKeys;
 import io.scamsignal.intake.service.SubmitReportService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /** Wires the intake function from its environment, once per container. */
 public final class IntakeConfig {
@@ -37,7 +40,11 @@ public final class IntakeConfig {
             validator.validate(JsonTrees.read(PRIMING_REPORT),
                     Messages.GERMAN);
             validator.validate(JsonTrees.read("{}"));
-            new ReporterFingerprint("priming-secret-of-some-length").of("priming@example.org", null, null);
+            // a priming key, never the stack's: the real one is read at the first request (SecretsManagerKey)
+            ReporterKeys keys = ReporterKeys.derive("priming-secret-of-some-length");
+            keys.reporters().of("priming@example.org", null, null);
+            keys.networks().of("203.0.113.7");
+            keys.networks().of("2001:db8::1");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -46,10 +53,12 @@ public final class IntakeConfig {
     /** POST /partner/reports: the same validation, fingerprint and storage as the public API. */
     public static PartnerBulkService bulkService(FunctionEnvironment env) {
         DynamoDbClient dynamoDb = AwsClients.build(DynamoDbClient.builder(), env);
+        SecretsManagerKey key = new SecretsManagerKey(AwsClients.build(SecretsManagerClient.builder(), env),
+                env.require("REPORTER_KEY_SECRET_ARN"));
         Clock clock = Clock.systemUTC();
         return new PartnerBulkService(
                 new ReportValidator(clock, new PhoneNormalizer()),
-                new ReporterFingerprint(env.require("REPORTER_HMAC_SECRET")),
+                () -> ReporterKeys.derive(key.get()),
                 new DynamoDbReportRepository(dynamoDb, env.require("REPORTS_TABLE"), env.require("REPORTER_DATA_TABLE"),
                         "unused-no-idempotency-keys"),
                 clock,
@@ -82,14 +91,23 @@ public final class IntakeConfig {
         };
     }
 
+    /**
+     * REPORTER_KEY_SECRET_ARN names the stack's generated key (the variable holds its ARN, never the
+     * key); RATE_LIMIT_TABLE and RATE_LIMIT_PER_HOUR the per-network limit.
+     */
     public static SubmitReportService service(FunctionEnvironment env) {
         DynamoDbClient dynamoDb = AwsClients.build(DynamoDbClient.builder(), env);
+        // the client is built here (its classes go into a SnapStart snapshot); the key is read at first use
+        SecretsManagerKey key = new SecretsManagerKey(AwsClients.build(SecretsManagerClient.builder(), env),
+                env.require("REPORTER_KEY_SECRET_ARN"));
         Clock clock = Clock.systemUTC();
         return new SubmitReportService(
                 new ReportValidator(clock, new PhoneNormalizer()),
-                new ReporterFingerprint(env.require("REPORTER_HMAC_SECRET")),
+                () -> ReporterKeys.derive(key.get()),
                 new DynamoDbReportRepository(dynamoDb, env.require("REPORTS_TABLE"), env.require("REPORTER_DATA_TABLE"),
                         env.require("IDEMPOTENCY_TABLE")),
+                new DynamoDbRateLimiter(dynamoDb, env.require("RATE_LIMIT_TABLE"),
+                        Integer.parseInt(env.getOrDefault("RATE_LIMIT_PER_HOUR", "20"))),
                 clock,
                 SubmitReportService.randomReportIds(),
                 Duration.ofDays(Long.parseLong(env.require("RETENTION_DAYS"))));

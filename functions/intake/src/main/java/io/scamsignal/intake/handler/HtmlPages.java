@@ -1,5 +1,6 @@
 package io.scamsignal.intake.handler;
 
+import io.scamsignal.domain.html.Html;
 import io.scamsignal.domain.report.FieldError;
 import io.scamsignal.domain.report.Messages;
 import io.scamsignal.intake.service.IntakeResponse;
@@ -49,17 +50,6 @@ final class HtmlPages {
     }
 
     static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return Html.escape(text);
     }
 }

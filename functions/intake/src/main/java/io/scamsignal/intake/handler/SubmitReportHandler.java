@@ -98,10 +98,20 @@ public final class SubmitReportHandler implements RequestStreamHandler {
             default -> METRICS.count("ReportsRejected", Map.of("ErrorCode", response.outcome()));
         }
         if (HtmlPages.wanted(headers.get("accept"), headers.get("content-type"))) {
-            return new HttpApiResponse(response.status(), HTML_HEADERS,
+            return new HttpApiResponse(response.status(), withRetryAfter(HTML_HEADERS, response),
                     HtmlPages.render(response, Messages.forAcceptLanguage(headers.get("accept-language"))));
         }
-        return new HttpApiResponse(response.status(), JSON_HEADERS, IntakeResponseJson.write(response.body()));
+        return new HttpApiResponse(response.status(), withRetryAfter(JSON_HEADERS, response),
+                IntakeResponseJson.write(response.body()));
+    }
+
+    private static Map<String, String> withRetryAfter(Map<String, String> headers, IntakeResponse response) {
+        if (response.retryAfterSeconds() == null) {
+            return headers;
+        }
+        Map<String, String> with = new HashMap<>(headers);
+        with.put("retry-after", Long.toString(response.retryAfterSeconds()));
+        return with;
     }
 
     private boolean fromCdn(String header) {

@@ -8,7 +8,11 @@ import java.util.List;
  * The answer to one POST /reports: a status, a JSON-serialisable body, and what happened
  * ({@code outcome}: accepted, replayed, honeypot, or the error code) for the metrics.
  */
-public record IntakeResponse(int status, Object body, String outcome) {
+public record IntakeResponse(int status, Object body, String outcome, Long retryAfterSeconds) {
+
+    public IntakeResponse(int status, Object body, String outcome) {
+        this(status, body, outcome, null);
+    }
 
     public record Accepted(String reportId, String status, Instant receivedAt) {
     }
@@ -32,6 +36,12 @@ public record IntakeResponse(int status, Object body, String outcome) {
 
     public static IntakeResponse error(int status, String field, String code, String message) {
         return new IntakeResponse(status, new Errors(List.of(new FieldError(field, code, message))), code);
+    }
+
+    /** 429: the network's hourly quota is used up; nothing was stored. */
+    public static IntakeResponse rateLimited(long retryAfterSeconds, String message) {
+        return new IntakeResponse(429, new Errors(List.of(new FieldError("", "rate_limited", message))),
+                "rate_limited", retryAfterSeconds);
     }
 
     public static IntakeResponse invalid(List<FieldError> errors) {

@@ -7,7 +7,6 @@ import io.scamsignal.domain.report.FieldError;
 import io.scamsignal.domain.report.Messages;
 import io.scamsignal.domain.report.ReportSubmission;
 import io.scamsignal.domain.report.ReportValidator;
-import io.scamsignal.domain.report.ReporterFingerprint;
 import io.scamsignal.domain.report.StoredReport;
 import io.scamsignal.domain.report.ValidationResult;
 import java.nio.ByteBuffer;
@@ -42,16 +41,16 @@ public final class PartnerBulkService {
     }
 
     private final ReportValidator validator;
-    private final ReporterFingerprint fingerprint;
+    private final Supplier<ReporterKeys> keys;
     private final ReportRepository repository;
     private final Clock clock;
     private final Supplier<String> reportIds;
     private final Duration retention;
 
-    public PartnerBulkService(ReportValidator validator, ReporterFingerprint fingerprint, ReportRepository repository,
+    public PartnerBulkService(ReportValidator validator, Supplier<ReporterKeys> keys, ReportRepository repository,
                               Clock clock, Supplier<String> reportIds, Duration retention) {
         this.validator = validator;
-        this.fingerprint = fingerprint;
+        this.keys = keys;
         this.repository = repository;
         this.clock = clock;
         this.reportIds = reportIds;
@@ -122,12 +121,17 @@ public final class PartnerBulkService {
     private String store(ReportSubmission submission, String organisation, String sourceIp) {
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String reportId = reportIds.get();
+        ReporterKeys k = keys.get();
         // without the victim's address every line is a reporter of its own, not one per partner server
-        String reporter = fingerprint.of(submission.reporter().email(), "org:" + organisation + "|" + sourceIp, reportId);
-        StoredReport report = StoredReport.of(reportId, receivedAt, submission, reporter);
+        String reporter = k.reporters().of(submission.reporter().email(), "org:" + organisation + "|" + sourceIp, reportId);
+        // the reports arrive from the partner's servers: their network is the organisation's, one source
+        // of its own for the per-network rules
+        String network = k.networks() == null ? null : k.networks().of(sourceIp).orElse(null);
+        StoredReport report = StoredReport.of(reportId, receivedAt, submission, reporter, network);
         Instant expiresAt = receivedAt.plus(retention);
         ReporterContact contact = new ReporterContact(reportId, submission.reporter().email(),
-                submission.reporter().name(), submission.reporter().contactConsent(), null, null, expiresAt);
+                submission.reporter().name(), submission.reporter().contactConsent(), null, null, expiresAt,
+                submission.reporter().email() == null ? null : reporter);
         repository.saveFromOrganisation(report, contact, expiresAt, organisation);
         return reportId;
     }

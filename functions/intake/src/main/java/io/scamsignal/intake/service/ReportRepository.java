@@ -23,6 +23,12 @@ public interface ReportRepository {
         }
     }
 
+    /**
+     * Whether an unexpired claim of this Idempotency-Key exists (any request, any status): such a
+     * request is a retry, answered by {@link #save} without taking rate-limit quota again.
+     */
+    boolean idempotencyKeyKnown(String key, Instant now);
+
     /** @param idempotency null when the request carried no Idempotency-Key */
     SaveResult save(StoredReport report, ReporterContact contact, Instant expiresAt, IdempotencyClaim idempotency);
 

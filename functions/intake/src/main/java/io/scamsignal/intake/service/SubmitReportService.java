@@ -33,20 +33,55 @@ public final class SubmitReportService {
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final ReportValidator validator;
-    private final ReporterFingerprint fingerprint;
+    private final Supplier<ReporterKeys> keys;
     private final ReportRepository repository;
+    private final RateLimiter rateLimiter;
     private final Clock clock;
     private final Supplier<String> reportIds;
     private final Duration retention;
 
+    /** Without network fingerprints or a rate limit (tests of everything else). */
     public SubmitReportService(ReportValidator validator, ReporterFingerprint fingerprint, ReportRepository repository,
                                Clock clock, Supplier<String> reportIds, Duration retention) {
+        this(validator, () -> new ReporterKeys(fingerprint, null), repository, RateLimiter.none(), clock, reportIds,
+                retention);
+    }
+
+    /**
+     * @param keys read at the first report, not before: the key comes from Secrets Manager and must
+     *             never be fetched while a SnapStart snapshot is being taken (see {@link #lazily})
+     */
+    public SubmitReportService(ReportValidator validator, Supplier<ReporterKeys> keys, ReportRepository repository,
+                               RateLimiter rateLimiter, Clock clock, Supplier<String> reportIds, Duration retention) {
         this.validator = validator;
-        this.fingerprint = fingerprint;
+        this.keys = lazily(keys);
         this.repository = repository;
+        this.rateLimiter = rateLimiter;
         this.clock = clock;
         this.reportIds = reportIds;
         this.retention = retention;
+    }
+
+    /** The supplier's value, computed once at first use (thread-safe); a failure is retried at the next use. */
+    public static <T> Supplier<T> lazily(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private volatile T value;
+
+            @Override
+            public T get() {
+                T v = value;
+                if (v == null) {
+                    synchronized (this) {
+                        v = value;
+                        if (v == null) {
+                            v = supplier.get();
+                            value = v;
+                        }
+                    }
+                }
+                return v;
+            }
+        };
     }
 
     public static Supplier<String> randomReportIds() {
@@ -104,13 +139,22 @@ public final class SubmitReportService {
             // a bot filled the hidden field: it is told nothing, and nothing is kept
             return IntakeResponse.honeypot(reportId, receivedAt);
         }
-        String reporterFingerprint = fingerprint.of(submission.reporter().email(), request.sourceIp(),
+        ReporterKeys k = keys.get();
+        String reporterFingerprint = k.reporters().of(submission.reporter().email(), request.sourceIp(),
                 request.userAgent());
-        StoredReport report = StoredReport.of(reportId, receivedAt, submission, reporterFingerprint);
+        String network = k.networks() == null ? null : k.networks().of(request.sourceIp()).orElse(null);
+        // after validation (a refused report takes no quota) and before the write (an accepted report
+        // is never refused afterwards); a retry of a known Idempotency-Key is answered as before, unlimited
+        if (network != null && (request.idempotencyKey() == null
+                || !repository.idempotencyKeyKnown(request.idempotencyKey(), receivedAt))
+                && rateLimiter.acquire(network, receivedAt) instanceof RateLimiter.Decision.Limited limited) {
+            return IntakeResponse.rateLimited(limited.retryAfter().toSeconds(), messages.text("rate_limited"));
+        }
+        StoredReport report = StoredReport.of(reportId, receivedAt, submission, reporterFingerprint, network);
         Instant expiresAt = receivedAt.plus(retention);
         ReporterContact contact = new ReporterContact(reportId, submission.reporter().email(),
                 submission.reporter().name(), submission.reporter().contactConsent(), request.sourceIp(),
-                request.userAgent(), expiresAt);
+                request.userAgent(), expiresAt, submission.reporter().email() == null ? null : reporterFingerprint);
         ReportRepository.IdempotencyClaim claim = request.idempotencyKey() == null ? null
                 : new ReportRepository.IdempotencyClaim(request.idempotencyKey(), requestHash(mediaType, body),
                 receivedAt.plus(IDEMPOTENCY_WINDOW));

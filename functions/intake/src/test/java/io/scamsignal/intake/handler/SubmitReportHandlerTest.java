@@ -11,45 +11,114 @@ import io.scamsignal.domain.json.Json;
 import io.scamsignal.domain.report.ReportValidator;
 import io.scamsignal.domain.report.ReporterFingerprint;
 import io.scamsignal.domain.report.StoredReport;
+import io.scamsignal.intake.service.RateLimiter;
 import io.scamsignal.intake.service.ReportRepository;
+import io.scamsignal.intake.service.ReporterKeys;
 import io.scamsignal.intake.service.ReporterContact;
 import io.scamsignal.intake.service.SubmitReportService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 
 class SubmitReportHandlerTest {
 
+
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T15:04:05.123Z"), ZoneOffset.UTC);
 
-    /** An in-memory stand-in for DynamoDB: unit tests of the handler need no emulator. */
+    /**
+     * Records what the handler asks the store to save and answers what the test scripts (Saved
+     * unless told otherwise). It deduplicates nothing: "the same key and body are stored once" is
+     * DynamoDB's conditional writes (DynamoDbReportRepository), checked against moto by e2e's
+     * PipelineScenarios.anIdempotentRetryIsCountedOnceAndAKeyReusedForAnotherReportIs409.
+     */
     static final class InMemoryReports implements ReportRepository {
         final List<StoredReport> reports = new ArrayList<>();
         final List<ReporterContact> contacts = new ArrayList<>();
-        final Map<String, IdempotencyClaim> keys = new java.util.HashMap<>();
-        final Map<String, StoredReport> byKey = new java.util.HashMap<>();
+        final List<IdempotencyClaim> claims = new ArrayList<>();
+        final Deque<SaveResult> answers = new ArrayDeque<>();
+        /** The Idempotency-Keys the test says the store knows (it learns none by itself). */
+        final Set<String> knownKeys = new HashSet<>();
 
         @Override
         public SaveResult save(StoredReport report, ReporterContact contact, Instant expiresAt, IdempotencyClaim claim) {
-            if (claim != null && keys.containsKey(claim.key())) {
-                StoredReport original = byKey.get(claim.key());
-                return keys.get(claim.key()).requestHash().equals(claim.requestHash())
-                        ? new SaveResult.Replayed(original.reportId(), original.receivedAt()) : new SaveResult.KeyReused();
-            }
-            if (claim != null) {
-                keys.put(claim.key(), claim);
-                byKey.put(claim.key(), report);
-            }
             reports.add(report);
             contacts.add(contact);
-            return new SaveResult.Saved();
+            claims.add(claim);
+            return answers.isEmpty() ? new SaveResult.Saved() : answers.poll();
         }
+
+        @Override
+        public boolean idempotencyKeyKnown(String key, Instant now) {
+            return knownKeys.contains(key);
+        }
+    }
+
+    /** Counts per network like the DynamoDB counter, in memory. */
+    static RateLimiter limitOf(int limit) {
+        Map<String, Integer> counts = new HashMap<>();
+        return (network, now) -> counts.merge(network, 1, Integer::sum) <= limit ? new RateLimiter.Decision.Allowed()
+                : new RateLimiter.Decision.Limited(Duration.ofSeconds(1800));
+    }
+
+    @Test
+    void aNetworkOverItsHourlyLimitGets429WithRetryAfterInItsLanguageAndNothingIsStored() throws Exception {
+        InMemoryReports reports = new InMemoryReports();
+        StreamInvoker limited = new StreamInvoker(new SubmitReportHandler(new SubmitReportService(
+                new ReportValidator(CLOCK, new PhoneNormalizer()),
+                () -> ReporterKeys.derive("a-test-secret-of-some-length"), reports, limitOf(2), CLOCK,
+                () -> "7d0c5e1e-0000-4000-8000-00000000000" + ids.getAndIncrement(), Duration.ofDays(400))));
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            statuses.add(limited.handleRequest(withSource(json(REPORT, Map.of("Idempotency-Key", "k" + i)),
+                    "198.51.100." + (10 + i)), null).getStatusCode());
+        }
+        APIGatewayV2HTTPResponse german = limited.handleRequest(withSource(json(REPORT, Map.of("Accept-Language", "de")),
+                "198.51.100.99"), null);
+        APIGatewayV2HTTPResponse invalid = limited.handleRequest(withSource(json("{}", Map.of()), "198.51.100.1"), null);
+        // what DynamoDB knows once k0's report is stored: the retry is a replay, it takes no quota
+        reports.knownKeys.add("k0");
+        reports.answers.add(new ReportRepository.SaveResult.Replayed(reports.reports.get(0).reportId(),
+                reports.reports.get(0).receivedAt()));
+        APIGatewayV2HTTPResponse retry = limited.handleRequest(withSource(json(REPORT, Map.of("Idempotency-Key", "k0")),
+                "198.51.100.10"), null);
+        APIGatewayV2HTTPResponse otherNetwork = limited.handleRequest(withSource(json(REPORT, Map.of()),
+                "198.51.101.1"), null);
+
+        assertThat(statuses).containsExactly(202, 202, 429);
+        assertThat(german.getStatusCode()).isEqualTo(429);
+        assertThat(german.getHeaders()).containsEntry("retry-after", "1800");
+        JsonNode error = Json.mapper().readTree(german.getBody()).at("/errors/0");
+        assertThat(error.get("code").asText()).isEqualTo("rate_limited");
+        assertThat(error.get("message").asText()).contains("Netz");
+        // a refused report takes no quota; a retry of an accepted one is answered as before
+        assertThat(invalid.getStatusCode()).isEqualTo(400);
+        assertThat(retry.getStatusCode()).isEqualTo(202);
+        assertThat(otherNetwork.getStatusCode()).isEqualTo(202);
+        // saved: k0, k1, the replay of k0 (the store answered Replayed), the other network's
+        assertThat(reports.reports).hasSize(4);
+        assertThat(reports.claims.get(2).key()).isEqualTo("k0");
+        assertThat(reports.claims.get(2).requestHash()).isEqualTo(reports.claims.get(0).requestHash());
+        assertThat(reports.reports.get(0).networkFingerprint())
+                .isEqualTo(reports.reports.get(1).networkFingerprint()).isNotEqualTo(reports.reports.get(3).networkFingerprint())
+                .hasSize(16);
+    }
+
+    private static APIGatewayV2HTTPEvent withSource(APIGatewayV2HTTPEvent event, String ip) {
+        event.setRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withSourceIp(ip).withMethod("POST").build())
+                .build());
+        return event;
     }
 
     private final InMemoryReports repository = new InMemoryReports();
@@ -81,7 +150,7 @@ class SubmitReportHandlerTest {
             () -> "7d0c5e1e-0000-4000-8000-00000000000" + ids.getAndIncrement(), Duration.ofDays(400))));
 
     private static APIGatewayV2HTTPEvent json(String body, Map<String, String> extraHeaders) {
-        Map<String, String> headers = new java.util.HashMap<>(extraHeaders);
+        Map<String, String> headers = new HashMap<>(extraHeaders);
         headers.put("content-type", "application/json");
         return APIGatewayV2HTTPEvent.builder().withHeaders(headers).withBody(body).build();
     }
@@ -90,22 +159,40 @@ class SubmitReportHandlerTest {
             + "\"incidentDate\":\"2026-11-20\",\"country\":\"US\",\"scammer\":{\"phoneNumbers\":[\"888.555.0142\"]}}";
 
     @Test
-    void theSameIdempotencyKeyAndBodyGetTheOriginalAnswerAndAreCountedOnce() throws Exception {
+    void theSameIdempotencyKeyAndBodyAskTheStoreWithOneHashAndItsAnswerBecomesTheResponse() throws Exception {
         APIGatewayV2HTTPResponse first = handler.handleRequest(json(REPORT, Map.of("Idempotency-Key", "form-42")), null);
+        String firstId = Json.mapper().readTree(first.getBody()).get("reportId").asText();
+        // what DynamoDB answers a second conditional write of the same key: the original report
+        repository.answers.add(new ReportRepository.SaveResult.Replayed(firstId, repository.reports.get(0).receivedAt()));
         APIGatewayV2HTTPResponse again = handler.handleRequest(json(REPORT, Map.of("Idempotency-Key", "form-42")), null);
+        repository.answers.add(new ReportRepository.SaveResult.KeyReused());
         APIGatewayV2HTTPResponse other = handler.handleRequest(json(REPORT.replace("2026-11-20", "2026-11-21"),
                 Map.of("Idempotency-Key", "form-42")), null);
         APIGatewayV2HTTPResponse badKey = handler.handleRequest(json(REPORT, Map.of("Idempotency-Key", "no spaces!")), null);
 
+        // the store is asked with the key and a hash of the request: equal for the retry, not for the other body
+        assertThat(repository.claims).hasSize(3).allSatisfy(c -> assertThat(c.key()).isEqualTo("form-42"));
+        assertThat(repository.claims.get(1).requestHash()).isEqualTo(repository.claims.get(0).requestHash());
+        assertThat(repository.claims.get(2).requestHash()).isNotEqualTo(repository.claims.get(0).requestHash());
+        // and its answers become the responses
         assertThat(first.getStatusCode()).isEqualTo(202);
         assertThat(again.getStatusCode()).isEqualTo(202);
-        assertThat(Json.mapper().readTree(again.getBody()).get("reportId"))
-                .isEqualTo(Json.mapper().readTree(first.getBody()).get("reportId"));
+        assertThat(Json.mapper().readTree(again.getBody()).get("reportId").asText()).isEqualTo(firstId);
         assertThat(other.getStatusCode()).isEqualTo(409);
         assertThat(Json.mapper().readTree(other.getBody()).at("/errors/0/code").asText()).isEqualTo("idempotency_key_reused");
+        // a malformed key never reaches the store
         assertThat(badKey.getStatusCode()).isEqualTo(400);
         assertThat(Json.mapper().readTree(badKey.getBody()).at("/errors/0/code").asText()).isEqualTo("invalid_idempotency_key");
-        assertThat(repository.reports).hasSize(1);
+    }
+
+    @Test
+    void withoutAnIdempotencyKeyTheStoreIsAskedWithNoClaim() throws Exception {
+        handler.handleRequest(json(REPORT, Map.of()), null);
+        handler.handleRequest(json(REPORT, Map.of()), null);
+
+        // two requests, two reports: nothing here makes a retry without a key count once
+        assertThat(repository.claims).containsExactly(null, null);
+        assertThat(repository.reports).extracting(StoredReport::reportId).doesNotHaveDuplicates().hasSize(2);
     }
 
     @Test

@@ -1,0 +1,46 @@
+package io.scamsignal.intake.adapter;
+
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+/**
+ * The stack's generated reporter key (AWS::SecretsManager::Secret), read from Secrets Manager at
+ * its first use and kept for the life of the container. Nothing reads it while the function is
+ * initialised or primed, so a SnapStart snapshot never holds it: the first request after a restore
+ * fetches it (one GetSecretValue per container). Never logged; {@link #toString()} says nothing.
+ */
+public final class SecretsManagerKey implements Supplier<String> {
+
+    private final SecretsManagerClient secrets;
+    private final String secretId;
+    private volatile String value;
+
+    public SecretsManagerKey(SecretsManagerClient secrets, String secretId) {
+        this.secrets = secrets;
+        this.secretId = secretId;
+    }
+
+    @Override
+    public String get() {
+        String key = value;
+        if (key == null) {
+            synchronized (this) {
+                key = value;
+                if (key == null) {
+                    key = secrets.getSecretValue(b -> b.secretId(secretId)).secretString();
+                    if (key == null || key.length() < 16) {
+                        throw new IllegalStateException("the reporter key secret " + secretId
+                                + " must hold a string of at least 16 characters");
+                    }
+                    value = key;
+                }
+            }
+        }
+        return key;
+    }
+
+    @Override
+    public String toString() {
+        return "SecretsManagerKey[" + secretId + ", redacted]";
+    }
+}
