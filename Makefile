@@ -16,7 +16,7 @@ MVN ?= mvn -B -ntp
 PYTHON ?= python3
 VENV := .venv
 
-.PHONY: help run test build venv lint browser bench bench-load false-positive benign erase partner-key-create partner-key-revoke clean
+.PHONY: help run test build venv lint browser bench bench-load false-positive referral benign erase partner-key-create partner-key-revoke clean
 
 help:
 	@echo "make run    the pipeline on this machine: API on http://127.0.0.1:$${PORT:-3000}, alerts on stdout"
@@ -25,6 +25,7 @@ help:
 	@echo "make bench  the benchmarks (not part of make test); prints their figures (SECTIONS=\"cpu wcu cold\")"
 	@echo "make bench-load   only the load run through make run's jar (LOAD_REPORTS=10000, 4 HTTP clients)"
 	@echo "make false-positive INDICATOR='phone#+1888…' REASON='…'   withdraw an indicator's alerts (a running make run)"
+	@echo "make referral RING=<ringId>   a ring's referral packet and evidence manifest to target/referrals/<ringId>/"
 	@echo "make benign ACTION=add|not|remove INDICATOR='domain#anydesk.com' REASON='…'   an operator's benign entry, no redeploy"
 	@echo "make erase EMAIL=…   erase a reporter's personal data (right to erasure); counts stay"
 	@echo "make partner-key-create PARTNER=acme [COLLECTIONS=<id,…>]   a partner API key for TAXII (secret printed once)"
@@ -83,6 +84,8 @@ bench: venv
 		io.scamsignal.bench.ThroughputBenchmark $(REPORTS)
 	$(JAVA_HOME)/bin/java -Dscamsignal.projectDir=$(CURDIR) $(BENCH_OPTS) -cp bench/target/classes:$$(cat bench/target/classpath.txt) \
 		io.scamsignal.bench.TaxiiBenchmark
+	$(JAVA_HOME)/bin/java -Dscamsignal.projectDir=$(CURDIR) $(BENCH_OPTS) -cp bench/target/classes:$$(cat bench/target/classpath.txt) \
+		io.scamsignal.bench.RingBenchmark
 	@$(MAKE) --no-print-directory bench-load
 
 # the load run: make run's own jar (and its patched moto) as a child process, LOAD_REPORTS reports
@@ -102,6 +105,12 @@ REPORTS ?= 10000
 # make false-positive INDICATOR='phone#+18885550142' REASON='the bank's own fraud line'
 false-positive: build
 	$(JAVA_HOME)/bin/java -jar ops/target/scamsignal-ops.jar false-positive "$(INDICATOR)" "$(REASON)"
+
+# make referral RING=<ringId> [OUT=target/referrals]: a ring's referral packet (JSON, STIX 2.1, HTML) and
+# its evidence manifest, written to $(OUT)/<ringId>/ (a running make run, or the tables named in the environment)
+OUT ?= target/referrals
+referral: build
+	$(JAVA_HOME)/bin/java -jar ops/target/scamsignal-ops.jar referral "$(RING)" "$(OUT)"
 
 # make benign ACTION=add INDICATOR='domain#anydesk.com' REASON='remote-access vendor'   (ACTION=remove: no REASON)
 benign: build

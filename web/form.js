@@ -5,7 +5,9 @@
   'use strict';
   var form = document.getElementById('report');
   if (!form || !window.fetch) { return; }
-  var LISTS = ['scammer.phoneNumbers', 'scammer.websites', 'scammer.emails', 'scammer.names', 'loss.paymentMethods'];
+  var LISTS = ['scammer.phoneNumbers', 'scammer.websites', 'scammer.emails', 'scammer.names', 'scammer.walletAddresses',
+    'loss.paymentMethods'];
+  var FLAGS = ['reporter.contactConsent', 'reporter.lawEnforcementContactConsent'];
   var idempotencyKey = newKey();
 
   function newKey() {
@@ -30,7 +32,7 @@
         var list = name.split('.').reduce(function (o, k) { return o && o[k]; }, report) || [];
         list.push(value);
         set(report, name, list);
-      } else if (name === 'reporter.contactConsent') {
+      } else if (FLAGS.indexOf(name) >= 0) {
         set(report, name, value === 'true');
       } else {
         set(report, name, value);
@@ -43,6 +45,34 @@
     return report;
   }
 
+  // Victims often got several numbers, sites, IDs and wallets: the page offers two of each, and
+  // with this script an "add another" button per group copies its last field (or tool/ID pair).
+  function addButtons() {
+    Array.prototype.forEach.call(form.querySelectorAll('.repeat'), function (group) {
+      var button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'add';
+      button.textContent = group.dataset.add;
+      button.addEventListener('click', function () {
+        var pairs = group.querySelectorAll('.pair');
+        var template = pairs.length ? pairs[pairs.length - 1] : group.querySelectorAll('input')[group.querySelectorAll('input').length - 1];
+        var copy = template.cloneNode(true);
+        var index = pairs.length;
+        Array.prototype.forEach.call(copy.tagName === 'INPUT' ? [copy] : copy.querySelectorAll('input'), function (input) {
+          input.value = '';
+          input.removeAttribute('aria-invalid');
+          input.id = input.id.replace(/-\d+$/, '') + '-' + (group.querySelectorAll('input').length + 1);
+          input.name = input.name.replace(/\[\d+\]/, '[' + index + ']');
+        });
+        Array.prototype.forEach.call(copy.querySelectorAll('label'), function (label) { label.remove(); });
+        template.parentNode.insertBefore(copy, template.nextSibling);
+        (copy.tagName === 'INPUT' ? copy : copy.querySelector('input')).focus();
+      });
+      group.insertBefore(button, group.querySelector('.error'));
+    });
+  }
+  addButtons();
+
   function clearErrors() {
     Array.prototype.forEach.call(form.querySelectorAll('.error'), function (e) { e.hidden = true; e.textContent = ''; });
     Array.prototype.forEach.call(form.querySelectorAll('[aria-invalid]'), function (e) { e.removeAttribute('aria-invalid'); });
@@ -53,6 +83,12 @@
 
   function elementFor(field) {
     var name = field.replace(/\[\d+\]$/, '');
+    var index = /\[(\d+)\]$/.exec(field);
+    if (index && LISTS.indexOf(name) >= 0) {
+      // the n-th non-empty field of the list, as toReport sent it
+      var filled = Array.prototype.filter.call(form.querySelectorAll('[name="' + name + '"]'), function (i) { return i.value !== ''; });
+      if (filled[Number(index[1])]) { return filled[Number(index[1])]; }
+    }
     return form.querySelector('[name="' + name + '"]') || form.querySelector('[name="' + field + '"]') ||
       form.querySelector('[name^="' + name.split('.')[0] + '."]');
   }

@@ -46,6 +46,12 @@ final class PersonalDataScan {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper ASCII_JSON = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+    /**
+     * Attributes of the reporter-data table that are no personal data: {@code reporterFingerprint},
+     * the keyed pseudonym (HMAC of the e-mail) that every report, aggregate and ring holds by design,
+     * kept beside the e-mail only as the ByReporter index's key so that erasure finds the items.
+     */
+    static final Set<String> PSEUDONYMS = Set.of("reporterFingerprint");
     /** Shorter values (a country code, "on") would match everywhere without meaning anything. */
     private static final int SHORTEST = 5;
 
@@ -130,7 +136,7 @@ final class PersonalDataScan {
 
     /**
      * The values the stack's reporter-data table holds: every string attribute but the key (the
-     * report id), i.e. what the reporters gave (e-mail, name) and what intake took from their
+     * report id) and the {@link #PSEUDONYMS}, i.e. what the reporters gave (e-mail, name) and what intake took from their
      * request (source address, user agent).
      */
     static Set<String> reporterValues(EmulatorClients aws, DeployedStack stack) {
@@ -141,7 +147,7 @@ final class PersonalDataScan {
         Set<String> values = new LinkedHashSet<>();
         aws.dynamoDb().scanPaginator(b -> b.tableName(table).consistentRead(true)).items().forEach(item ->
                 item.forEach((name, value) -> {
-                    if (!keys.contains(name) && value.s() != null) {
+                    if (!keys.contains(name) && !PSEUDONYMS.contains(name) && value.s() != null) {
                         values.add(value.s());
                     }
                 }));
@@ -214,7 +220,7 @@ final class PersonalDataScan {
             aws.dynamoDb().describeTable(b -> b.tableName(table)).table().keySchema().stream()
                     .map(KeySchemaElement::attributeName).forEach(keys::add);
             aws.dynamoDb().scanPaginator(b -> b.tableName(table)).items().forEach(item -> item.forEach((name, value) -> {
-                if (!keys.contains(name) && value.s() != null) {
+                if (!keys.contains(name) && !PSEUDONYMS.contains(name) && value.s() != null) {
                     values.add(value.s());
                 }
             }));

@@ -8,6 +8,7 @@ import io.scamsignal.local.emulator.StackDeployer.FunctionSpec;
 import io.scamsignal.local.emulator.StackDeployer.HttpRoute;
 import io.scamsignal.local.emulator.StackDeployer.StreamMapping;
 import io.scamsignal.local.lambda.HttpApiGateway;
+import io.scamsignal.local.lambda.SigV4Verifier;
 import io.scamsignal.local.lambda.LocalFunction;
 import io.scamsignal.local.lambda.StreamEventSourceMapping;
 import io.scamsignal.local.lambda.StreamEventSourceMapping.Redelivery;
@@ -115,7 +116,8 @@ public final class LocalPipeline implements AutoCloseable {
             stack.authorizers().forEach((route, a) -> authorizers.put(route,
                     new HttpApiGateway.RouteAuthorizer(a, functions.get(a.functionId()))));
             pipeline.gateway = new HttpApiGateway(options.host(), options.port(), routes, authorizers, () -> pipeline.ready,
-                    options.accountId(), stack.cors(), options.log());
+                    options.accountId(), stack.cors(),
+                    new SigV4Verifier(options.accessKeyId(), options.secretAccessKey(), options.region()), options.log());
             pipeline.ready = true;
             return pipeline;
         } catch (Exception e) {

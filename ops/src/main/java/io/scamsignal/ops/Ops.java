@@ -25,6 +25,7 @@ public final class Ops {
 
     static final Map<String, Command> COMMANDS = Map.of(
             "false-positive", new FalsePositive(),
+            "referral", new Referral(),
             "benign", new Benign(),
             "erase", new Erase(),
             "partner-key", new PartnerKey());

@@ -32,7 +32,11 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 public final class StackDeployer {
 
-    public record HttpRoute(String method, String path) {
+    /** @param iam the route has AWS IAM authorization: API Gateway takes only SigV4-signed requests */
+    public record HttpRoute(String method, String path, boolean iam) {
+        public HttpRoute(String method, String path) {
+            this(method, path, false);
+        }
     }
 
     public record StreamMapping(String eventName, String streamArn, String startingPosition, int batchSize,
@@ -197,7 +201,7 @@ public final class StackDeployer {
                 throw new IllegalArgumentException(apiId + " " + method + " " + path
                         + ": the local runner sends payload format 2.0 events only");
             }
-            routes.put(new HttpRoute(method.toUpperCase(), path), functionIdsByArn.get(m.group(1)));
+            routes.put(new HttpRoute(method.toUpperCase(), path, iam(body, op)), functionIdsByArn.get(m.group(1)));
         }));
         return routes;
     }
@@ -243,13 +247,32 @@ public final class StackDeployer {
                         throw new IllegalArgumentException(apiId + " " + name + ": identity sources other than one header: " + source);
                     }
                     Object ttl = a.get("authorizerResultTtlInSeconds");
-                    out.put(new HttpRoute(method.toUpperCase(), path), new Authorizer(String.valueOf(name),
+                    // the same key as the route's (with its IAM flag), so that the gateway finds it
+                    out.put(new HttpRoute(method.toUpperCase(), path, iam(body, op)), new Authorizer(String.valueOf(name),
                             functionIdsByArn.get(m.group(1)), source.substring("$request.header.".length()).toLowerCase(),
                             ttl == null ? 0 : Integer.parseInt(String.valueOf(ttl))));
                 }
             }
         }));
         return out;
+    }
+
+    /**
+     * Whether an operation (or, without its own {@code security}, the document) requires a security
+     * scheme with {@code x-amazon-apigateway-authtype: awsSigv4}: IAM authorization of an HTTP API.
+     */
+    @SuppressWarnings("unchecked")
+    private static boolean iam(Map<?, ?> body, Map<?, ?> operation) {
+        Object security = operation.containsKey("security") ? operation.get("security") : body.get("security");
+        if (!(security instanceof List<?> requirements)) {
+            return false;
+        }
+        Map<String, Object> schemes = body.get("components") instanceof Map<?, ?> c
+                && c.get("securitySchemes") instanceof Map<?, ?> s ? (Map<String, Object>) s : Map.of();
+        return requirements.stream().filter(r -> r instanceof Map<?, ?>)
+                .flatMap(r -> ((Map<String, Object>) r).keySet().stream())
+                .anyMatch(name -> schemes.get(name) instanceof Map<?, ?> scheme
+                        && "awsSigv4".equals(scheme.get("x-amazon-apigateway-authtype")));
     }
 
     @SuppressWarnings("unchecked")

@@ -56,16 +56,23 @@ public final class HttpApiGateway implements AutoCloseable {
     private final String accountId;
     private final Consumer<String> log;
     private final StackDeployer.Cors cors;
+    private final SigV4Verifier sigV4;
 
     public HttpApiGateway(String host, int port, Map<HttpRoute, LocalFunction> routes, BooleanSupplier ready,
                           String accountId, StackDeployer.Cors cors, Consumer<String> log) throws IOException {
-        this(host, port, routes, Map.of(), ready, accountId, cors, log);
+        this(host, port, routes, Map.of(), ready, accountId, cors, null, log);
     }
 
+    /**
+     * @param authorizers the Lambda REQUEST authorizer of each route that has one
+     * @param sigV4 verifies the signatures of routes with IAM authorization (null: every such request is 403)
+     */
     public HttpApiGateway(String host, int port, Map<HttpRoute, LocalFunction> routes,
                           Map<HttpRoute, RouteAuthorizer> authorizers, BooleanSupplier ready,
-                          String accountId, StackDeployer.Cors cors, Consumer<String> log) throws IOException {
+                          String accountId, StackDeployer.Cors cors, SigV4Verifier sigV4, Consumer<String> log)
+            throws IOException {
         this.cors = cors;
+        this.sigV4 = sigV4;
         this.routes = Map.copyOf(routes);
         this.authorizers = Map.copyOf(authorizers);
         this.ready = ready;
@@ -139,7 +146,11 @@ public final class HttpApiGateway implements AutoCloseable {
         }
     }
 
-    /** The path parameters of {@code path} under a route's template ({name} one segment, {name+} the rest), or null. */
+    /**
+     * The path parameters of {@code path} under a route's template, as OpenAPI writes it ({name} one
+     * whole, non-empty segment, {name+} the rest), or null when it does not match. A '+' in a path
+     * segment is a plus, not a space (path, not form encoding).
+     */
     static Map<String, String> matchPath(String template, String path) {
         if (!template.contains("{")) {
             return template.equals(path) ? Map.of() : null;
@@ -159,7 +170,7 @@ public final class HttpApiGateway implements AutoCloseable {
                 if (p[i].isEmpty()) {
                     return null;
                 }
-                out.put(t[i].substring(1, t[i].length() - 1), java.net.URLDecoder.decode(p[i], StandardCharsets.UTF_8));
+                out.put(t[i].substring(1, t[i].length() - 1), java.net.URLDecoder.decode(p[i].replace("+", "%2B"), StandardCharsets.UTF_8));
             } else if (!t[i].equals(p[i])) {
                 return null;
             }
@@ -223,6 +234,22 @@ public final class HttpApiGateway implements AutoCloseable {
             send(exchange, 413, "application/json", "{\"message\":\"Request Entity Too Large\"}"
                     .getBytes(StandardCharsets.UTF_8), Map.of());
             return;
+        }
+        if (route.iam()) {
+            String refusal = sigV4 == null ? "no credentials to verify signatures with"
+                    : sigV4.refusal(exchange.getRequestMethod().toUpperCase(Locale.ROOT),
+                    exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(),
+                    name -> {
+                        var values = exchange.getRequestHeaders().get(name);
+                        return values == null ? null : String.join(",", values);
+                    }, body, Instant.now());
+            if (refusal != null) {
+                // API Gateway's own answer to a request IAM authorization refuses; the function never runs
+                log.accept("gateway: 403 for " + route.method() + " " + route.path() + ": " + refusal);
+                send(exchange, 403, "application/json", "{\"message\":\"Forbidden\"}".getBytes(StandardCharsets.UTF_8),
+                        Map.of());
+                return;
+            }
         }
         ObjectNode event = event(exchange, route, body);
         if (!pathParameters.isEmpty()) {

@@ -33,7 +33,7 @@ class TemplateMappingsTest {
     void everyStreamMappingReportsPartialFailuresAndNeverLosesARecord() throws Exception {
         List<Map<String, Object>> mappings = streamMappings(SamTemplate.load(TEMPLATE));
 
-        assertThat(mappings).hasSize(2).allSatisfy(m -> {
+        assertThat(mappings).hasSize(3).allSatisfy(m -> {
             assertThat((List<Object>) m.get("FunctionResponseTypes")).contains("ReportBatchItemFailures");
             assertThat(m.get("BisectBatchOnFunctionError")).isEqualTo(true);
             assertThat((Integer) m.get("MaximumRetryAttempts")).isBetween(0, 10_000);

@@ -12,15 +12,26 @@ import java.util.Map;
 /**
  * A DynamoDB stream batch as Lambda delivers it, read with a streaming parser (the functions are
  * stream handlers, so Lambda's own event serialisation is never loaded). Of each record's new
- * image only the string and number attributes are kept, as text: what the functions read.
+ * and old image only the string and number attributes are kept, as text: what the functions read.
  */
 public final class StreamEvent {
 
     /** One stream record: enough to process it and to name it in a partial batch failure. */
-    public record Record(String eventId, String eventName, String sequenceNumber, Map<String, String> newImage) {
+    public record Record(String eventId, String eventName, String sequenceNumber, Map<String, String> newImage,
+                         Map<String, String> oldImage) {
 
         public Record {
             newImage = newImage == null ? null : Map.copyOf(newImage);
+            oldImage = oldImage == null ? null : Map.copyOf(oldImage);
+        }
+
+        public Record(String eventId, String eventName, String sequenceNumber, Map<String, String> newImage) {
+            this(eventId, eventName, sequenceNumber, newImage, null);
+        }
+
+        /** A string or number attribute of the old image (NEW_AND_OLD_IMAGES streams); null when absent. */
+        public String oldAttribute(String name) {
+            return oldImage == null ? null : oldImage.get(name);
         }
 
         /** A string or number attribute of the new image; null when absent (or no new image). */
@@ -33,6 +44,7 @@ public final class StreamEvent {
     private static final class Change {
         private String sequenceNumber;
         private Map<String, String> newImage;
+        private Map<String, String> oldImage;
     }
 
     private StreamEvent() {
@@ -72,6 +84,8 @@ public final class StreamEvent {
                         change.sequenceNumber = p.getText();
                     } else if (name.equals("NewImage") && v == JsonToken.START_OBJECT) {
                         change.newImage = image(p);
+                    } else if (name.equals("OldImage") && v == JsonToken.START_OBJECT) {
+                        change.oldImage = image(p);
                     } else {
                         p.skipChildren();
                     }
@@ -79,7 +93,7 @@ public final class StreamEvent {
                 default -> p.skipChildren();
             }
         }
-        return new Record(eventId, eventName, change.sequenceNumber, change.newImage);
+        return new Record(eventId, eventName, change.sequenceNumber, change.newImage, change.oldImage);
     }
 
     /** {"name": {"S": "text"}, "n": {"N": "12"}, …} → the S and N values as text. */

@@ -3,6 +3,7 @@ package io.scamsignal.alerting.adapter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.scamsignal.alerting.service.AlertClaims;
 import io.scamsignal.domain.alert.AlertMessage;
+import io.scamsignal.domain.alert.RingAlertMessage;
 import io.scamsignal.domain.json.Json;
 import io.scamsignal.domain.stix.IndicatorState;
 import io.scamsignal.domain.stix.StixIds;
@@ -25,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
- * Alerts table ({@code alertId} key): status CLAIMED → SENT. The message is stored with the claim,
+ * Alerts table ({@code alertId} key): status CLAIMED → SENT, for indicator and ring alerts alike. The message is stored with the claim,
  * so every publish of one alert carries the same body, however often it is retried.
  */
 public final class DynamoDbAlertClaims implements AlertClaims {
@@ -162,15 +163,66 @@ public final class DynamoDbAlertClaims implements AlertClaims {
         if (SENT.equals(stored.get("status").s())) {
             return new Result.AlreadySent();
         }
-        return takeOver(alertId, stored, "status", "owner", "leaseUntil", owner, now);
+        return switch (takeOver(alertId, stored, "status", "owner", "leaseUntil", owner, now)) {
+            case Raw.Claimed c -> new Result.Claimed(fromJson(c.json()));
+            case Raw.AlreadySent a -> new Result.AlreadySent();
+            case Raw.HeldElsewhere h -> new Result.HeldElsewhere();
+        };
     }
-
 
     @Override
     public Result claim(String alertId, Supplier<AlertMessage> candidate, String owner, Instant now) {
+        return switch (claimStored(alertId, () -> {
+            AlertMessage message = candidate.get();
+            return new Stored(message.rule(),
+                    AlertsTableKeys.indicator(message.indicator().type(), message.indicator().value()),
+                    message.createdAt(), Json.write(message));
+        }, owner, now)) {
+            case Raw.Claimed c -> new Result.Claimed(fromJson(c.json()));
+            case Raw.AlreadySent a -> new Result.AlreadySent();
+            case Raw.HeldElsewhere h -> new Result.HeldElsewhere();
+        };
+    }
+
+    /**
+     * A ring alert's claim: a plain conditional put on the Alerts table, even with the partner feed
+     * configured. Ring alerts have no STIX state and append no feed objects (the feed carries
+     * indicator STIX only), so there is nothing to write in the claim's transaction.
+     */
+    @Override
+    public RingResult claimRing(String alertId, Supplier<RingAlertMessage> candidate, String owner, Instant now) {
+        return switch (claimStored(alertId, () -> {
+            RingAlertMessage message = candidate.get();
+            // ring alerts are found by their ring through the same index, as ring#<ringId>
+            return new Stored(message.rule(), AlertsTableKeys.indicator("ring", message.ring().ringId()),
+                    message.createdAt(), Json.write(message));
+        }, owner, now)) {
+            case Raw.Claimed c -> new RingResult.Claimed(ringFromJson(c.json()));
+            case Raw.AlreadySent a -> new RingResult.AlreadySent();
+            case Raw.HeldElsewhere h -> new RingResult.HeldElsewhere();
+        };
+    }
+
+    /** What a claim item stores of its message. */
+    private record Stored(String rule, String indicator, Instant createdAt, String json) {
+    }
+
+    /** A claim's outcome with the stored message's JSON, whichever kind of alert it is. */
+    private sealed interface Raw {
+        record Claimed(String json) implements Raw {
+        }
+
+        record AlreadySent() implements Raw {
+        }
+
+        record HeldElsewhere() implements Raw {
+        }
+    }
+
+    private Raw claimStored(String alertId, Supplier<Stored> candidate, String owner, Instant now) {
         Map<String, AttributeValue> stored = read(alertId);
         if (stored.isEmpty()) {
-            AlertMessage message = candidate.get();
+            Stored message = candidate.get();
             try {
                 dynamoDb.putItem(PutItemRequest.builder().tableName(table)
                         .item(Map.of(
@@ -179,18 +231,18 @@ public final class DynamoDbAlertClaims implements AlertClaims {
                                 "owner", s(owner),
                                 "leaseUntil", n(now.plus(lease).toEpochMilli()),
                                 "rule", s(message.rule()),
-                                AlertsTableKeys.INDICATOR, s(AlertsTableKeys.indicator(message.indicator().type(), message.indicator().value())),
+                                AlertsTableKeys.INDICATOR, s(message.indicator()),
                                 "createdAt", s(message.createdAt().toString()),
-                                "message", s(Json.write(message))))
+                                "message", s(message.json())))
                         .conditionExpression("attribute_not_exists(alertId)")
                         .build());
-                return new Result.Claimed(message);
+                return new Raw.Claimed(message.json());
             } catch (ConditionalCheckFailedException e) {
                 stored = read(alertId);
             }
         }
         if (SENT.equals(stored.get("status").s())) {
-            return new Result.AlreadySent();
+            return new Raw.AlreadySent();
         }
         return takeOver(alertId, stored, "status", "owner", "leaseUntil", owner, now);
     }
@@ -200,11 +252,11 @@ public final class DynamoDbAlertClaims implements AlertClaims {
      * its owner takes it back at once, anyone else once its lease ran out, and only if nobody else
      * did since it was read.
      */
-    private Result takeOver(String alertId, Map<String, AttributeValue> stored, String statusAttribute,
-                            String ownerAttribute, String leaseAttribute, String owner, Instant now) {
+    private Raw takeOver(String alertId, Map<String, AttributeValue> stored, String statusAttribute,
+                         String ownerAttribute, String leaseAttribute, String owner, Instant now) {
         boolean mine = owner.equals(stored.get(ownerAttribute).s());
         if (!mine && Long.parseLong(stored.get(leaseAttribute).n()) > now.toEpochMilli()) {
-            return new Result.HeldElsewhere();
+            return new Raw.HeldElsewhere();
         }
         try {
             dynamoDb.updateItem(UpdateItemRequest.builder().tableName(table).key(Map.of(AlertsTableKeys.ALERT_ID, s(alertId)))
@@ -217,9 +269,9 @@ public final class DynamoDbAlertClaims implements AlertClaims {
                             ":seenLease", stored.get(leaseAttribute)))
                     .build());
         } catch (ConditionalCheckFailedException e) {
-            return new Result.HeldElsewhere();
+            return new Raw.HeldElsewhere();
         }
-        return new Result.Claimed(fromJson(stored.get("message").s()));
+        return new Raw.Claimed(stored.get("message").s());
     }
 
     @Override
@@ -262,7 +314,11 @@ public final class DynamoDbAlertClaims implements AlertClaims {
             return new Result.AlreadySent();
         }
         if (status != null) {
-            return takeOver(alertId, stored, "retractionStatus", "retractionOwner", "retractionLease", owner, now);
+            return switch (takeOver(alertId, stored, "retractionStatus", "retractionOwner", "retractionLease", owner, now)) {
+                case Raw.Claimed c -> new Result.Claimed(fromJson(c.json()));
+                case Raw.AlreadySent a -> new Result.AlreadySent();
+                case Raw.HeldElsewhere h -> new Result.HeldElsewhere();
+            };
         }
         try {
             dynamoDb.updateItem(UpdateItemRequest.builder().tableName(table).key(Map.of(AlertsTableKeys.ALERT_ID, s(alertId)))
@@ -291,6 +347,14 @@ public final class DynamoDbAlertClaims implements AlertClaims {
         return item == null ? Map.of() : item;
     }
 
+
+    static RingAlertMessage ringFromJson(String json) {
+        try {
+            return Json.mapper().readValue(json, RingAlertMessage.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored ring alert message cannot be read", e);
+        }
+    }
 
     static AlertMessage fromJson(String json) {
         try {

@@ -2,6 +2,7 @@ package io.scamsignal.alerting.adapter;
 
 import io.scamsignal.alerting.service.AlertPublisher;
 import io.scamsignal.domain.alert.AlertMessage;
+import io.scamsignal.domain.alert.RingAlertMessage;
 import io.scamsignal.domain.alert.RetractionMessage;
 import io.scamsignal.domain.json.Json;
 import io.scamsignal.domain.storage.AlertsTableKeys;
@@ -43,6 +44,28 @@ public final class SnsAlertPublisher implements AlertPublisher {
                 "retraction-" + withdrawn.alertId());
     }
 
+    /** A ring alert: the attributes of indicator alerts that apply to a ring, plus {@code members}. */
+    @Override
+    public String publishRing(RingAlertMessage message) {
+        RingAlertMessage.FilterAttributes a = message.filterAttributes();
+        PublishRequest.Builder request = PublishRequest.builder()
+                .topicArn(topicArn)
+                .message(Json.write(message))
+                .messageAttributes(Map.of(
+                        "type", string(a.type()),
+                        "rule", string(a.rule()),
+                        "severity", string(a.severity()),
+                        "brands", stringArray(a.brands()),
+                        "countries", stringArray(a.countries()),
+                        "distinctReporters", number(Long.toString(a.distinctReporters())),
+                        "lossUsd", number(a.lossUsd().toPlainString()),
+                        "members", number(Long.toString(a.members()))));
+        if (fifo) {
+            request.messageGroupId(sha256("ring#" + message.ring().ringId())).messageDeduplicationId(message.alertId());
+        }
+        return sns.publish(request.build()).messageId();
+    }
+
     private String publish(String body, AlertMessage.FilterAttributes a, AlertMessage alert, String deduplicationId) {
         Map<String, MessageAttributeValue> attributes = new HashMap<>(Map.of(
                 "type", string(a.type()),
@@ -69,7 +92,10 @@ public final class SnsAlertPublisher implements AlertPublisher {
 
     /** Alerts on one indicator stay in order; the group id is bounded to 128 characters. */
     private static String groupId(AlertMessage message) {
-        String key = AlertsTableKeys.indicator(message.indicator().type(), message.indicator().value());
+        return sha256(AlertsTableKeys.indicator(message.indicator().type(), message.indicator().value()));
+    }
+
+    private static String sha256(String key) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);

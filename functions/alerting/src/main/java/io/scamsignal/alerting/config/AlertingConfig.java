@@ -2,8 +2,10 @@ package io.scamsignal.alerting.config;
 
 import io.scamsignal.alerting.adapter.DynamoDbAlertClaims;
 import io.scamsignal.alerting.adapter.DynamoDbReportIdLookup;
+import io.scamsignal.alerting.adapter.DynamoDbRingReader;
 import io.scamsignal.alerting.adapter.SnsAlertPublisher;
 import io.scamsignal.alerting.service.AlertingService;
+import io.scamsignal.alerting.service.RingAlertingService;
 import io.scamsignal.aws.AwsClients;
 import io.scamsignal.aws.DynamoDbBenignOverrides;
 import io.scamsignal.aws.FunctionEnvironment;
@@ -17,7 +19,8 @@ import io.scamsignal.domain.alert.AlertRuleConfig;
 import io.scamsignal.domain.alert.AlertRules;
 import io.scamsignal.domain.alert.AlertTrigger;
 import io.scamsignal.domain.alert.Confidence;
-import io.scamsignal.domain.stix.StixExporter;
+import io.scamsignal.domain.alert.RingAlertConfig;
+import io.scamsignal.domain.alert.RingAlertRules;
 import io.scamsignal.domain.indicator.Indicator;
 import io.scamsignal.domain.indicator.IndicatorType;
 import io.scamsignal.domain.json.Json;
@@ -52,18 +55,47 @@ public final class AlertingConfig {
         }
     }
 
-    public static AlertingService service(FunctionEnvironment env) {
+    /** The indicator alerts and (null without RINGS_TABLE) the ring alerts, sharing their clients. */
+    public record Services(AlertingService indicators, RingAlertingService rings) {
+    }
+
+    public static Services services(FunctionEnvironment env) {
         DynamoDbClient dynamoDb = AwsClients.build(DynamoDbClient.builder(), env);
         SnsClient sns = AwsClients.build(SnsClient.builder(), env);
-        AlertRuleConfig ruleConfig = AlertRuleConfig.fromEnvironment(env::get);
+        return new Services(service(env, dynamoDb, sns), ringService(env, dynamoDb, sns));
+    }
+
+    /** Ring alerts when RINGS_TABLE is set; RING_RULE_* as docs/rings.md says. */
+    static RingAlertingService ringService(FunctionEnvironment env, DynamoDbClient dynamoDb, SnsClient sns) {
+        String ringsTable = env.get("RINGS_TABLE");
+        if (ringsTable == null || ringsTable.isBlank()) {
+            return null;
+        }
+        // the same claims as the indicator alerts (one Alerts table, one lease); a ring alert's claim
+        // appends nothing to the partner feed (claimRing), the feed carries indicator STIX only
+        return new RingAlertingService(new RingAlertRules(RingAlertConfig.fromEnvironment(env::get)),
+                claims(dynamoDb, env), new SnsAlertPublisher(sns, env.require("ALERTS_TOPIC_ARN")),
+                new DynamoDbRingReader(dynamoDb, ringsTable), Clock.systemUTC());
+    }
+
+    private static DynamoDbAlertClaims claims(DynamoDbClient dynamoDb, FunctionEnvironment env) {
         // the partner feed (FEED_TABLE) is optional: without it alerts still carry STIX, with ids from their keys
         String feedTable = env.get("FEED_TABLE");
+        return new DynamoDbAlertClaims(dynamoDb, env.require("ALERTS_TABLE"), env.require("ALERTS_BY_INDICATOR_INDEX"),
+                Duration.ofSeconds(Long.parseLong(env.getOrDefault("ALERT_CLAIM_LEASE_SECONDS", "60"))),
+                feedTable == null || feedTable.isEmpty() ? null : feedTable,
+                TaxiiResources.Collection.INDICATORS.id());
+    }
+
+    public static AlertingService service(FunctionEnvironment env) {
+        return service(env, AwsClients.build(DynamoDbClient.builder(), env), AwsClients.build(SnsClient.builder(), env));
+    }
+
+    static AlertingService service(FunctionEnvironment env, DynamoDbClient dynamoDb, SnsClient sns) {
         return new AlertingService(
-                new AlertRules(ruleConfig, DynamoDbBenignOverrides.fromEnvironment(dynamoDb, env)),
-                new DynamoDbAlertClaims(dynamoDb, env.require("ALERTS_TABLE"), env.require("ALERTS_BY_INDICATOR_INDEX"),
-                        Duration.ofSeconds(Long.parseLong(env.getOrDefault("ALERT_CLAIM_LEASE_SECONDS", "60"))),
-                        feedTable == null || feedTable.isEmpty() ? null : feedTable,
-                        TaxiiResources.Collection.INDICATORS.id()),
+                new AlertRules(AlertRuleConfig.fromEnvironment(env::get),
+                        DynamoDbBenignOverrides.fromEnvironment(dynamoDb, env)),
+                claims(dynamoDb, env),
                 new SnsAlertPublisher(sns, env.require("ALERTS_TOPIC_ARN")),
                 new DynamoDbReportIdLookup(dynamoDb, env.require("INDICATORS_TABLE")),
                 Clock.systemUTC(),

@@ -3,8 +3,10 @@ package io.scamsignal.alerting.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.scamsignal.alerting.adapter.AggregateImage;
+import io.scamsignal.alerting.adapter.RingHeadImage;
 import io.scamsignal.alerting.config.AlertingConfig;
 import io.scamsignal.alerting.service.AlertingService;
+import io.scamsignal.alerting.service.RingAlertingService;
 import io.scamsignal.aws.FunctionEnvironment;
 import io.scamsignal.aws.JsonLog;
 import io.scamsignal.aws.Priming;
@@ -17,13 +19,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Indicators table stream: an aggregate changed, so alert on every rule it now satisfies. A stream
+ * Indicators table stream: an aggregate changed, so alert on every rule it now satisfies; rings
+ * table stream (a second mapping): a ring's head changed, so alert on the ring rules. A stream
  * handler: it reads the batch's JSON itself, so Lambda loads no event serialisation.
  */
 public final class ThresholdAlertHandler implements RequestStreamHandler {
 
     private static final JsonLog LOG = new JsonLog("alerting");
     private final AlertingService service;
+    private final RingAlertingService rings;
     private final StreamBatch batch = new StreamBatch(LOG);
 
     /** Lambda's construction path, and the local runner's: the environment is {@link FunctionEnvironment#current()}. */
@@ -32,12 +36,22 @@ public final class ThresholdAlertHandler implements RequestStreamHandler {
     }
 
     private ThresholdAlertHandler(FunctionEnvironment environment) {
-        this(AlertingConfig.service(environment));
+        this(AlertingConfig.services(environment));
         Priming.register(AlertingConfig::prime);
     }
 
+    private ThresholdAlertHandler(AlertingConfig.Services services) {
+        this(services.indicators(), services.rings());
+    }
+
     ThresholdAlertHandler(AlertingService service) {
+        this(service, null);
+    }
+
+    /** @param rings null when the function has no rings table (no ring alerts) */
+    ThresholdAlertHandler(AlertingService service, RingAlertingService rings) {
         this.service = service;
+        this.rings = rings;
     }
 
     @Override
@@ -48,6 +62,15 @@ public final class ThresholdAlertHandler implements RequestStreamHandler {
 
     StreamBatch.Response handle(List<StreamEvent.Record> records, String requestId) {
         return batch.process(records, requestId, record -> {
+            if (rings != null && RingHeadImage.isHead(record)) {
+                AlertingService.Outcome outcome = rings.onHeadChanged(RingHeadImage.oldHead(record),
+                        RingHeadImage.newHead(record), record.sequenceNumber());
+                if (!outcome.published().isEmpty() || !outcome.heldElsewhere().isEmpty()) {
+                    LOG.info("ring alerts evaluated", Map.of("requestId", requestId, "published", outcome.published(),
+                            "alreadySent", outcome.alreadySent(), "heldElsewhere", outcome.heldElsewhere()));
+                }
+                return;
+            }
             if (!AggregateImage.isAggregate(record)) {
                 return;
             }

@@ -1,6 +1,7 @@
 package io.scamsignal.alerting.service;
 
 import io.scamsignal.domain.alert.AlertMessage;
+import io.scamsignal.domain.alert.RingAlertMessage;
 import io.scamsignal.domain.stix.IndicatorState;
 import java.time.Instant;
 import java.util.List;
@@ -25,6 +26,26 @@ public interface AlertClaims {
 
         record HeldElsewhere() implements Result {
         }
+    }
+
+    /** The outcome of a ring alert's claim: Claimed carries the stored ring message. */
+    sealed interface RingResult {
+        record Claimed(RingAlertMessage message) implements RingResult {
+        }
+
+        record AlreadySent() implements RingResult {
+        }
+
+        record HeldElsewhere() implements RingResult {
+        }
+    }
+
+    /**
+     * A ring alert's claim, on the same items and with the same lease as {@link #claim}. It stores
+     * no STIX state and appends no feed objects: the partner feed carries indicator STIX only.
+     */
+    default RingResult claimRing(String alertId, Supplier<RingAlertMessage> candidate, String owner, Instant now) {
+        throw new UnsupportedOperationException("these claims take no ring alerts");
     }
 
     /** {@code candidate} is built only when a new claim is written, so settled alerts cost one read. */

@@ -1,6 +1,9 @@
 package io.scamsignal.domain.ring;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -10,6 +13,15 @@ import java.util.Optional;
 public interface RingReads {
 
     Optional<RingItems.Member> member(String indicatorKey);
+
+    /** Many members at once (a referral reads a whole ring's); DynamoDB batches the reads. */
+    default Map<String, RingItems.Member> members(Collection<String> indicatorKeys) {
+        Map<String, RingItems.Member> out = new LinkedHashMap<>();
+        for (String key : indicatorKeys) {
+            member(key).ifPresent(m -> out.put(key, m));
+        }
+        return out;
+    }
 
     Optional<RingItems.Head> head(String home);
 

@@ -30,8 +30,17 @@ public record RingView(RingItems.Head head, List<RingItems.Member> members, List
     }
 
     public static RingView of(RingReads reads, RingItems.Head head) {
-        List<RingItems.Member> members = reads.memberKeys(head.home()).stream()
-                .map(k -> reads.member(k).orElseThrow()).sorted(Comparator.comparing(RingItems.Member::key)).toList();
+        List<String> keys = reads.memberKeys(head.home());
+        Map<String, RingItems.Member> found = reads.members(keys);
+        List<RingItems.Member> members = keys.stream()
+                .map(k -> {
+                    RingItems.Member m = found.get(k);
+                    if (m == null) {
+                        throw new IllegalStateException("ring " + head.ringId() + " lists member " + k + " that is not stored");
+                    }
+                    return m;
+                })
+                .sorted(Comparator.comparing(RingItems.Member::key)).toList();
         List<RingItems.Report> reports = reads.reports(head.home()).stream()
                 .sorted(Comparator.comparing(RingItems.Report::receivedAt).thenComparing(RingItems.Report::reportId))
                 .toList();

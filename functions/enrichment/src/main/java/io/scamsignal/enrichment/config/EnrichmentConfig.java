@@ -6,6 +6,7 @@ import io.scamsignal.aws.FunctionEnvironment;
 import io.scamsignal.domain.aggregate.Aggregation;
 import io.scamsignal.domain.aggregate.ContributionPlanner;
 import io.scamsignal.domain.aggregate.UsdRates;
+import io.scamsignal.domain.benign.BenignIndicators;
 import io.scamsignal.domain.brand.BrandRegistry;
 import io.scamsignal.domain.indicator.IndicatorExtractor;
 import io.scamsignal.domain.json.Json;
@@ -14,7 +15,10 @@ import io.scamsignal.domain.report.RemoteAccessTool;
 import io.scamsignal.domain.report.Scammer;
 import io.scamsignal.domain.report.StoredReport;
 import io.scamsignal.domain.report.StoredReportJson;
+import io.scamsignal.domain.ring.RingLinking;
+import io.scamsignal.domain.ring.RingPlanner;
 import io.scamsignal.enrichment.adapter.DynamoDbIndicatorRepository;
+import io.scamsignal.enrichment.adapter.DynamoDbRingStore;
 import io.scamsignal.enrichment.service.EnrichmentService;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,17 +61,27 @@ public final class EnrichmentConfig {
 
     /**
      * BRANDS_FILE and USD_RATES_FILE, when set, replace the bundled protected-brand registry and rate
-     * table (e.g. files shipped in a Lambda layer, under /opt).
+     * table (e.g. files shipped in a Lambda layer, under /opt). RINGS_TABLE, when set, links every
+     * report into the rings there (RING_NETWORK_CAP: reporters counted per network, default 3).
      */
     public static EnrichmentService service(FunctionEnvironment env) {
         BrandRegistry brands = env.get("BRANDS_FILE") == null ? BrandRegistry.defaults()
                 : BrandRegistry.load(Path.of(env.get("BRANDS_FILE")));
         UsdRates rates = env.get("USD_RATES_FILE") == null ? UsdRates.defaults() : rates(Path.of(env.get("USD_RATES_FILE")));
         DynamoDbClient dynamoDb = AwsClients.build(DynamoDbClient.builder(), env);
+        DynamoDbBenignOverrides overrides = DynamoDbBenignOverrides.fromEnvironment(dynamoDb, env);
         // operators' entries first, then the lists: a benign indicator is still counted, marked with its list
-        ContributionPlanner planner = new ContributionPlanner(
-                IndicatorExtractor.standard(brands, DynamoDbBenignOverrides.fromEnvironment(dynamoDb, env)), brands, rates);
-        return new EnrichmentService(planner, new DynamoDbIndicatorRepository(dynamoDb, env.require("INDICATORS_TABLE")));
+        ContributionPlanner planner = new ContributionPlanner(IndicatorExtractor.standard(brands, overrides), brands, rates);
+        DynamoDbIndicatorRepository indicators = new DynamoDbIndicatorRepository(dynamoDb, env.require("INDICATORS_TABLE"));
+        String ringsTable = env.get("RINGS_TABLE");
+        if (ringsTable == null || ringsTable.isBlank()) {
+            return new EnrichmentService(planner, indicators);
+        }
+        // the same operators' entries decide which domains are too common to link reports into a ring
+        BenignIndicators benign = BenignIndicators.standard(brands, overrides);
+        RingPlanner ringPlanner = new RingPlanner(Integer.parseInt(env.getOrDefault("RING_NETWORK_CAP", "3")));
+        return new EnrichmentService(planner, indicators, new DynamoDbRingStore(dynamoDb, ringsTable, ringPlanner),
+                RingLinking.linkable(brands, domain -> benign.domain(domain).isPresent()));
     }
 
     private static UsdRates rates(Path file) {

@@ -54,7 +54,8 @@ public final class EnrichReportHandler implements RequestStreamHandler {
                     EnrichmentService.Outcome outcome = service.enrich(reports);
                     LOG.info("reports enriched", Map.of("requestId", requestId,
                             "reportIds", reports.stream().map(StoredReport::reportId).toList(),
-                            "indicators", outcome.indicators(), "applied", outcome.applied()));
+                            "indicators", outcome.indicators(), "applied", outcome.applied(), "linked", outcome.linked(),
+                            "ringEvents", outcome.ringEvents().stream().map(Object::toString).toList()));
                 });
     }
 

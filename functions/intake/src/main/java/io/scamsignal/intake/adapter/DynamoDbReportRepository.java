@@ -149,7 +149,7 @@ public final class DynamoDbReportRepository implements ReportRepository {
 
     private static ReporterContact withId(ReporterContact c, String reportId) {
         return new ReporterContact(reportId, c.email(), c.name(), c.contactConsent(), c.sourceIp(), c.userAgent(),
-                c.expiresAt(), c.reporterFingerprint());
+                c.expiresAt(), c.reporterFingerprint(), c.lawEnforcementContactConsent());
     }
 
     /** Only what was given; an item with nothing but its key and expiry is not written at all. */
@@ -169,6 +169,9 @@ public final class DynamoDbReportRepository implements ReportRepository {
         }
         if (c.contactConsent()) {
             item.put("contactConsent", AttributeValue.fromBool(true));
+        }
+        if (c.lawEnforcementContactConsent()) {
+            item.put("lawEnforcementContactConsent", AttributeValue.fromBool(true));
         }
         if (c.sourceIp() != null) {
             item.put("sourceIp", s(c.sourceIp()));

@@ -131,7 +131,8 @@ public final class PartnerBulkService {
         Instant expiresAt = receivedAt.plus(retention);
         ReporterContact contact = new ReporterContact(reportId, submission.reporter().email(),
                 submission.reporter().name(), submission.reporter().contactConsent(), null, null, expiresAt,
-                submission.reporter().email() == null ? null : reporter);
+                submission.reporter().email() == null ? null : reporter,
+                submission.reporter().lawEnforcementContactConsent());
         repository.saveFromOrganisation(report, contact, expiresAt, organisation);
         return reportId;
     }

@@ -154,7 +154,8 @@ public final class SubmitReportService {
         Instant expiresAt = receivedAt.plus(retention);
         ReporterContact contact = new ReporterContact(reportId, submission.reporter().email(),
                 submission.reporter().name(), submission.reporter().contactConsent(), request.sourceIp(),
-                request.userAgent(), expiresAt, submission.reporter().email() == null ? null : reporterFingerprint);
+                request.userAgent(), expiresAt, submission.reporter().email() == null ? null : reporterFingerprint,
+                submission.reporter().lawEnforcementContactConsent());
         ReportRepository.IdempotencyClaim claim = request.idempotencyKey() == null ? null
                 : new ReportRepository.IdempotencyClaim(request.idempotencyKey(), requestHash(mediaType, body),
                 receivedAt.plus(IDEMPOTENCY_WINDOW));

@@ -1,0 +1,72 @@
+package io.scamsignal.alerting.service;
+
+import io.scamsignal.domain.alert.RingAlertMessage;
+import io.scamsignal.domain.alert.RingAlertRules;
+import io.scamsignal.domain.ring.RingItems;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * A ring's head changed: publish each ring alert its rules now call for (ring_reporters,
+ * cross_brand) and, when the head was merged into another ring or renamed, ring_merged, each
+ * exactly once in effect through the alert claims. Ring alerts carry aggregates only.
+ */
+public final class RingAlertingService {
+
+    private final RingAlertRules rules;
+    private final AlertClaims claims;
+    private final AlertPublisher publisher;
+    private final RingReader rings;
+    private final Clock clock;
+
+    public RingAlertingService(RingAlertRules rules, AlertClaims claims, AlertPublisher publisher, RingReader rings,
+                               Clock clock) {
+        this.rules = rules;
+        this.claims = claims;
+        this.publisher = publisher;
+        this.rings = rings;
+        this.clock = clock;
+    }
+
+    /**
+     * @param oldHead null for a new ring
+     * @param owner   a name of the triggering change that is the same on every retry of it
+     */
+    public AlertingService.Outcome onHeadChanged(RingItems.Head oldHead, RingItems.Head newHead, String owner) {
+        List<Triggered> triggered = new ArrayList<>();
+        rules.evaluate(newHead).forEach(t -> triggered.add(new Triggered(t, newHead)));
+        if (oldHead != null && oldHead.live()) {
+            // a tombstone points at its survivor's home; a rename is its own survivor
+            RingItems.Head survivor = newHead.live() ? newHead
+                    : rings.head(newHead.mergedInto()).filter(RingItems.Head::live).orElse(null);
+            if (survivor != null) {
+                rules.merges(oldHead, newHead, survivor).forEach(t -> triggered.add(new Triggered(t, survivor)));
+            }
+        }
+        List<String> published = new ArrayList<>();
+        List<String> alreadySent = new ArrayList<>();
+        List<String> heldElsewhere = new ArrayList<>();
+        for (Triggered t : triggered) {
+            Instant now = clock.instant();
+            String alertId = RingAlertMessage.alertId(t.ring().ringId(), t.trigger());
+            Supplier<RingAlertMessage> candidate = () -> RingAlertMessage.create(t.trigger(), t.ring(),
+                    rings.members(t.ring().home()), now);
+            switch (claims.claimRing(alertId, candidate, owner + "|" + t.trigger().rule(), now)) {
+                case AlertClaims.RingResult.Claimed claimed -> {
+                    String messageId = publisher.publishRing(claimed.message());
+                    claims.markSent(alertId, messageId, clock.instant());
+                    published.add(alertId);
+                }
+                case AlertClaims.RingResult.AlreadySent sent -> alreadySent.add(alertId);
+                case AlertClaims.RingResult.HeldElsewhere held -> heldElsewhere.add(alertId);
+            }
+        }
+        return new AlertingService.Outcome(published, alreadySent, heldElsewhere);
+    }
+
+    private record Triggered(RingAlertRules.RingTrigger trigger, RingItems.Head ring) {
+    }
+}
