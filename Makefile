@@ -16,7 +16,7 @@ MVN ?= mvn -B -ntp
 PYTHON ?= python3
 VENV := .venv
 
-.PHONY: help run test build venv lint browser bench bench-load false-positive referral benign erase clean
+.PHONY: help run test build venv lint browser bench bench-load false-positive referral benign erase partner-key-create partner-key-revoke clean
 
 help:
 	@echo "make run    the pipeline on this machine: API on http://127.0.0.1:$${PORT:-3000}, alerts on stdout"
@@ -28,6 +28,8 @@ help:
 	@echo "make referral RING=<ringId>   a ring's referral packet and evidence manifest to target/referrals/<ringId>/"
 	@echo "make benign ACTION=add|not|remove INDICATOR='domain#anydesk.com' REASON='…'   an operator's benign entry, no redeploy"
 	@echo "make erase EMAIL=…   erase a reporter's personal data (right to erasure); counts stay"
+	@echo "make partner-key-create PARTNER=acme [COLLECTIONS=<id,…>]   a partner API key for TAXII (secret printed once)"
+	@echo "make partner-key-revoke KEY_ID=pk_…   revoke a partner API key"
 	@echo "make clean  remove build output and the virtual environment"
 
 $(VENV)/.installed: tools/requirements.txt tools/constraints.txt
@@ -81,6 +83,8 @@ bench: venv
 	$(JAVA_HOME)/bin/java -Dscamsignal.projectDir=$(CURDIR) $(BENCH_OPTS) -cp bench/target/classes:$$(cat bench/target/classpath.txt) \
 		io.scamsignal.bench.ThroughputBenchmark $(REPORTS)
 	$(JAVA_HOME)/bin/java -Dscamsignal.projectDir=$(CURDIR) $(BENCH_OPTS) -cp bench/target/classes:$$(cat bench/target/classpath.txt) \
+		io.scamsignal.bench.TaxiiBenchmark
+	$(JAVA_HOME)/bin/java -Dscamsignal.projectDir=$(CURDIR) $(BENCH_OPTS) -cp bench/target/classes:$$(cat bench/target/classpath.txt) \
 		io.scamsignal.bench.RingBenchmark
 	@$(MAKE) --no-print-directory bench-load
 
@@ -116,6 +120,13 @@ benign: build
 # its arguments, and make does not echo the line (@)
 erase: build
 	@ERASE_EMAIL="$(EMAIL)" $(JAVA_HOME)/bin/java -jar ops/target/scamsignal-ops.jar erase
+
+# make partner-key-create PARTNER=acme [COLLECTIONS=6e9b7f0c-5b1a-4f3e-9c55-0d6c1f1b7a11]: against a running make run
+partner-key-create: build
+	$(JAVA_HOME)/bin/java -jar ops/target/scamsignal-ops.jar partner-key create "$(PARTNER)" $(COLLECTIONS)
+
+partner-key-revoke: build
+	$(JAVA_HOME)/bin/java -jar ops/target/scamsignal-ops.jar partner-key revoke "$(KEY_ID)"
 
 clean:
 	$(MVN) -q clean

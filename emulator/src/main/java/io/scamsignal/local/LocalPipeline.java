@@ -112,7 +112,10 @@ public final class LocalPipeline implements AutoCloseable {
             pipeline.subscribeInboxes();
             Map<HttpRoute, LocalFunction> routes = new HashMap<>();
             stack.routes().forEach((route, functionId) -> routes.put(route, functions.get(functionId)));
-            pipeline.gateway = new HttpApiGateway(options.host(), options.port(), routes, () -> pipeline.ready,
+            Map<HttpRoute, HttpApiGateway.RouteAuthorizer> authorizers = new HashMap<>();
+            stack.authorizers().forEach((route, a) -> authorizers.put(route,
+                    new HttpApiGateway.RouteAuthorizer(a, functions.get(a.functionId()))));
+            pipeline.gateway = new HttpApiGateway(options.host(), options.port(), routes, authorizers, () -> pipeline.ready,
                     options.accountId(), stack.cors(),
                     new SigV4Verifier(options.accessKeyId(), options.secretAccessKey(), options.region()), options.log());
             pipeline.ready = true;

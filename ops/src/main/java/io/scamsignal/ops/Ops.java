@@ -27,7 +27,8 @@ public final class Ops {
             "false-positive", new FalsePositive(),
             "referral", new Referral(),
             "benign", new Benign(),
-            "erase", new Erase());
+            "erase", new Erase(),
+            "partner-key", new PartnerKey());
 
     private Ops() {
     }

@@ -41,6 +41,16 @@ class OpsTest {
     }
 
     @Test
+    void partnerKeyWantsCreateWithAPartnerOrRevokeWithAKeyAndKnownCollections() {
+        assertThat(Ops.run(new String[] {"partner-key"}, NOWHERE)).isEqualTo(2);
+        assertThat(Ops.run(new String[] {"partner-key", "create"}, NOWHERE)).isEqualTo(2);
+        assertThat(Ops.run(new String[] {"partner-key", "revoke"}, NOWHERE)).isEqualTo(2);
+        assertThat(Ops.run(new String[] {"partner-key", "create", "acme", "no-such-collection"}, NOWHERE)).isEqualTo(2);
+        assertThat(PartnerKey.sha256Hex("abc"))
+                .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+
+    @Test
     void tablesDefaultToTheLocalRunnersStack() {
         assertThat(NOWHERE.table("INDICATORS_TABLE", "IndicatorsTable")).isEqualTo("scamsignal-local-IndicatorsTable");
         assertThat(new OpsEnvironment(Map.of("STACK_NAME", "s1")).table("INDICATORS_TABLE", "IndicatorsTable"))

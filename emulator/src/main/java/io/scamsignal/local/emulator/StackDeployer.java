@@ -60,7 +60,21 @@ public final class StackDeployer {
      */
     public record DeployedStack(String stackName, Resolver resolver, List<FunctionSpec> functions,
                                 Map<HttpRoute, String> routes, Map<String, String> queueUrlsByArn,
-                                List<String> notEmulated, Cors cors) {
+                                List<String> notEmulated, Cors cors, Map<HttpRoute, Authorizer> authorizers) {
+
+        public DeployedStack(String stackName, Resolver resolver, List<FunctionSpec> functions,
+                             Map<HttpRoute, String> routes, Map<String, String> queueUrlsByArn,
+                             List<String> notEmulated, Cors cors) {
+            this(stackName, resolver, functions, routes, queueUrlsByArn, notEmulated, cors, Map.of());
+        }
+    }
+
+    /**
+     * A route's Lambda REQUEST authorizer (HttpApi, payload 2.0, simple responses), from the OpenAPI
+     * document's securitySchemes ({@code x-amazon-apigateway-authorizer}): the function, the header
+     * that is its identity source (and cache key), and how long an answer is cached.
+     */
+    public record Authorizer(String name, String functionId, String identityHeader, int ttlSeconds) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -84,6 +98,7 @@ public final class StackDeployer {
         List<FunctionSpec> functions = new ArrayList<>();
         Map<String, String> queueUrlsByArn = new HashMap<>();
         Map<HttpRoute, String> routes = new LinkedHashMap<>();
+        Map<HttpRoute, Authorizer> authorizers = new LinkedHashMap<>();
         Map<String, String> functionIdsByArn = new HashMap<>();
         Cors cors = null;
         Map<String, Integer> skipped = new TreeMap<>();
@@ -124,6 +139,7 @@ public final class StackDeployer {
                         resolver.register(logicalId, new PhysicalResource(type, physicalName, Map.of()));
                         if (props.get("DefinitionBody") instanceof Map<?, ?> body) {
                             routes.putAll(openApiRoutes(logicalId, body, functionIdsByArn));
+                            authorizers.putAll(openApiAuthorizers(logicalId, body, functionIdsByArn));
                             cors = cors(body.get("x-amazon-apigateway-cors"));
                         }
                         if (props.containsKey("CorsConfiguration")) {
@@ -159,7 +175,7 @@ public final class StackDeployer {
             }
         });
         List<String> notEmulated = skipped.entrySet().stream().map(e -> e.getKey() + " x" + e.getValue()).toList();
-        return new DeployedStack(stackName, resolver, functions, routes, queueUrlsByArn, notEmulated, cors);
+        return new DeployedStack(stackName, resolver, functions, routes, queueUrlsByArn, notEmulated, cors, authorizers);
     }
 
     private static final java.util.regex.Pattern LAMBDA_INTEGRATION = java.util.regex.Pattern.compile(
@@ -172,7 +188,8 @@ public final class StackDeployer {
         Map<HttpRoute, String> routes = new LinkedHashMap<>();
         Map<String, Object> paths = body.get("paths") instanceof Map<?, ?> p ? (Map<String, Object>) p : Map.of();
         paths.forEach((path, item) -> ((Map<String, Object>) item).forEach((method, operation) -> {
-            if (!(operation instanceof Map<?, ?> op) || !(op.get("x-amazon-apigateway-integration") instanceof Map<?, ?> i)) {
+            if (!(operation instanceof Map<?, ?> op)
+                    || !(reference(body, op.get("x-amazon-apigateway-integration")) instanceof Map<?, ?> i)) {
                 return;
             }
             var m = LAMBDA_INTEGRATION.matcher(String.valueOf(i.get("uri")));
@@ -187,6 +204,57 @@ public final class StackDeployer {
             routes.put(new HttpRoute(method.toUpperCase(), path, iam(body, op)), functionIdsByArn.get(m.group(1)));
         }));
         return routes;
+    }
+
+    /** An OpenAPI {@code $ref} within the document (#/a/b/c), or the node itself. */
+    private static Object reference(Map<?, ?> body, Object node) {
+        if (node instanceof Map<?, ?> m && m.size() == 1 && m.get("$ref") instanceof String ref && ref.startsWith("#/")) {
+            Object target = body;
+            for (String part : ref.substring(2).split("/")) {
+                target = target instanceof Map<?, ?> t ? t.get(part) : null;
+            }
+            return target;
+        }
+        return node;
+    }
+
+    /** The Lambda authorizer of each route whose operation names a security scheme that has one. */
+    @SuppressWarnings("unchecked")
+    private static Map<HttpRoute, Authorizer> openApiAuthorizers(String apiId, Map<?, ?> body,
+                                                                 Map<String, String> functionIdsByArn) {
+        Map<HttpRoute, Authorizer> out = new LinkedHashMap<>();
+        Map<String, Object> schemes = body.get("components") instanceof Map<?, ?> c
+                && c.get("securitySchemes") instanceof Map<?, ?> s ? (Map<String, Object>) s : Map.of();
+        Map<String, Object> paths = body.get("paths") instanceof Map<?, ?> p ? (Map<String, Object>) p : Map.of();
+        paths.forEach((path, item) -> ((Map<String, Object>) item).forEach((method, operation) -> {
+            if (!(operation instanceof Map<?, ?> op) || !(op.get("security") instanceof List<?> security)) {
+                return;
+            }
+            for (Object requirement : security) {
+                for (Object name : ((Map<?, ?>) requirement).keySet()) {
+                    if (!(schemes.get(name) instanceof Map<?, ?> scheme)
+                            || !(scheme.get("x-amazon-apigateway-authorizer") instanceof Map<?, ?> a)) {
+                        continue;
+                    }
+                    var m = LAMBDA_INTEGRATION.matcher(String.valueOf(a.get("authorizerUri")));
+                    if (!"request".equals(a.get("type")) || !m.matches() || !functionIdsByArn.containsKey(m.group(1))
+                            || !Boolean.TRUE.equals(a.get("enableSimpleResponses"))) {
+                        throw new IllegalArgumentException("the local runner emulates REQUEST authorizers with simple"
+                                + " responses on this template's functions only; " + apiId + " " + name + " has " + a);
+                    }
+                    String source = String.valueOf(a.get("identitySource"));
+                    if (!source.startsWith("$request.header.")) {
+                        throw new IllegalArgumentException(apiId + " " + name + ": identity sources other than one header: " + source);
+                    }
+                    Object ttl = a.get("authorizerResultTtlInSeconds");
+                    // the same key as the route's (with its IAM flag), so that the gateway finds it
+                    out.put(new HttpRoute(method.toUpperCase(), path, iam(body, op)), new Authorizer(String.valueOf(name),
+                            functionIdsByArn.get(m.group(1)), source.substring("$request.header.".length()).toLowerCase(),
+                            ttl == null ? 0 : Integer.parseInt(String.valueOf(ttl))));
+                }
+            }
+        }));
+        return out;
     }
 
     /**

@@ -40,8 +40,18 @@ public final class HttpApiGateway implements AutoCloseable {
             "css", "text/css; charset=utf-8", "js", "text/javascript; charset=utf-8", "svg", "image/svg+xml",
             "png", "image/png", "ico", "image/x-icon");
 
+    /** A route's authorizer and the function that runs it. */
+    public record RouteAuthorizer(StackDeployer.Authorizer spec, LocalFunction function) {
+    }
+
+    private record CachedAnswer(JsonNode answer, long until) {
+    }
+
     private final HttpServer server;
     private final Map<HttpRoute, LocalFunction> routes;
+    private final Map<HttpRoute, RouteAuthorizer> authorizers;
+    /** API Gateway's authorizer cache: per authorizer and identity (the header's value), for the TTL. */
+    private final Map<String, CachedAnswer> authorizerCache = new java.util.concurrent.ConcurrentHashMap<>();
     private final BooleanSupplier ready;
     private final String accountId;
     private final Consumer<String> log;
@@ -50,16 +60,21 @@ public final class HttpApiGateway implements AutoCloseable {
 
     public HttpApiGateway(String host, int port, Map<HttpRoute, LocalFunction> routes, BooleanSupplier ready,
                           String accountId, StackDeployer.Cors cors, Consumer<String> log) throws IOException {
-        this(host, port, routes, ready, accountId, cors, null, log);
+        this(host, port, routes, Map.of(), ready, accountId, cors, null, log);
     }
 
-    /** @param sigV4 verifies the signatures of routes with IAM authorization (null: every such request is 403) */
-    public HttpApiGateway(String host, int port, Map<HttpRoute, LocalFunction> routes, BooleanSupplier ready,
+    /**
+     * @param authorizers the Lambda REQUEST authorizer of each route that has one
+     * @param sigV4 verifies the signatures of routes with IAM authorization (null: every such request is 403)
+     */
+    public HttpApiGateway(String host, int port, Map<HttpRoute, LocalFunction> routes,
+                          Map<HttpRoute, RouteAuthorizer> authorizers, BooleanSupplier ready,
                           String accountId, StackDeployer.Cors cors, SigV4Verifier sigV4, Consumer<String> log)
             throws IOException {
         this.cors = cors;
         this.sigV4 = sigV4;
         this.routes = Map.copyOf(routes);
+        this.authorizers = Map.copyOf(authorizers);
         this.ready = ready;
         this.accountId = accountId;
         this.log = log;
@@ -105,13 +120,22 @@ public final class HttpApiGateway implements AutoCloseable {
                         .getBytes(StandardCharsets.UTF_8), Map.of());
                 return;
             }
-            for (var route : routes.entrySet()) {
-                HttpRoute r = route.getKey();
-                Map<String, String> pathParameters = match(r.path(), path);
-                if (pathParameters != null && (r.method().equals(method) || r.method().equals("ANY"))) {
-                    invoke(exchange, r, route.getValue(), pathParameters);
-                    return;
+            // API Gateway prefers the most specific route: exact paths before paths with {parameters}
+            HttpRoute match = null;
+            Map<String, String> pathParameters = null;
+            for (HttpRoute r : routes.keySet()) {
+                if (!(r.method().equals(method) || r.method().equals("ANY"))) {
+                    continue;
                 }
+                Map<String, String> p = matchPath(r.path(), path);
+                if (p != null && (match == null || p.size() < pathParameters.size())) {
+                    match = r;
+                    pathParameters = p;
+                }
+            }
+            if (match != null) {
+                invoke(exchange, match, routes.get(match), pathParameters);
+                return;
             }
             if (method.equals("GET") && serveStatic(exchange, path)) {
                 return;
@@ -123,31 +147,81 @@ public final class HttpApiGateway implements AutoCloseable {
     }
 
     /**
-     * The path parameters when {@code template} (with {@code {name}} segments, as OpenAPI writes
-     * them) matches {@code path}; null when it does not.
+     * The path parameters of {@code path} under a route's template, as OpenAPI writes it ({name} one
+     * whole, non-empty segment, {name+} the rest), or null when it does not match. A '+' in a path
+     * segment is a plus, not a space (path, not form encoding).
      */
-    static Map<String, String> match(String template, String path) {
+    static Map<String, String> matchPath(String template, String path) {
         if (!template.contains("{")) {
             return template.equals(path) ? Map.of() : null;
         }
         String[] t = template.split("/", -1);
         String[] p = path.split("/", -1);
-        if (t.length != p.length) {
-            return null;
-        }
-        Map<String, String> parameters = new java.util.LinkedHashMap<>();
+        Map<String, String> out = new java.util.LinkedHashMap<>();
         for (int i = 0; i < t.length; i++) {
+            if (t[i].startsWith("{") && t[i].endsWith("+}")) {
+                out.put(t[i].substring(1, t[i].length() - 2), String.join("/", java.util.Arrays.copyOfRange(p, i, p.length)));
+                return out;
+            }
+            if (i >= p.length) {
+                return null;
+            }
             if (t[i].startsWith("{") && t[i].endsWith("}")) {
                 if (p[i].isEmpty()) {
                     return null;
                 }
-                parameters.put(t[i].substring(1, t[i].length() - 1),
-                        java.net.URLDecoder.decode(p[i].replace("+", "%2B"), StandardCharsets.UTF_8));
+                out.put(t[i].substring(1, t[i].length() - 1), java.net.URLDecoder.decode(p[i].replace("+", "%2B"), StandardCharsets.UTF_8));
             } else if (!t[i].equals(p[i])) {
                 return null;
             }
         }
-        return parameters;
+        return t.length == p.length ? out : null;
+    }
+
+    /**
+     * The route's authorizer, as API Gateway runs it: no identity header, 401 without calling it;
+     * otherwise its (cached) answer; isAuthorized false, 403. Returns the context to pass on, or
+     * null when the request was answered here.
+     */
+    private JsonNode authorize(HttpExchange exchange, HttpRoute route, ObjectNode event) throws IOException {
+        RouteAuthorizer authorizer = authorizers.get(route);
+        if (authorizer == null) {
+            return JSON.createObjectNode();
+        }
+        String identity = exchange.getRequestHeaders().getFirst(authorizer.spec().identityHeader());
+        if (identity == null || identity.isEmpty()) {
+            send(exchange, 401, "application/json", "{\"message\":\"Unauthorized\"}".getBytes(StandardCharsets.UTF_8), Map.of());
+            return null;
+        }
+        String cacheKey = authorizer.spec().name() + "|" + identity;
+        CachedAnswer cached = authorizerCache.get(cacheKey);
+        JsonNode answer;
+        if (cached != null && cached.until() > System.currentTimeMillis()) {
+            answer = cached.answer();
+        } else {
+            ObjectNode request = event.deepCopy();
+            request.remove("body");
+            request.put("type", "REQUEST");
+            request.put("routeArn", "arn:aws:execute-api:local:" + accountId + ":local/$default/" + route.method() + route.path());
+            request.putArray("identitySource").add(identity);
+            try {
+                answer = authorizer.function().invoke(request.toString());
+            } catch (LocalFunction.FunctionError e) {
+                log.accept("authorizer " + authorizer.function().spec().name() + " failed: " + e.getMessage());
+                send(exchange, 500, "application/json", "{\"message\":\"Internal Server Error\"}"
+                        .getBytes(StandardCharsets.UTF_8), Map.of());
+                return null;
+            }
+            if (authorizer.spec().ttlSeconds() > 0) {
+                authorizerCache.put(cacheKey, new CachedAnswer(answer,
+                        System.currentTimeMillis() + authorizer.spec().ttlSeconds() * 1000L));
+            }
+        }
+        if (!answer.path("isAuthorized").asBoolean(false)) {
+            send(exchange, 403, "application/json", "{\"message\":\"Forbidden\"}".getBytes(StandardCharsets.UTF_8), Map.of());
+            return null;
+        }
+        return answer.path("context").isObject() ? answer.get("context") : JSON.createObjectNode();
     }
 
     private void invoke(HttpExchange exchange, HttpRoute route, LocalFunction function, Map<String, String> pathParameters)
@@ -177,13 +251,20 @@ public final class HttpApiGateway implements AutoCloseable {
                 return;
             }
         }
+        ObjectNode event = event(exchange, route, body);
+        if (!pathParameters.isEmpty()) {
+            ObjectNode p = event.putObject("pathParameters");
+            pathParameters.forEach(p::put);
+        }
+        JsonNode authorizerContext = authorize(exchange, route, event);
+        if (authorizerContext == null) {
+            return;
+        }
+        if (authorizers.containsKey(route)) {
+            ((ObjectNode) event.get("requestContext")).putObject("authorizer").set("lambda", authorizerContext);
+        }
         JsonNode response;
         try {
-            ObjectNode event = event(exchange, route, body);
-            if (!pathParameters.isEmpty()) {
-                ObjectNode parameters = event.putObject("pathParameters");
-                pathParameters.forEach(parameters::put);
-            }
             response = function.invoke(event.toString());
         } catch (LocalFunction.FunctionError e) {
             log.accept("function " + function.spec().name() + " failed: " + e.getMessage());
@@ -227,6 +308,8 @@ public final class HttpApiGateway implements AutoCloseable {
         ObjectNode headers = event.putObject("headers");
         exchange.getRequestHeaders().forEach((name, values) ->
                 headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+        // API Gateway tells the function how the client connected; locally, plain HTTP
+        headers.put("x-forwarded-proto", "http");
         String host = exchange.getRequestHeaders().getFirst("Host");
         Instant now = Instant.now();
         ObjectNode context = event.putObject("requestContext");

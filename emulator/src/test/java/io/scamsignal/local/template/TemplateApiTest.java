@@ -57,7 +57,9 @@ class TemplateApiTest {
         List<String> functions = template.resources().entrySet().stream()
                 .filter(e -> "AWS::Serverless::Function".equals(e.getValue().get("Type"))).map(Map.Entry::getKey).toList();
 
-        assertThat(functions).hasSize(4).allSatisfy(id -> {
+        assertThat(functions).containsExactlyInAnyOrder("SubmitReportFunction", "EnrichReportFunction",
+                "ThresholdAlertFunction", "ReferralFunction", "PartnerApiFunction", "PartnerReportsFunction",
+                "PartnerAuthFunction").allSatisfy(id -> {
             Map<String, Object> props = properties(template, id);
             Map<String, Object> logging = (Map<String, Object>) props.get("LoggingConfig");
             assertThat(logging).containsEntry("LogFormat", "JSON");

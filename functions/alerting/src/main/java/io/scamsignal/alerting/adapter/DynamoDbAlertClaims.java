@@ -5,18 +5,24 @@ import io.scamsignal.alerting.service.AlertClaims;
 import io.scamsignal.domain.alert.AlertMessage;
 import io.scamsignal.domain.alert.RingAlertMessage;
 import io.scamsignal.domain.json.Json;
+import io.scamsignal.domain.stix.IndicatorState;
+import io.scamsignal.domain.stix.StixIds;
 import io.scamsignal.domain.storage.AlertsTableKeys;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
@@ -31,6 +37,7 @@ public final class DynamoDbAlertClaims implements AlertClaims {
     private final String table;
     private final String byIndicatorIndex;
     private final Duration lease;
+    private final StixFeedWrites feed;
 
     public DynamoDbAlertClaims(DynamoDbClient dynamoDb, String table, Duration lease) {
         this(dynamoDb, table, null, lease);
@@ -38,10 +45,129 @@ public final class DynamoDbAlertClaims implements AlertClaims {
 
     /** @param byIndicatorIndex the table's index on (indicator, alertId), for retractions */
     public DynamoDbAlertClaims(DynamoDbClient dynamoDb, String table, String byIndicatorIndex, Duration lease) {
+        this(dynamoDb, table, byIndicatorIndex, lease, null, null);
+    }
+
+    /**
+     * With the partner feed: each new claim also stores the indicator's STIX state and appends its
+     * objects to {@code feedTable}'s {@code collection}, in one transaction with the claim.
+     */
+    public DynamoDbAlertClaims(DynamoDbClient dynamoDb, String table, String byIndicatorIndex, Duration lease,
+                               String feedTable, String collection) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.byIndicatorIndex = byIndicatorIndex;
         this.lease = lease;
+        this.feed = feedTable == null ? null : new StixFeedWrites(dynamoDb, table, feedTable, collection);
+    }
+
+    /** Transactions that lost a race (a counter or state moved on) are retried from fresh reads this often. */
+    private static final int ATTEMPTS = 20;
+
+    @Override
+    public Result claim(String alertId, String indicatorKey, Function<IndicatorState, AlertMessage> candidate,
+                        String owner, Instant now) {
+        if (feed == null) {
+            return claim(alertId, () -> candidate.apply(null), owner, now);
+        }
+        for (int attempt = 1; ; attempt++) {
+            Map<String, AttributeValue> stored = read(alertId);
+            if (!stored.isEmpty()) {
+                return existing(alertId, stored, owner, now);
+            }
+            StixFeedWrites.Snapshot seen = feed.read(indicatorKey);
+            IndicatorState current = seen.indicatorState();
+            IndicatorState next = current == null ? IndicatorState.first(StixIds.newIndicatorId(), now)
+                    : current.revoked() ? current.reopened(StixIds.newIndicatorId(), now) : current.changed(now);
+            AlertMessage message = candidate.apply(next);
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> objects = (List<Map<String, Object>>) message.stix().get("objects");
+            List<TransactWriteItem> writes = new ArrayList<>();
+            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(claimItem(alertId, message, owner, now))
+                    .conditionExpression("attribute_not_exists(alertId)").build()).build());
+            writes.addAll(feed.writes(indicatorKey, seen, next, objects, now));
+            writes.add(feed.current(indicatorKey, next, figures(message, objects)));
+            try {
+                dynamoDb.transactWriteItems(b -> b.transactItems(writes));
+                return new Result.Claimed(message);
+            } catch (TransactionCanceledException e) {
+                if (attempt >= ATTEMPTS) {
+                    throw e;
+                }
+                // someone else claimed this alert (the next read says so) or moved the counter or the
+                // indicator's state on: read again and retry
+                backoff(attempt);
+            }
+        }
+    }
+
+    @Override
+    public void revokeStix(String indicatorKey, Function<IndicatorState, List<Map<String, Object>>> objects, Instant now) {
+        if (feed == null) {
+            return;
+        }
+        for (int attempt = 1; ; attempt++) {
+            StixFeedWrites.Snapshot seen = feed.read(indicatorKey);
+            IndicatorState current = seen.indicatorState();
+            if (current == null || current.revoked()) {
+                return;
+            }
+            IndicatorState revoked = current.revoke(now);
+            try {
+                List<TransactWriteItem> writes = new ArrayList<>(feed.writes(indicatorKey, seen, revoked,
+                        objects.apply(revoked), now));
+                writes.add(feed.current(indicatorKey, revoked, null));
+                dynamoDb.transactWriteItems(b -> b.transactItems(writes));
+                return;
+            } catch (TransactionCanceledException e) {
+                if (attempt >= ATTEMPTS) {
+                    throw e;
+                }
+                backoff(attempt);
+            }
+        }
+    }
+
+    /** The alert's figures for the feeds; confidence from its STIX indicator (0 where it has none). */
+    private static StixFeedWrites.Figures figures(AlertMessage message, List<Map<String, Object>> objects) {
+        int confidence = objects.stream().filter(o -> "indicator".equals(o.get("type")))
+                .map(o -> o.get("confidence")).filter(c -> c instanceof Number).map(c -> ((Number) c).intValue())
+                .findFirst().orElse(0);
+        return new StixFeedWrites.Figures(message.indicator().type(), message.indicator().value(),
+                List.copyOf(message.observed().brands()), message.rule(), confidence, message.observed().firstSeen(),
+                message.observed().lastSeen(), message.observed().distinctReporters());
+    }
+
+    private static void backoff(int attempt) {
+        try {
+            Thread.sleep(Math.min(200, 5L * attempt) + java.util.concurrent.ThreadLocalRandom.current().nextInt(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private Map<String, AttributeValue> claimItem(String alertId, AlertMessage message, String owner, Instant now) {
+        return Map.of(
+                AlertsTableKeys.ALERT_ID, s(alertId),
+                "status", s(CLAIMED),
+                "owner", s(owner),
+                "leaseUntil", n(now.plus(lease).toEpochMilli()),
+                "rule", s(message.rule()),
+                AlertsTableKeys.INDICATOR, s(AlertsTableKeys.indicator(message.indicator().type(), message.indicator().value())),
+                "createdAt", s(message.createdAt().toString()),
+                "message", s(Json.write(message)));
+    }
+
+    private Result existing(String alertId, Map<String, AttributeValue> stored, String owner, Instant now) {
+        if (SENT.equals(stored.get("status").s())) {
+            return new Result.AlreadySent();
+        }
+        return switch (takeOver(alertId, stored, "status", "owner", "leaseUntil", owner, now)) {
+            case Raw.Claimed c -> new Result.Claimed(fromJson(c.json()));
+            case Raw.AlreadySent a -> new Result.AlreadySent();
+            case Raw.HeldElsewhere h -> new Result.HeldElsewhere();
+        };
     }
 
     @Override
@@ -58,6 +184,11 @@ public final class DynamoDbAlertClaims implements AlertClaims {
         };
     }
 
+    /**
+     * A ring alert's claim: a plain conditional put on the Alerts table, even with the partner feed
+     * configured. Ring alerts have no STIX state and append no feed objects (the feed carries
+     * indicator STIX only), so there is nothing to write in the claim's transaction.
+     */
     @Override
     public RingResult claimRing(String alertId, Supplier<RingAlertMessage> candidate, String owner, Instant now) {
         return switch (claimStored(alertId, () -> {

@@ -10,6 +10,10 @@ import io.scamsignal.aws.AwsClients;
 import io.scamsignal.aws.DynamoDbBenignOverrides;
 import io.scamsignal.aws.FunctionEnvironment;
 import io.scamsignal.domain.aggregate.IndicatorAggregate;
+import io.scamsignal.domain.feed.TaxiiResources;
+import io.scamsignal.domain.stix.ExpiryRules;
+import io.scamsignal.domain.stix.StixExporter;
+import io.scamsignal.domain.stix.Tlp;
 import io.scamsignal.domain.alert.AlertMessage;
 import io.scamsignal.domain.alert.AlertRuleConfig;
 import io.scamsignal.domain.alert.AlertRules;
@@ -20,7 +24,6 @@ import io.scamsignal.domain.alert.RingAlertRules;
 import io.scamsignal.domain.indicator.Indicator;
 import io.scamsignal.domain.indicator.IndicatorType;
 import io.scamsignal.domain.json.Json;
-import io.scamsignal.domain.stix.StixExporter;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -68,14 +71,20 @@ public final class AlertingConfig {
         if (ringsTable == null || ringsTable.isBlank()) {
             return null;
         }
+        // the same claims as the indicator alerts (one Alerts table, one lease); a ring alert's claim
+        // appends nothing to the partner feed (claimRing), the feed carries indicator STIX only
         return new RingAlertingService(new RingAlertRules(RingAlertConfig.fromEnvironment(env::get)),
                 claims(dynamoDb, env), new SnsAlertPublisher(sns, env.require("ALERTS_TOPIC_ARN")),
                 new DynamoDbRingReader(dynamoDb, ringsTable), Clock.systemUTC());
     }
 
     private static DynamoDbAlertClaims claims(DynamoDbClient dynamoDb, FunctionEnvironment env) {
+        // the partner feed (FEED_TABLE) is optional: without it alerts still carry STIX, with ids from their keys
+        String feedTable = env.get("FEED_TABLE");
         return new DynamoDbAlertClaims(dynamoDb, env.require("ALERTS_TABLE"), env.require("ALERTS_BY_INDICATOR_INDEX"),
-                Duration.ofSeconds(Long.parseLong(env.getOrDefault("ALERT_CLAIM_LEASE_SECONDS", "60"))));
+                Duration.ofSeconds(Long.parseLong(env.getOrDefault("ALERT_CLAIM_LEASE_SECONDS", "60"))),
+                feedTable == null || feedTable.isEmpty() ? null : feedTable,
+                TaxiiResources.Collection.INDICATORS.id());
     }
 
     public static AlertingService service(FunctionEnvironment env) {
@@ -89,6 +98,8 @@ public final class AlertingConfig {
                 claims(dynamoDb, env),
                 new SnsAlertPublisher(sns, env.require("ALERTS_TOPIC_ARN")),
                 new DynamoDbReportIdLookup(dynamoDb, env.require("INDICATORS_TABLE")),
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                new StixExporter(Tlp.parse(env.getOrDefault("STIX_TLP", "green")),
+                        ExpiryRules.parse(env.get("STIX_EXPIRY"))));
     }
 }

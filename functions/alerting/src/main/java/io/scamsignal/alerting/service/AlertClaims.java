@@ -2,8 +2,11 @@ package io.scamsignal.alerting.service;
 
 import io.scamsignal.domain.alert.AlertMessage;
 import io.scamsignal.domain.alert.RingAlertMessage;
+import io.scamsignal.domain.stix.IndicatorState;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -37,13 +40,37 @@ public interface AlertClaims {
         }
     }
 
-    /** A ring alert's claim, on the same items and with the same lease as {@link #claim}. */
+    /**
+     * A ring alert's claim, on the same items and with the same lease as {@link #claim}. It stores
+     * no STIX state and appends no feed objects: the partner feed carries indicator STIX only.
+     */
     default RingResult claimRing(String alertId, Supplier<RingAlertMessage> candidate, String owner, Instant now) {
         throw new UnsupportedOperationException("these claims take no ring alerts");
     }
 
     /** {@code candidate} is built only when a new claim is written, so settled alerts cost one read. */
     Result claim(String alertId, Supplier<AlertMessage> candidate, String owner, Instant now);
+
+    /**
+     * As {@link #claim(String, Supplier, String, Instant)}, for a store that keeps the indicator's
+     * STIX state: {@code candidate} gets the indicator's next STIX version (its id minted on the first
+     * alert, kept after), and the state and the message's STIX objects are stored in the same write
+     * as the claim, so a redelivered record neither mints a second id nor appends anything twice. A
+     * store without STIX state passes null (the message then derives the id from the key).
+     */
+    default Result claim(String alertId, String indicatorKey, Function<IndicatorState, AlertMessage> candidate,
+                         String owner, Instant now) {
+        return claim(alertId, () -> candidate.apply(null), owner, now);
+    }
+
+    /**
+     * The indicator was withdrawn as a false positive: store its final, revoked STIX version and
+     * append the objects {@code objects} renders for it, once; nothing if it never alerted or is
+     * already revoked.
+     */
+    default void revokeStix(String indicatorKey, Function<IndicatorState, List<Map<String, Object>>> objects,
+                            Instant now) {
+    }
 
     void markSent(String alertId, String publishedMessageId, Instant now);
 

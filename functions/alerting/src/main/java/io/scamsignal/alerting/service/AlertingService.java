@@ -6,13 +6,14 @@ import io.scamsignal.domain.alert.AlertRules;
 import io.scamsignal.domain.alert.AlertTrigger;
 import io.scamsignal.domain.alert.Confidence;
 import io.scamsignal.domain.alert.RetractionMessage;
+import io.scamsignal.domain.alert.StixBundle;
 import io.scamsignal.domain.stix.StixExporter;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /** An indicator's aggregate changed: publish each alert its rules now call for, exactly once in effect. */
 public final class AlertingService {
@@ -25,9 +26,17 @@ public final class AlertingService {
     private final AlertPublisher publisher;
     private final ReportIdLookup reportIds;
     private final Clock clock;
+    private final StixExporter stix;
 
     public AlertingService(AlertRules rules, AlertClaims claims, AlertPublisher publisher, ReportIdLookup reportIds,
                            Clock clock) {
+        this(rules, claims, publisher, reportIds, clock, StixExporter.defaults());
+    }
+
+    /** @param stix the TLP marking and expiry rules of the STIX objects (template parameters) */
+    public AlertingService(AlertRules rules, AlertClaims claims, AlertPublisher publisher, ReportIdLookup reportIds,
+                           Clock clock, StixExporter stix) {
+        this.stix = stix;
         this.rules = rules;
         this.claims = claims;
         this.publisher = publisher;
@@ -51,10 +60,9 @@ public final class AlertingService {
         for (AlertTrigger trigger : rules.evaluate(aggregate)) {
             Instant now = clock.instant();
             String alertId = AlertMessage.alertId(aggregate.indicator(), trigger);
-            Supplier<AlertMessage> candidate = () -> AlertMessage.create(trigger, aggregate,
-                    reportIds.reportIds(aggregate.indicator(), AlertMessage.MAX_REPORT_IDS), now, confidence, null,
-                    StixExporter.defaults());
-            switch (claims.claim(alertId, candidate, owner + "|" + trigger.rule().id(), now)) {
+            switch (claims.claim(alertId, aggregate.indicator().key(), state -> AlertMessage.create(trigger, aggregate,
+                    reportIds.reportIds(aggregate.indicator(), AlertMessage.MAX_REPORT_IDS), now, confidence, state, stix),
+                    owner + "|" + trigger.rule().id(), now)) {
                 case AlertClaims.Result.Claimed claimed -> {
                     String messageId = publisher.publish(claimed.message());
                     claims.markSent(claimed.message().alertId(), messageId, clock.instant());
@@ -72,7 +80,17 @@ public final class AlertingService {
         List<String> retracted = new ArrayList<>();
         List<String> alreadyRetracted = new ArrayList<>();
         List<String> heldElsewhere = new ArrayList<>();
-        for (String alertId : claims.sentAlerts(aggregate.indicator().key())) {
+        List<String> sent = claims.sentAlerts(aggregate.indicator().key());
+        if (!sent.isEmpty()) {
+            // the feed's indicator gets its final, revoked version before any retraction goes out
+            claims.revokeStix(aggregate.indicator().key(), state -> {
+                @SuppressWarnings("unchecked")
+                List<Map<String, Object>> objects = (List<Map<String, Object>>) StixBundle.of(stix, state, aggregate,
+                        "false_positive", null).get("objects");
+                return objects;
+            }, clock.instant());
+        }
+        for (String alertId : sent) {
             switch (claims.claimRetraction(alertId, owner + "|retraction", clock.instant())) {
                 case AlertClaims.Result.Claimed claimed -> {
                     publisher.publishRetraction(RetractionMessage.of(claimed.message(), reason, clock.instant()),

@@ -84,6 +84,13 @@ public final class DynamoDbReportRepository implements ReportRepository {
     }
 
     @Override
+    public SaveResult saveFromOrganisation(StoredReport report, ReporterContact contact, Instant expiresAt,
+                                           String organisation) {
+        store(report, contact, expiresAt, organisation);
+        return new SaveResult.Saved();
+    }
+
+    @Override
     public boolean idempotencyKeyKnown(String key, Instant now) {
         Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(idempotencyTable).consistentRead(true)
                 .key(Map.of(IdempotencyTableKeys.IDEMPOTENCY_KEY, s(key)))).item();
@@ -91,16 +98,27 @@ public final class DynamoDbReportRepository implements ReportRepository {
                 && Long.parseLong(item.get("expiresAt").n()) >= now.getEpochSecond();
     }
 
-    /** The report and its reporter's data, both or neither; storing an already stored report is a no-op. */
     private void store(StoredReport report, ReporterContact contact, Instant expiresAt) {
-        Put reportPut = Put.builder().tableName(reportsTable).item(Map.of(
-                        ReportsTableKeys.REPORT_ID, s(report.reportId()),
-                        "receivedAt", s(report.receivedAt().toString()),
-                        "country", s(report.country()),
-                        "contactMethod", s(report.contactMethod().wireName()),
-                        "schemaVersion", n(report.schemaVersion()),
-                        "payload", s(StoredReportJson.write(report)),
-                        "expiresAt", n(expiresAt.getEpochSecond())))
+        store(report, contact, expiresAt, null);
+    }
+
+    /**
+     * The report and its reporter's data, both or neither; storing an already stored report is a
+     * no-op. {@code organisation}: the partner that submitted it, null for the public API.
+     */
+    private void store(StoredReport report, ReporterContact contact, Instant expiresAt, String organisation) {
+        Map<String, AttributeValue> item = new java.util.HashMap<>(Map.of(
+                ReportsTableKeys.REPORT_ID, s(report.reportId()),
+                "receivedAt", s(report.receivedAt().toString()),
+                "country", s(report.country()),
+                "contactMethod", s(report.contactMethod().wireName()),
+                "schemaVersion", n(report.schemaVersion()),
+                "payload", s(StoredReportJson.write(report)),
+                "expiresAt", n(expiresAt.getEpochSecond())));
+        if (organisation != null) {
+            item.put("organisation", s(organisation));
+        }
+        Put reportPut = Put.builder().tableName(reportsTable).item(item)
                 .conditionExpression("attribute_not_exists(reportId)").build();
         Map<String, AttributeValue> contactItem = contactItem(contact);
         try {

@@ -8,6 +8,10 @@ import io.scamsignal.domain.report.Messages;
 import io.scamsignal.domain.report.ReportValidator;
 import io.scamsignal.intake.adapter.DynamoDbRateLimiter;
 import io.scamsignal.intake.adapter.DynamoDbReportRepository;
+import io.scamsignal.intake.service.PartnerBulkService;
+import io.scamsignal.intake.service.PartnerRateLimit;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import io.scamsignal.intake.adapter.SecretsManagerKey;
 import io.scamsignal.intake.service.ReporterKeys;
 import io.scamsignal.intake.service.SubmitReportService;
@@ -44,6 +48,47 @@ public final class IntakeConfig {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** POST /partner/reports: the same validation, fingerprint and storage as the public API. */
+    public static PartnerBulkService bulkService(FunctionEnvironment env) {
+        DynamoDbClient dynamoDb = AwsClients.build(DynamoDbClient.builder(), env);
+        SecretsManagerKey key = new SecretsManagerKey(AwsClients.build(SecretsManagerClient.builder(), env),
+                env.require("REPORTER_KEY_SECRET_ARN"));
+        Clock clock = Clock.systemUTC();
+        return new PartnerBulkService(
+                new ReportValidator(clock, new PhoneNormalizer()),
+                () -> ReporterKeys.derive(key.get()),
+                new DynamoDbReportRepository(dynamoDb, env.require("REPORTS_TABLE"), env.require("REPORTER_DATA_TABLE"),
+                        "unused-no-idempotency-keys"),
+                clock,
+                SubmitReportService.randomReportIds(),
+                Duration.ofDays(Long.parseLong(env.require("RETENTION_DAYS"))));
+    }
+
+    /**
+     * Each partner key's allowance: {@code PARTNER_REPORTS_PER_MINUTE} reports per minute, counted
+     * in an item per key and minute of the partner keys table ({@code rate#<keyId>#<minute>}, TTL).
+     */
+    public static PartnerRateLimit partnerRateLimit(FunctionEnvironment env) {
+        DynamoDbClient dynamoDb = AwsClients.build(DynamoDbClient.builder(), env);
+        String table = env.require("PARTNER_KEYS_TABLE");
+        long perMinute = Long.parseLong(env.getOrDefault("PARTNER_REPORTS_PER_MINUTE", "2000"));
+        return (keyId, reports) -> {
+            long minute = java.time.Instant.now().getEpochSecond() / 60;
+            try {
+                dynamoDb.updateItem(b -> b.tableName(table)
+                        .key(java.util.Map.of("keyId", AttributeValue.fromS("rate#" + keyId + "#" + minute)))
+                        .updateExpression("ADD reports :n SET expiresAt = :ttl")
+                        .conditionExpression("attribute_not_exists(reports) OR reports <= :room")
+                        .expressionAttributeValues(java.util.Map.of(":n", AttributeValue.fromN(Integer.toString(reports)),
+                                ":ttl", AttributeValue.fromN(Long.toString((minute + 2) * 60)),
+                                ":room", AttributeValue.fromN(Long.toString(perMinute - reports)))));
+                return reports <= perMinute;
+            } catch (ConditionalCheckFailedException e) {
+                return false;
+            }
+        };
     }
 
     /**

@@ -31,4 +31,13 @@ public interface ReportRepository {
 
     /** @param idempotency null when the request carried no Idempotency-Key */
     SaveResult save(StoredReport report, ReporterContact contact, Instant expiresAt, IdempotencyClaim idempotency);
+
+    /**
+     * A report a partner organisation submitted (POST /partner/reports): stored with the
+     * organisation's name, without an Idempotency-Key.
+     */
+    default SaveResult saveFromOrganisation(StoredReport report, ReporterContact contact, Instant expiresAt,
+                                            String organisation) {
+        return save(report, contact, expiresAt, null);
+    }
 }

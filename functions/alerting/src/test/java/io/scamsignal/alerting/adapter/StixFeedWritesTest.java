@@ -1,0 +1,83 @@
+package io.scamsignal.alerting.adapter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.scamsignal.domain.stix.IndicatorState;
+import io.scamsignal.domain.stix.StixExporter;
+import io.scamsignal.domain.stix.StixIndicator;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+/** What one alert's transaction writes to the feed: every write conditional on what was read. */
+class StixFeedWritesTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-29T12:00:00.123Z");
+    private final StixFeedWrites writes = new StixFeedWrites(null, "alerts", "feed", "coll");
+
+    private static List<Map<String, Object>> objects(IndicatorState state) {
+        StixIndicator in = new StixIndicator("phone", "+18885550142", null, new TreeSet<>(List.of("Microsoft")),
+                List.of("distinct_reporters"), 40, T0.minusSeconds(60), T0, 3, 3);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> objects = (List<Map<String, Object>>) StixExporter.defaults()
+                .bundle(List.of(Map.entry(state, in))).get("objects");
+        return objects;
+    }
+
+    private static List<String> puts(List<TransactWriteItem> items, String table) {
+        return items.stream().filter(i -> i.put() != null && i.put().tableName().equals(table))
+                .map(i -> i.put().item().containsKey("type") ? i.put().item().get("type").s() : "state").toList();
+    }
+
+    @Test
+    void theFirstVersionAppendsEverythingOnceAndCreatesCounterAndState() {
+        IndicatorState first = IndicatorState.first("indicator--6b0e4bd4-3c3e-4b0a-9e3c-2f7d5f0c1a11", T0);
+        List<TransactWriteItem> items = writes.writes("phone#+18885550142",
+                new StixFeedWrites.Snapshot(Map.of(), Map.of()), first, objects(first), T0);
+        assertThat(puts(items, "feed")).containsExactly("identity", "marking-definition", "extension-definition",
+                "indicator", "phone-number", "sighting");
+        assertThat(items).allSatisfy(i -> assertThat(i.put() != null ? i.put().conditionExpression()
+                : i.update().conditionExpression()).isNotBlank());
+        TransactWriteItem counter = items.stream().filter(i -> i.update() != null).findFirst().orElseThrow();
+        assertThat(counter.update().conditionExpression()).isEqualTo("attribute_not_exists(#last)");
+        assertThat(counter.update().expressionAttributeValues().get(":last").s()).endsWith("#000000000006");
+        assertThat(puts(items, "alerts")).containsExactly("state");
+    }
+
+    @Test
+    void aLaterVersionAppendsIndicatorAndSightingOnlyAndMarksTheOldOnesSuperseded() {
+        IndicatorState first = IndicatorState.first("indicator--6b0e4bd4-3c3e-4b0a-9e3c-2f7d5f0c1a11", T0);
+        Map<String, AttributeValue> state = Map.of(
+                "stixId", AttributeValue.fromS(first.stixId()),
+                "stixCreated", AttributeValue.fromS("2026-11-29T12:00:00.123Z"),
+                "stixModified", AttributeValue.fromS("2026-11-29T12:00:00.123Z"),
+                "stixRevoked", AttributeValue.fromBool(false),
+                "indicatorEntry", AttributeValue.fromS("2026-11-29T12:00:00.123Z#000000000004"),
+                "indicatorFirst", AttributeValue.fromS("2026-11-29T12:00:00.123Z"),
+                "sightingEntry", AttributeValue.fromS("2026-11-29T12:00:00.123Z#000000000006"),
+                "sightingFirst", AttributeValue.fromS("2026-11-29T12:00:00.123Z"));
+        Map<String, AttributeValue> counter = Map.of("last", AttributeValue.fromS("2026-11-29T12:00:00.123Z#000000000006"),
+                "once", AttributeValue.fromSs(List.of("identity--ce751ced-3ef5-41c5-b2b0-ee2e39ba2efb",
+                        "marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb",
+                        "extension-definition--b6739b14-d20c-4e05-8472-a2bd05e26e60")));
+        StixFeedWrites.Snapshot seen = new StixFeedWrites.Snapshot(state, counter);
+        assertThat(seen.indicatorState()).isEqualTo(first);
+        IndicatorState second = first.changed(T0.plusSeconds(5));
+        List<TransactWriteItem> items = writes.writes("phone#+18885550142", seen, second, objects(second), T0.plusSeconds(5));
+        assertThat(puts(items, "feed")).containsExactly("indicator", "sighting");
+        List<String> superseded = items.stream().filter(i -> i.update() != null && i.update().key().get("pk").s().equals("coll"))
+                .map(i -> i.update().key().get("sk").s()).toList();
+        assertThat(superseded).containsExactly("2026-11-29T12:00:00.123Z#000000000004", "2026-11-29T12:00:00.123Z#000000000006");
+        TransactWriteItem newIndicator = items.stream().filter(i -> i.put() != null && i.put().item().containsKey("type")
+                && i.put().item().get("type").s().equals("indicator")).findFirst().orElseThrow();
+        assertThat(newIndicator.put().item().get("first").s()).isEqualTo("2026-11-29T12:00:00.123Z");
+        assertThat(newIndicator.put().item().get("sk").s()).isEqualTo("2026-11-29T12:00:05.123Z#000000000007");
+        TransactWriteItem statePut = items.stream().filter(i -> i.put() != null && i.put().tableName().equals("alerts"))
+                .findFirst().orElseThrow();
+        assertThat(statePut.put().conditionExpression()).isEqualTo("stixModified = :seen AND stixId = :id");
+    }
+}

@@ -1,0 +1,120 @@
+package io.scamsignal.partnerauth;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scamsignal.aws.AwsClients;
+import io.scamsignal.aws.FunctionEnvironment;
+import io.scamsignal.aws.JsonLog;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.function.Function;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The HttpApi's Lambda authorizer for partner routes (REQUEST type, payload 2.0, simple responses):
+ * HTTP Basic with user = key id and password = the key's secret. The partner keys table stores the
+ * SHA-256 of the secret only: the secret has 256 random bits, so a plain hash cannot be reversed and
+ * needs no salt or stretching. API Gateway caches the answer per Authorization header, so a key
+ * is looked up once per cache period, and a revoked key is refused at the latest when that ends.
+ *
+ * <p>The answer's context names the partner, the key and the collections the key may read
+ * ({@code *} for all), which the partner API enforces.
+ */
+public final class PartnerKeyAuthorizer implements RequestStreamHandler {
+
+    private static final JsonLog LOG = new JsonLog("partner-auth");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Function<String, Map<String, AttributeValue>> keys;
+
+    public PartnerKeyAuthorizer() {
+        this(FunctionEnvironment.current());
+    }
+
+    private PartnerKeyAuthorizer(FunctionEnvironment env) {
+        DynamoDbClient dynamoDb = AwsClients.build(DynamoDbClient.builder(), env);
+        String table = env.require("PARTNER_KEYS_TABLE");
+        this.keys = keyId -> {
+            Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table)
+                    .key(Map.of("keyId", AttributeValue.fromS(keyId)))).item();
+            return item == null ? Map.of() : item;
+        };
+    }
+
+    PartnerKeyAuthorizer(Function<String, Map<String, AttributeValue>> keys) {
+        this.keys = keys;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        JsonNode event = JSON.readTree(input);
+        JSON.writeValue(output, authorize(event.path("headers").path("authorization").asText(null)));
+    }
+
+    ObjectNode authorize(String authorization) {
+        ObjectNode answer = JSON.createObjectNode();
+        answer.put("isAuthorized", false);
+        String[] credentials = basic(authorization);
+        if (credentials == null) {
+            return answer;
+        }
+        Map<String, AttributeValue> item = keys.apply(credentials[0]);
+        if (item.isEmpty() || !"ACTIVE".equals(text(item, "status"))) {
+            LOG.info("partner key refused", Map.of("keyId", credentials[0], "reason", item.isEmpty() ? "unknown" : "revoked"));
+            return answer;
+        }
+        byte[] expected = HexFormat.of().parseHex(text(item, "secretSha256"));
+        // constant time: no timing oracle for guessing the secret's hash byte by byte
+        if (!MessageDigest.isEqual(expected, sha256(credentials[1]))) {
+            LOG.info("partner key refused", Map.of("keyId", credentials[0], "reason", "wrong secret"));
+            return answer;
+        }
+        answer.put("isAuthorized", true);
+        ObjectNode context = answer.putObject("context");
+        context.put("partner", text(item, "partner"));
+        context.put("keyId", credentials[0]);
+        context.put("collections", text(item, "collections"));
+        return answer;
+    }
+
+    /** {@code [keyId, secret]} of an HTTP Basic header, null for anything else. */
+    static String[] basic(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 1 || colon == decoded.length() - 1 || colon > 64) {
+            return null;
+        }
+        return new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+    }
+
+    static byte[] sha256(String secret) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static String text(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        return v == null || v.s() == null ? "" : v.s();
+    }
+}
