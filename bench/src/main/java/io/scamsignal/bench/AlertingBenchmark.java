@@ -1,5 +1,6 @@
 package io.scamsignal.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scamsignal.local.LocalPipeline;
 import io.scamsignal.local.emulator.EmbeddedMoto;
@@ -10,13 +11,17 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -53,10 +58,10 @@ public final class AlertingBenchmark {
 
             Map<String, Long> arrivals = new ConcurrentHashMap<>();
             AtomicBoolean receiving = new AtomicBoolean(true);
-            List<String> alertIds = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<String> alertIds = Collections.synchronizedList(new ArrayList<>());
             // SNS message id -> the alert it carried
-            Map<String, com.fasterxml.jackson.databind.JsonNode> publishes = new ConcurrentHashMap<>();
-            java.util.concurrent.atomic.AtomicInteger receipts = new java.util.concurrent.atomic.AtomicInteger();
+            Map<String, JsonNode> publishes = new ConcurrentHashMap<>();
+            AtomicInteger receipts = new AtomicInteger();
             Thread receiver = new Thread(() -> {
                 while (receiving.get()) {
                     for (Message m : pipeline.aws().sqs().receiveMessage(b -> b.queueUrl(queue).waitTimeSeconds(1)
@@ -91,7 +96,7 @@ public final class AlertingBenchmark {
                     schedule.add(new int[] {k, r, k * 4 + r * 2});
                 }
             }
-            schedule.sort(java.util.Comparator.comparingInt(a -> a[2]));
+            schedule.sort(Comparator.comparingInt(a -> a[2]));
             for (int[] item : schedule) {
                 while (System.nanoTime() < next) {
                     Thread.onSpinWait();
@@ -144,14 +149,14 @@ public final class AlertingBenchmark {
             });
             Stats s = Stats.of(latencies.isEmpty() ? List.of(Double.NaN) : latencies);
             List<Double> sorted = new ArrayList<>(latencies);
-            java.util.Collections.sort(sorted);
+            Collections.sort(sorted);
             double p99 = sorted.isEmpty() ? Double.NaN
                     : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(0.99 * sorted.size()) - 1));
             Set<String> distinctAlerts = new HashSet<>(alertIds);
             // the alert carries the aggregate it was raised on: more than 3 reporters means the 4th report
             // was folded in before the alert went out (the 3rd and 4th in one stream batch)
             long afterThird = publishes.values().stream().filter(a -> a.at("/observed/distinctReporters").asLong() > 3).count();
-            Map<String, Long> perNumber = new java.util.TreeMap<>();
+            Map<String, Long> perNumber = new TreeMap<>();
             publishes.values().forEach(a -> perNumber.merge(a.at("/indicator/value").asText(), 1L, Long::sum));
             long publishedTwice = perNumber.values().stream().filter(n -> n > 1).count();
             System.out.printf("reports posted: %d; numbers that crossed: %d; numbers alerted: %d%n", sent, crossing.size(),

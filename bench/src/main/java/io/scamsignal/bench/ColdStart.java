@@ -1,18 +1,27 @@
 package io.scamsignal.bench;
 
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.ibm.icu.text.SpoofChecker;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.joda.time.DateTime;
 
 /** Fresh JVMs, each measured from process start to its first answer. */
 final class ColdStart {
@@ -76,8 +85,8 @@ final class ColdStart {
         if (flags.isBlank()) {
             throw new IllegalStateException("the template sets no JAVA_TOOL_OPTIONS for " + function);
         }
-        Map<Side, List<Run>> runs = new java.util.EnumMap<>(Side.class);
-        Map<String, List<String>> writtenBySide = new java.util.TreeMap<>();
+        Map<Side, List<Run>> runs = new EnumMap<>(Side.class);
+        Map<String, List<String>> writtenBySide = new TreeMap<>();
         for (int i = 0; i < RUNS; i++) {
             for (Side side : Side.values()) {
                 tables.reset().run();
@@ -121,17 +130,17 @@ final class ColdStart {
     /** The item count, and a digest of the items in full (printed whole only when the sides differ). */
     private static String summary(String written) {
         try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(written.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(written.getBytes(StandardCharsets.UTF_8));
             return written.substring(0, Math.min(written.length(), 160)) + (written.length() > 160 ? "..." : "")
-                    + " (sha-256 " + java.util.HexFormat.of().formatHex(digest, 0, 6) + ")";
-        } catch (java.security.NoSuchAlgorithmException e) {
+                    + " (sha-256 " + HexFormat.of().formatHex(digest, 0, 6) + ")";
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
     /** What went wrong in the runs so far; a bench main exits non-zero when it is not empty. */
-    static final List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+    static final List<String> failures = new CopyOnWriteArrayList<>();
 
     /** A batch of 100 new reports from a fresh JVM, ScamSignal's enrichment with the template's flags. */
     static void enrichmentBatch(Path project, Map<String, String> functionEnv, Runnable forgetIndicators) throws Exception {
@@ -154,7 +163,7 @@ final class ColdStart {
                 project.resolve(jar).toString(),
                 EnrichmentBenchmark.classpathOf(ColdStartProbe.class),
                 EnrichmentBenchmark.classpathOf(LambdaEventSerializers.class),
-                EnrichmentBenchmark.classpathOf(org.joda.time.DateTime.class));
+                EnrichmentBenchmark.classpathOf(DateTime.class));
     }
 
     /**
@@ -175,7 +184,7 @@ final class ColdStart {
         String probe = EnrichmentBenchmark.classpathOf(ColdStartProbe.class);
         String table = String.join(File.pathSeparator, probe,
                 project.resolve("functions/domain/target/classes").toString());
-        String icuJar = EnrichmentBenchmark.classpathOf(com.ibm.icu.text.SpoofChecker.class);
+        String icuJar = EnrichmentBenchmark.classpathOf(SpoofChecker.class);
         String icu = String.join(File.pathSeparator, probe, icuJar);
         List<Run> tableRuns = new ArrayList<>();
         List<Run> icuRuns = new ArrayList<>();

@@ -1,14 +1,18 @@
 package io.scamsignal.bench;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -29,7 +33,7 @@ public final class ColdStartProbe {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
                 }
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return -1;
         }
         return -1;
@@ -51,14 +55,14 @@ public final class ColdStartProbe {
                     case "intake" -> "io.scamsignal.intake.handler.SubmitReportHandler";
                     default -> "io.scamsignal.alerting.handler.ThresholdAlertHandler";
                 });
-                var handler = (com.amazonaws.services.lambda.runtime.RequestStreamHandler) type.getConstructor().newInstance();
+                var handler = (RequestStreamHandler) type.getConstructor().newInstance();
                 long init = System.nanoTime();
-                var out = new java.io.ByteArrayOutputStream();
+                var out = new ByteArrayOutputStream();
                 try (var in = Files.newInputStream(Path.of(args[1]))) {
                     handler.handleRequest(in, out, null);
                 }
                 long done = System.nanoTime();
-                String response = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+                String response = out.toString(StandardCharsets.UTF_8);
                 if (args[0].equals("intake") ? !response.startsWith("{\"statusCode\":202")
                         : !response.contains("\"batchItemFailures\":[]")) {
                     throw new IllegalStateException("not done: " + response);
@@ -80,10 +84,10 @@ public final class ColdStartProbe {
                 Object event = serializer(eventType).fromJson(Files.readString(Path.of(args[1])));
                 Method handle = type.getMethod("handleRequest", eventType, Context.class);
                 Object response = handle.invoke(handler, event, null);
-                var out = new java.io.ByteArrayOutputStream();
+                var out = new ByteArrayOutputStream();
                 serializer(response.getClass()).toJson(response, out);
                 long done = System.nanoTime();
-                String json = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+                String json = out.toString(StandardCharsets.UTF_8);
                 boolean ok = response instanceof APIGatewayV2HTTPResponse http ? http.getStatusCode() == 202
                         : ((StreamsEventResponse) response).getBatchItemFailures().isEmpty();
                 if (!ok) {

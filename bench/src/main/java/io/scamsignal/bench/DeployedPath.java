@@ -23,8 +23,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.PublishRequest;
 import software.amazon.awssdk.services.sns.model.PublishResponse;
@@ -118,13 +120,13 @@ final class DeployedPath {
      */
     static AlertingService alerting(InMemoryDynamoDb dynamoDb, SnsClient sns, String indicatorKey, int reporters) {
         for (int i = 0; i < reporters; i++) {
-            dynamoDb.putItem(b -> b.tableName(INDICATORS).item(java.util.Map.of(
-                    "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(indicatorKey),
-                    "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("R#fingerprint-" + UUID.randomUUID()),
-                    "reportIds", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromSs(
+            dynamoDb.putItem(b -> b.tableName(INDICATORS).item(Map.of(
+                    "pk", AttributeValue.fromS(indicatorKey),
+                    "sk", AttributeValue.fromS("R#fingerprint-" + UUID.randomUUID()),
+                    "reportIds", AttributeValue.fromSs(
                             List.of(UUID.randomUUID().toString())),
-                    "lastReportAt", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(Instant.now().toString()),
-                    "version", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN("1"))));
+                    "lastReportAt", AttributeValue.fromS(Instant.now().toString()),
+                    "version", AttributeValue.fromN("1"))));
         }
         dynamoDb.frozen();
         return new AlertingService(new AlertRules(AlertRuleConfig.defaults()),

@@ -16,11 +16,15 @@ import java.io.File;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.IntFunction;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -84,7 +88,7 @@ public final class EnrichmentBenchmark {
         // the real repository over stored state (DeployedPath): each batch reads and decodes the
         // aggregates and reporter items its reports' indicators have, folds into them, encodes the writes
         EnrichmentService service = DeployedPath.enrichment(new InMemoryDynamoDb(), DeployedPath.earlierReports(reports));
-        java.util.function.IntFunction<Runnable> enrich = batch -> () -> {
+        IntFunction<Runnable> enrich = batch -> () -> {
             for (int from = 0; from < payloads.size(); from += batch) {
                 List<StoredReport> decoded = new ArrayList<>();
                 for (String payload : payloads.subList(from, Math.min(from + batch, payloads.size()))) {
@@ -223,7 +227,7 @@ public final class EnrichmentBenchmark {
     private static String describe(EmulatorClients aws, String table, Set<String> jsonAttributes) {
         List<String> items = new ArrayList<>();
         for (Map<String, AttributeValue> item : scan(aws, table)) {
-            StringBuilder d = new StringBuilder(new java.util.TreeSet<>(item.keySet()).toString());
+            StringBuilder d = new StringBuilder(new TreeSet<>(item.keySet()).toString());
             for (String json : jsonAttributes) {
                 if (item.containsKey(json)) {
                     d.append(' ').append(json).append(' ').append(fieldNames(item.get(json).s()));
@@ -231,7 +235,7 @@ public final class EnrichmentBenchmark {
             }
             items.add(d.toString());
         }
-        java.util.Collections.sort(items);
+        Collections.sort(items);
         return items.size() + " " + items;
     }
 
@@ -239,12 +243,12 @@ public final class EnrichmentBenchmark {
     private static String contents(EmulatorClients aws, String table) {
         List<String> items = new ArrayList<>();
         for (Map<String, AttributeValue> item : scan(aws, table)) {
-            Map<String, Object> canonical = new java.util.TreeMap<>();
+            Map<String, Object> canonical = new TreeMap<>();
             item.forEach((name, value) -> canonical.put(name, name.equals("state") ? decoded(value.s())
-                    : value.ss().isEmpty() ? value.toString() : new java.util.TreeSet<>(value.ss()).toString()));
+                    : value.ss().isEmpty() ? value.toString() : new TreeSet<>(value.ss()).toString()));
             items.add(canonical.toString());
         }
-        java.util.Collections.sort(items);
+        Collections.sort(items);
         return items.size() + " items " + items;
     }
 
@@ -254,15 +258,15 @@ public final class EnrichmentBenchmark {
         for (Map<String, AttributeValue> item : scan(aws, table)) {
             items.add(item.get("status").s() + " " + item.get("rule").s() + " " + item.get("indicator").s()
                     + " published " + (item.containsKey("publishedMessageId") && !item.get("publishedMessageId").s().isEmpty())
-                    + " attributes " + new java.util.TreeSet<>(item.keySet()) + " message " + fieldNames(item.get("message").s()));
+                    + " attributes " + new TreeSet<>(item.keySet()) + " message " + fieldNames(item.get("message").s()));
         }
-        java.util.Collections.sort(items);
+        Collections.sort(items);
         return items.size() + " alerts " + items;
     }
 
     private static Object decoded(String json) {
         try {
-            return Json.mapper().convertValue(Json.mapper().readTree(json), java.util.TreeMap.class);
+            return Json.mapper().convertValue(Json.mapper().readTree(json), TreeMap.class);
         } catch (Exception e) {
             return "undecodable " + json;
         }
@@ -272,7 +276,7 @@ public final class EnrichmentBenchmark {
         try {
             List<String> names = new ArrayList<>();
             Json.mapper().readTree(json).fieldNames().forEachRemaining(names::add);
-            java.util.Collections.sort(names);
+            Collections.sort(names);
             return names.toString();
         } catch (Exception e) {
             return "undecodable";

@@ -28,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -159,7 +160,7 @@ public final class MakeRunLoadBenchmark {
         } finally {
             run.descendants().forEach(ProcessHandle::destroy);
             run.destroy();
-            if (!run.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!run.waitFor(10, TimeUnit.SECONDS)) {
                 run.descendants().forEach(ProcessHandle::destroyForcibly);
                 run.destroyForcibly();
             }

@@ -1,5 +1,6 @@
 package io.scamsignal.bench;
 
+import com.sun.management.ThreadMXBean;
 import io.scamsignal.domain.indicator.IndicatorType;
 import io.scamsignal.domain.json.Json;
 import io.scamsignal.domain.referral.ReferralHtml;
@@ -33,9 +34,11 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -222,14 +225,14 @@ public final class RingBenchmark {
                         packet.contacts().consenting().size(), (read - start) / 1e6, (end - read) / 1e6,
                         json.length() / 1e6, stix.length() / 1e6, html.length() / 1e6,
                         (allocated() - allocatedBefore) / 1e6, peak / 1e6, meter.requests(), new TreeMap<>(
-                                meter.requests.entrySet().stream().collect(java.util.stream.Collectors.toMap(
+                                meter.requests.entrySet().stream().collect(Collectors.toMap(
                                         Map.Entry::getKey, e -> e.getValue().sum()))));
             }
         }
     }
 
     private static long allocated() {
-        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
+        return ((ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
     }
 
     private static String table(DynamoDbClient dynamoDb, String name, boolean sortKey) {
@@ -266,8 +269,8 @@ public final class RingBenchmark {
     }
 
     private static RingReport report(String id, Instant at, String reporter, List<RingReport.Member> members) {
-        return new RingReport(id, at, reporter, null, "US", new java.util.TreeSet<>(Set.of("Microsoft")), BigDecimal.TEN,
-                new java.util.TreeSet<>(Set.of("gift_card")), "popup", members);
+        return new RingReport(id, at, reporter, null, "US", new TreeSet<>(Set.of("Microsoft")), BigDecimal.TEN,
+                new TreeSet<>(Set.of("gift_card")), "popup", members);
     }
 
 }

@@ -1,5 +1,6 @@
 package io.scamsignal.bench;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.scamsignal.domain.json.Json;
 import io.scamsignal.domain.report.ContactMethod;
 import io.scamsignal.domain.report.Loss;
@@ -80,7 +81,7 @@ final class SampleReports {
         }
         try {
             return Json.mapper().writeValueAsBytes(event);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,7 +1,8 @@
 package io.scamsignal.bench;
 
-import io.scamsignal.domain.storage.IndicatorsTableKeys;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.scamsignal.domain.json.Json;
+import io.scamsignal.domain.storage.IndicatorsTableKeys;
 import io.scamsignal.local.LocalPipeline;
 import io.scamsignal.local.emulator.EmbeddedMoto;
 import java.net.URI;
@@ -36,11 +37,11 @@ public final class ThroughputBenchmark {
     }
 
     /** The alerts the partner inboxes received, once {@code expected} numbers have one or {@code timeout} passed. */
-    static List<com.fasterxml.jackson.databind.JsonNode> awaitAlerts(LocalPipeline pipeline, int expected, Duration timeout)
+    static List<JsonNode> awaitAlerts(LocalPipeline pipeline, int expected, Duration timeout)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            List<com.fasterxml.jackson.databind.JsonNode> alerts = pipeline.inboxes().stream()
+            List<JsonNode> alerts = pipeline.inboxes().stream()
                     .flatMap(i -> i.received().stream()).toList();
             if (alerts.stream().map(a -> a.at("/indicator/value").asText()).distinct().count() >= expected
                     || System.nanoTime() > deadline) {
@@ -103,7 +104,7 @@ public final class ThroughputBenchmark {
                 }
             }
             // the partner inbox polls its queue: give the last alerts time to arrive
-            List<com.fasterxml.jackson.databind.JsonNode> alerts = awaitAlerts(pipeline, numbers, Duration.ofSeconds(30));
+            List<JsonNode> alerts = awaitAlerts(pipeline, numbers, Duration.ofSeconds(30));
             List<String> alertIds = alerts.stream().map(a -> a.get("alertId").asText()).toList();
             Set<String> distinct = new HashSet<>(alertIds);
             Set<String> numbersAlerted = new HashSet<>();

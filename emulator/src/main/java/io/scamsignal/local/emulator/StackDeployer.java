@@ -2,20 +2,23 @@ package io.scamsignal.local.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.scamsignal.local.template.Resolver;
 import io.scamsignal.local.template.Resolver.PhysicalResource;
+import io.scamsignal.local.template.Resolver;
 import io.scamsignal.local.template.SamTemplate;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
@@ -23,6 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
+import software.amazon.awssdk.services.secretsmanager.model.ResourceExistsException;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
@@ -178,7 +182,7 @@ public final class StackDeployer {
         return new DeployedStack(stackName, resolver, functions, routes, queueUrlsByArn, notEmulated, cors, authorizers);
     }
 
-    private static final java.util.regex.Pattern LAMBDA_INTEGRATION = java.util.regex.Pattern.compile(
+    private static final Pattern LAMBDA_INTEGRATION = Pattern.compile(
             "arn:[^:]+:apigateway:[^:]+:lambda:path/2015-03-31/functions/(.+)/invocations");
 
     /** Routes of an OpenAPI definition whose integration is a Lambda proxy to a function of this template. */
@@ -326,7 +330,7 @@ public final class StackDeployer {
         String arn;
         try {
             arn = aws.secretsManager().createSecret(b -> b.name(name).secretString(value)).arn();
-        } catch (software.amazon.awssdk.services.secretsmanager.model.ResourceExistsException exists) {
+        } catch (ResourceExistsException exists) {
             arn = aws.secretsManager().describeSecret(b -> b.secretId(name)).arn();
         }
         return new PhysicalResource("AWS::SecretsManager::Secret", arn, Map.of("Id", arn));
@@ -357,7 +361,7 @@ public final class StackDeployer {
         }
         String chars = alphabet.chars().filter(c -> excluded.indexOf(c) < 0)
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-        java.security.SecureRandom random = new java.security.SecureRandom();
+        SecureRandom random = new SecureRandom();
         StringBuilder secret = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
             secret.append(chars.charAt(random.nextInt(chars.length())));
@@ -407,7 +411,7 @@ public final class StackDeployer {
             try {
                 aws.dynamoDb().updateTimeToLive(b -> b.tableName(name).timeToLiveSpecification(
                         TimeToLiveSpecification.builder().attributeName(ttl.get("AttributeName").toString()).enabled(true).build()));
-            } catch (software.amazon.awssdk.services.dynamodb.model.DynamoDbException alreadyOn) {
+            } catch (DynamoDbException alreadyOn) {
                 // enabling TTL twice is refused; it is on, which is what we want
             }
         }

@@ -5,22 +5,29 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.scamsignal.local.emulator.StackDeployer;
 import io.scamsignal.local.emulator.StackDeployer.HttpRoute;
+import io.scamsignal.local.emulator.StackDeployer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -51,7 +58,7 @@ public final class HttpApiGateway implements AutoCloseable {
     private final Map<HttpRoute, LocalFunction> routes;
     private final Map<HttpRoute, RouteAuthorizer> authorizers;
     /** API Gateway's authorizer cache: per authorizer and identity (the header's value), for the TTL. */
-    private final Map<String, CachedAnswer> authorizerCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, CachedAnswer> authorizerCache = new ConcurrentHashMap<>();
     private final BooleanSupplier ready;
     private final String accountId;
     private final Consumer<String> log;
@@ -98,7 +105,7 @@ public final class HttpApiGateway implements AutoCloseable {
             if (method.equals("OPTIONS") && cors != null
                     && exchange.getRequestHeaders().getFirst("Access-Control-Request-Method") != null) {
                 // a CORS preflight: API Gateway answers it from the CorsConfiguration, no function runs
-                Map<String, String> headers = new java.util.HashMap<>();
+                Map<String, String> headers = new HashMap<>();
                 if (allowedOrigin) {
                     headers.put("Access-Control-Allow-Origin", origin);
                     headers.put("Access-Control-Allow-Methods", String.join(",", cors.allowMethods()));
@@ -157,10 +164,10 @@ public final class HttpApiGateway implements AutoCloseable {
         }
         String[] t = template.split("/", -1);
         String[] p = path.split("/", -1);
-        Map<String, String> out = new java.util.LinkedHashMap<>();
+        Map<String, String> out = new LinkedHashMap<>();
         for (int i = 0; i < t.length; i++) {
             if (t[i].startsWith("{") && t[i].endsWith("+}")) {
-                out.put(t[i].substring(1, t[i].length() - 2), String.join("/", java.util.Arrays.copyOfRange(p, i, p.length)));
+                out.put(t[i].substring(1, t[i].length() - 2), String.join("/", Arrays.copyOfRange(p, i, p.length)));
                 return out;
             }
             if (i >= p.length) {
@@ -170,7 +177,7 @@ public final class HttpApiGateway implements AutoCloseable {
                 if (p[i].isEmpty()) {
                     return null;
                 }
-                out.put(t[i].substring(1, t[i].length() - 1), java.net.URLDecoder.decode(p[i].replace("+", "%2B"), StandardCharsets.UTF_8));
+                out.put(t[i].substring(1, t[i].length() - 1), URLDecoder.decode(p[i].replace("+", "%2B"), StandardCharsets.UTF_8));
             } else if (!t[i].equals(p[i])) {
                 return null;
             }
@@ -281,7 +288,7 @@ public final class HttpApiGateway implements AutoCloseable {
         } else {
             out = new byte[0];
         }
-        Map<String, String> headers = new java.util.HashMap<>();
+        Map<String, String> headers = new HashMap<>();
         response.path("headers").fields().forEachRemaining(h -> headers.put(h.getKey(), h.getValue().asText()));
         send(exchange, status, null, out, headers);
     }
@@ -300,8 +307,8 @@ public final class HttpApiGateway implements AutoCloseable {
             ObjectNode parameters = event.putObject("queryStringParameters");
             for (String pair : rawQuery.split("&")) {
                 int eq = pair.indexOf('=');
-                String name = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                String value = eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
                 parameters.put(name, parameters.has(name) ? parameters.get(name).asText() + "," + value : value);
             }
         }
@@ -345,7 +352,7 @@ public final class HttpApiGateway implements AutoCloseable {
      * X-Forwarded-For entry stands in for it, so tests and developers on this machine can play
      * reporters on several networks; a request from anywhere else cannot choose its address.
      */
-    static String sourceIp(java.net.InetAddress peer, String forwardedFor) {
+    static String sourceIp(InetAddress peer, String forwardedFor) {
         if (peer.isLoopbackAddress() && forwardedFor != null) {
             String first = forwardedFor.split(",", 2)[0].strip();
             if (!first.isEmpty()) {
@@ -402,7 +409,7 @@ public final class HttpApiGateway implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        ((ExecutorService) server.getExecutor()).shutdownNow();
     }
 
 }

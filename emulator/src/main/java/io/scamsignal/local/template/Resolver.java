@@ -3,6 +3,7 @@ package io.scamsignal.local.template;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +59,7 @@ public final class Resolver {
     }
 
     public Map<String, PhysicalResource> resources() {
-        return java.util.Collections.unmodifiableMap(resources);
+        return Collections.unmodifiableMap(resources);
     }
 
     public String string(Object value) {

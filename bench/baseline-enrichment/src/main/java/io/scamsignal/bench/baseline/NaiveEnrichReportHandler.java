@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -45,7 +47,7 @@ public class NaiveEnrichReportHandler implements RequestHandler<DynamodbEvent, S
     private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     private final DynamoDbClient dynamoDb = DynamoDbClient.create();
     private final BrandRegistry brands = BrandRegistry.defaults();
@@ -92,7 +94,7 @@ public class NaiveEnrichReportHandler implements RequestHandler<DynamodbEvent, S
             contributions.stream().map(IndicatorContribution::reporterFingerprint).distinct()
                     .forEach(fp -> keys.add(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS("R#" + fp))));
             List<Map<String, AttributeValue>> items = dynamoDb.batchGetItem(b -> b.requestItems(
-                    Map.of(table, software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder()
+                    Map.of(table, KeysAndAttributes.builder()
                             .keys(keys).consistentRead(true).build()))).responses().getOrDefault(table, List.of());
             IndicatorAggregate aggregate = null;
             Long aggregateVersion = null;

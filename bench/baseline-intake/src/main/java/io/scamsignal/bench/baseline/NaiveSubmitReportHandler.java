@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -49,7 +51,7 @@ public class NaiveSubmitReportHandler implements RequestHandler<APIGatewayV2HTTP
 
     private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     private final DynamoDbClient dynamoDb = DynamoDbClient.create();
     private final SecretsManagerClient secrets = SecretsManagerClient.create();
@@ -208,7 +210,7 @@ public class NaiveSubmitReportHandler implements RequestHandler<APIGatewayV2HTTP
     }
 
     private static APIGatewayV2HTTPResponse error(int status, String code) throws Exception {
-        return response(status, Map.of("errors", java.util.List.of(Map.of("field", "", "code", code))));
+        return response(status, Map.of("errors", List.of(Map.of("field", "", "code", code))));
     }
 
     private static APIGatewayV2HTTPResponse response(int status, Object body) throws Exception {

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -140,7 +141,7 @@ public final class DynamoDbAlertClaims implements AlertClaims {
 
     private static void backoff(int attempt) {
         try {
-            Thread.sleep(Math.min(200, 5L * attempt) + java.util.concurrent.ThreadLocalRandom.current().nextInt(10));
+            Thread.sleep(Math.min(200, 5L * attempt) + ThreadLocalRandom.current().nextInt(10));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

@@ -3,6 +3,7 @@ package io.scamsignal.domain.feed;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scamsignal.domain.json.Json;
 import io.scamsignal.domain.stix.StixTime;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Objects;
@@ -44,7 +45,7 @@ public record FeedEntry(String collection, Instant dateAdded, long seq, String o
         JsonNode node;
         try {
             node = Json.mapper().readTree(objectJson);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException("not a STIX object", e);
         }
         String version = node.path("modified").asText(node.path("created").asText(""));

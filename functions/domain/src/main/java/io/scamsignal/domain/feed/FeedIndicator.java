@@ -2,6 +2,7 @@ package io.scamsignal.domain.feed;
 
 import io.scamsignal.domain.stix.ExpiryRules;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -34,7 +35,7 @@ public record FeedIndicator(String stixId, String type, String value, SortedSet<
         Objects.requireNonNull(stixId, "stixId");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(value, "value");
-        brands = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(brands));
+        brands = Collections.unmodifiableSortedSet(new TreeSet<>(brands));
         rules = List.copyOf(rules);
         if (confidence < 0 || confidence > 100) {
             throw new IllegalArgumentException("confidence must be 0..100");

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -50,7 +51,7 @@ public final class NextTokens {
     public String encode(TaxiiQuery q) {
         Payload p = new Payload(VERSION, q.collection(),
                 q.addedAfter() == null ? null : q.addedAfter().toString(),
-                List.copyOf(new java.util.TreeSet<>(q.ids())), List.copyOf(new java.util.TreeSet<>(q.types())),
+                List.copyOf(new TreeSet<>(q.ids())), List.copyOf(new TreeSet<>(q.types())),
                 q.versions().stream().map(VersionMatch::wire).toList(), q.limit(),
                 q.after() == null ? null : q.after().sortKey());
         byte[] payload = Json.write(p).getBytes(StandardCharsets.UTF_8);

@@ -2,6 +2,7 @@ package io.scamsignal.domain.report;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -72,7 +73,7 @@ public final class NetworkFingerprint {
             }
         }
         if (bytes.length == 16 && isIpv4Mapped(bytes)) {
-            bytes = java.util.Arrays.copyOfRange(bytes, 12, 16);
+            bytes = Arrays.copyOfRange(bytes, 12, 16);
         }
         HexFormat hex = HexFormat.of();
         return Optional.of(bytes.length == 4

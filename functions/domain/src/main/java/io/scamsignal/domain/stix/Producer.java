@@ -1,6 +1,7 @@
 package io.scamsignal.domain.stix;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,7 +29,7 @@ public final class Producer {
         m.put("name", NAME);
         m.put("description", "Open-source aggregator of tech-support-scam reports from victims and partner organisations.");
         m.put("identity_class", "organization");
-        m.put("sectors", java.util.List.of("non-profit"));
+        m.put("sectors", List.of("non-profit"));
         return m;
     }
 }

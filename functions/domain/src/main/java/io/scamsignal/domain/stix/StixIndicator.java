@@ -1,6 +1,7 @@
 package io.scamsignal.domain.stix;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -26,7 +27,7 @@ public record StixIndicator(String indicatorType, String value, String display, 
         if (reports < 0 || distinctReporters < 0) {
             throw new IllegalArgumentException("negative counts");
         }
-        brands = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(brands));
+        brands = Collections.unmodifiableSortedSet(new TreeSet<>(brands));
         rules = List.copyOf(rules);
         display = display == null ? value : display;
     }

@@ -12,8 +12,8 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
@@ -107,7 +107,7 @@ public final class DynamoDbReportRepository implements ReportRepository {
      * no-op. {@code organisation}: the partner that submitted it, null for the public API.
      */
     private void store(StoredReport report, ReporterContact contact, Instant expiresAt, String organisation) {
-        Map<String, AttributeValue> item = new java.util.HashMap<>(Map.of(
+        Map<String, AttributeValue> item = new HashMap<>(Map.of(
                 ReportsTableKeys.REPORT_ID, s(report.reportId()),
                 "receivedAt", s(report.receivedAt().toString()),
                 "country", s(report.country()),

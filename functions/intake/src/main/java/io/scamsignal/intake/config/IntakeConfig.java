@@ -8,18 +8,20 @@ import io.scamsignal.domain.report.Messages;
 import io.scamsignal.domain.report.ReportValidator;
 import io.scamsignal.intake.adapter.DynamoDbRateLimiter;
 import io.scamsignal.intake.adapter.DynamoDbReportRepository;
+import io.scamsignal.intake.adapter.SecretsManagerKey;
 import io.scamsignal.intake.service.PartnerBulkService;
 import io.scamsignal.intake.service.PartnerRateLimit;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import io.scamsignal.intake.adapter.SecretsManagerKey;
 import io.scamsignal.intake.service.ReporterKeys;
 import io.scamsignal.intake.service.SubmitReportService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /** Wires the intake function from its environment, once per container. */
@@ -75,13 +77,13 @@ public final class IntakeConfig {
         String table = env.require("PARTNER_KEYS_TABLE");
         long perMinute = Long.parseLong(env.getOrDefault("PARTNER_REPORTS_PER_MINUTE", "2000"));
         return (keyId, reports) -> {
-            long minute = java.time.Instant.now().getEpochSecond() / 60;
+            long minute = Instant.now().getEpochSecond() / 60;
             try {
                 dynamoDb.updateItem(b -> b.tableName(table)
-                        .key(java.util.Map.of("keyId", AttributeValue.fromS("rate#" + keyId + "#" + minute)))
+                        .key(Map.of("keyId", AttributeValue.fromS("rate#" + keyId + "#" + minute)))
                         .updateExpression("ADD reports :n SET expiresAt = :ttl")
                         .conditionExpression("attribute_not_exists(reports) OR reports <= :room")
-                        .expressionAttributeValues(java.util.Map.of(":n", AttributeValue.fromN(Integer.toString(reports)),
+                        .expressionAttributeValues(Map.of(":n", AttributeValue.fromN(Integer.toString(reports)),
                                 ":ttl", AttributeValue.fromN(Long.toString((minute + 2) * 60)),
                                 ":room", AttributeValue.fromN(Long.toString(perMinute - reports)))));
                 return reports <= perMinute;

@@ -8,6 +8,7 @@ import io.scamsignal.aws.FunctionEnvironment;
 import io.scamsignal.aws.HttpApiResponse;
 import io.scamsignal.aws.JsonLog;
 import io.scamsignal.domain.json.Json;
+import io.scamsignal.domain.report.Messages;
 import io.scamsignal.intake.config.IntakeConfig;
 import io.scamsignal.intake.service.PartnerBulkService;
 import io.scamsignal.intake.service.PartnerRateLimit;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -51,7 +53,7 @@ public final class PartnerReportsHandler implements RequestStreamHandler {
 
     HttpApiResponse handle(JsonNode event, String requestId) {
         Map<String, String> headers = new LinkedHashMap<>();
-        event.path("headers").fields().forEachRemaining(h -> headers.put(h.getKey().toLowerCase(java.util.Locale.ROOT),
+        event.path("headers").fields().forEachRemaining(h -> headers.put(h.getKey().toLowerCase(Locale.ROOT),
                 h.getValue().asText()));
         String text = event.path("body").asText("");
         byte[] body;
@@ -76,7 +78,7 @@ public final class PartnerReportsHandler implements RequestStreamHandler {
             return new HttpApiResponse(429, Map.of("content-type", "application/json; charset=utf-8",
                     "cache-control", "no-store", "retry-after", "60"), Json.write(Map.of("errors", List.of(Map.of(
                     "field", "", "code", "rate_limited",
-                    "message", io.scamsignal.domain.report.Messages.forAcceptLanguage(headers.get("accept-language"))
+                    "message", Messages.forAcceptLanguage(headers.get("accept-language"))
                             .text("bulk.rate_limited"))))));
         }
         PartnerBulkService.BulkResponse response = service.submit(body, headers.get("content-type"),

@@ -16,6 +16,8 @@ import io.scamsignal.intake.service.SubmitReportService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -58,7 +60,7 @@ public final class SubmitReportHandler implements RequestStreamHandler {
     SubmitReportHandler(SubmitReportService service, String originSecret) {
         this.service = service;
         this.originSecret = originSecret == null || originSecret.isEmpty() ? null
-                : originSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                : originSecret.getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
@@ -115,8 +117,8 @@ public final class SubmitReportHandler implements RequestStreamHandler {
     }
 
     private boolean fromCdn(String header) {
-        return header != null && java.security.MessageDigest.isEqual(originSecret,
-                header.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return header != null && MessageDigest.isEqual(originSecret,
+                header.getBytes(StandardCharsets.UTF_8));
     }
 
     /** CloudFront-Viewer-Address is ip:port (an IPv6 address has colons of its own). */
