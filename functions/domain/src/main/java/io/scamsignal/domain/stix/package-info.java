@@ -4,9 +4,10 @@
  * <p>How the rest of the system uses it:
  * <ul>
  * <li>When an indicator first alerts, alerting mints {@link io.scamsignal.domain.stix.StixIds#newIndicatorId()}
- * and stores {@link io.scamsignal.domain.stix.IndicatorState} on the indicator's aggregate as
- * {@code stixId}, {@code stixCreated}, {@code stixModified}, {@code stixRevoked}, in the same
- * conditional write as the alert claim (a retried batch must not mint a second id). Indicators that
+ * and stores {@link io.scamsignal.domain.stix.IndicatorState} in the alerts table under
+ * {@code alertId = stix#<indicator key>} (not on the aggregate, which enrichment rewrites whole and
+ * whose every write would wake alerting again), in the same transaction as the alert claim (a
+ * retried batch must not mint a second id). Indicators that
  * alerted before these fields existed use {@link io.scamsignal.domain.stix.StixIds#indicatorIdFor}
  * of their key, with {@code firstSeen} as created.</li>
  * <li>Every later alert-state change (new alert or escalation: {@code changed}; false-positive
