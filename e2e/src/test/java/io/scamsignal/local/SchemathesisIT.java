@@ -51,7 +51,8 @@ class SchemathesisIT {
         System.out.println("[seed] schemathesis --seed " + seed + " (repeat with -Dscamsignal.schemathesis.seed=" + seed + ")");
         try (LocalPipeline pipeline = LocalPipeline.start(LocalPipeline.Options.defaults(project.resolve("infra/template.yaml"),
                 TestEmulator.endpoint(), "fuzz-" + UUID.randomUUID().toString().substring(0, 8)))) {
-            ProcessBuilder builder = new ProcessBuilder(List.of(project.resolve(".venv/bin/st").toString(), "run",
+            ProcessBuilder builder = new ProcessBuilder(List.of(project.resolve(".venv/bin/st").toString(),
+                    "--config-file", project.resolve("e2e/schemathesis/schemathesis.toml").toString(), "run",
                     project.resolve("contracts/report-api.openapi.yaml").toString(),
                     "--url", "http://127.0.0.1:" + pipeline.port(),
                     // the report API; the partner routes (TAXII, behind partner keys) are PartnerExchangeIT's
