@@ -5,6 +5,7 @@ import io.scamsignal.domain.feed.FeedEntry.FeedPosition;
 import io.scamsignal.domain.json.Json;
 import io.scamsignal.domain.stix.IndicatorState;
 import io.scamsignal.domain.stix.StixTime;
+import io.scamsignal.domain.storage.AlertsTableKeys;
 import io.scamsignal.domain.storage.FeedTableKeys;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +36,6 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  */
 final class StixFeedWrites {
 
-    static final String STATE_PREFIX = "stix#";
 
     private final DynamoDbClient dynamoDb;
     private final String alertsTable;
@@ -71,7 +71,7 @@ final class StixFeedWrites {
     }
 
     Snapshot read(String indicatorKey) {
-        return new Snapshot(get(alertsTable, Map.of("alertId", s(STATE_PREFIX + indicatorKey))),
+        return new Snapshot(get(alertsTable, Map.of(AlertsTableKeys.ALERT_ID, s(AlertsTableKeys.stixState(indicatorKey)))),
                 get(feedTable, counterKey()));
     }
 
@@ -210,7 +210,7 @@ final class StixFeedWrites {
 
     private Put statePut(String indicatorKey, Snapshot seen, IndicatorState next, String[] indicator, String[] sighting) {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put("alertId", s(STATE_PREFIX + indicatorKey));
+        item.put(AlertsTableKeys.ALERT_ID, s(AlertsTableKeys.stixState(indicatorKey)));
         item.put("stixId", s(next.stixId()));
         item.put("stixCreated", s(StixTime.format(next.created())));
         item.put("stixModified", s(StixTime.format(next.modified())));

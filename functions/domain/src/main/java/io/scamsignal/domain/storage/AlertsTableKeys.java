@@ -1,6 +1,9 @@
 package io.scamsignal.domain.storage;
 
-/** AlertsTable: one item per alert, found by its indicator through the ByIndicator index. */
+/**
+ * AlertsTable: one item per alert, found by its indicator through the ByIndicator index; beside them
+ * one item per indicator that ever alerted, its STIX state ({@code alertId = stix#<indicator key>}).
+ */
 public final class AlertsTableKeys {
 
     /** The partition key: the alert's name-based UUID. */
@@ -8,7 +11,18 @@ public final class AlertsTableKeys {
     /** The partition key of the index on indicator (ALERTS_BY_INDICATOR_INDEX): type#value. */
     public static final String INDICATOR = "indicator";
 
+    private static final String STIX_STATE_PREFIX = "stix#";
+
     private AlertsTableKeys() {
+    }
+
+    /** The key of an indicator's STIX state item (its stable STIX id and current version). */
+    public static String stixState(String indicatorKey) {
+        return STIX_STATE_PREFIX + indicatorKey;
+    }
+
+    public static boolean isStixState(String alertId) {
+        return alertId.startsWith(STIX_STATE_PREFIX);
     }
 
     /** The index key of an alert's indicator, the same text as the indicator's key in IndicatorsTable. */
