@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.scamsignal.domain.json.Json;
 import io.scamsignal.domain.report.ContactMethod;
 import io.scamsignal.domain.report.Loss;
+import io.scamsignal.domain.report.NetworkFingerprint;
 import io.scamsignal.domain.report.PaymentMethod;
 import io.scamsignal.domain.report.Scammer;
 import io.scamsignal.domain.report.StoredReport;
@@ -17,6 +18,8 @@ import java.util.List;
 /** Realistic stored reports: a phone number and a website each, typed the ways victims type them. */
 final class SampleReports {
 
+    /** Fingerprints as the intake computes them (their size is what the aggregates store per network). */
+    private static final NetworkFingerprint NETWORKS = new NetworkFingerprint("bench-network-secret-of-some-length");
     private static final String[][] PHONES = {{"+1 (888) 555-0142", "US"}, {"1-888-555-0142", "CA"},
             {"0800 1234567", "DE"}, {"001 855 326 7194", "DE"}, {"+44 20 7946 0958", "GB"}, {"02 9876 5432", "AU"},
             {"1 844 392 6105", "AU"}, {"888.555.0142", "US"}};
@@ -55,7 +58,7 @@ final class SampleReports {
                     .loss(new Loss(new BigDecimal("250.00"), "USD", List.of(PaymentMethod.GIFT_CARD)))
                     .description("A pop-up said my computer was infected and to call support.")
                     // each reporter on a network of its own (issue 12): the aggregates' per-network map at its largest
-                    .reporterFingerprint("fingerprint-" + i).networkFingerprint(String.format("%032x", i)).build());
+                    .reporterFingerprint("fingerprint-" + i).networkFingerprint(NETWORKS.of("10." + (i >> 8 & 255) + "." + (i & 255) + ".1").orElseThrow()).build());
         }
         return reports;
     }
