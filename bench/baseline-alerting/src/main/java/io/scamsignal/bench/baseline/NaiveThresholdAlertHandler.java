@@ -14,6 +14,8 @@ import io.scamsignal.domain.alert.AlertMessage;
 import io.scamsignal.domain.alert.AlertRuleConfig;
 import io.scamsignal.domain.alert.AlertRules;
 import io.scamsignal.domain.alert.AlertTrigger;
+import io.scamsignal.domain.alert.Confidence;
+import io.scamsignal.domain.stix.StixExporter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -94,7 +96,8 @@ public class NaiveThresholdAlertHandler implements RequestHandler<DynamodbEvent,
                 });
         Instant now = Instant.now();
         AlertMessage message = AlertMessage.create(trigger, aggregate,
-                reportIds.subList(0, Math.min(reportIds.size(), AlertMessage.MAX_REPORT_IDS)), now);
+                reportIds.subList(0, Math.min(reportIds.size(), AlertMessage.MAX_REPORT_IDS)), now,
+                Confidence.of(aggregate, rules.config().reportersPerNetwork()), null, StixExporter.defaults());
         String body = MAPPER.writeValueAsString(message);
         try {
             dynamoDb.putItem(b -> b.tableName(table).item(Map.of(
