@@ -15,11 +15,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -98,11 +96,11 @@ public final class DynamoDbIndicatorRepository implements IndicatorRepository {
                 dynamoDb.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(writes).build());
                 return result.applied().size();
             } catch (TransactionCanceledException e) {
-                if (!retryable(e)) {
+                if (!OptimisticRetry.retryable(e)) {
                     throw e;
                 }
                 // another batch wrote this indicator since the read: read again, after a moment
-                sleep(attempt);
+                OptimisticRetry.pause(attempt);
             }
         }
         throw new IllegalStateException("indicator stayed contended after " + MAX_ATTEMPTS + " attempts");
@@ -123,10 +121,10 @@ public final class DynamoDbIndicatorRepository implements IndicatorRepository {
                         snapshot.aggregate().markedFalsePositive(reason), snapshot.aggregateVersion())).build());
                 return true;
             } catch (TransactionCanceledException e) {
-                if (!retryable(e)) {
+                if (!OptimisticRetry.retryable(e)) {
                     throw e;
                 }
-                sleep(attempt);
+                OptimisticRetry.pause(attempt);
             }
         }
         throw new IllegalStateException("indicator stayed contended after " + MAX_ATTEMPTS + " attempts");
@@ -193,27 +191,6 @@ public final class DynamoDbIndicatorRepository implements IndicatorRepository {
         }
         return put.conditionExpression("version = :seen")
                 .expressionAttributeValues(Map.of(":seen", n(seenVersion))).build();
-    }
-
-    private static boolean retryable(TransactionCanceledException e) {
-        if (!e.hasCancellationReasons()) {
-            return false;
-        }
-        for (CancellationReason reason : e.cancellationReasons()) {
-            if ("ConditionalCheckFailed".equals(reason.code()) || "TransactionConflict".equals(reason.code())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static void sleep(int attempt) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L << Math.min(attempt, 5)));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying", e);
-        }
     }
 
     static IndicatorAggregate fromJson(String json) {

@@ -19,12 +19,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -84,11 +82,11 @@ public final class DynamoDbRingStore implements RingReads, RingRepository {
                 writtenItems.addAndGet(plan.writes().size());
                 return plan;
             } catch (TransactionCanceledException e) {
-                if (!retryable(e)) {
+                if (!OptimisticRetry.retryable(e)) {
                     throw e;
                 }
                 // another report changed one of these rings since the read: read and plan again
-                sleep(attempt);
+                OptimisticRetry.pause(attempt);
             }
         }
         throw new IllegalStateException("rings of report " + report.reportId() + " stayed contended after "
@@ -292,27 +290,6 @@ public final class DynamoDbRingStore implements RingReads, RingRepository {
         return query(home, RingsTableKeys.NETWORK_PREFIX, item -> new RingItems.Network(
                 item.get(SORT_KEY).s().substring(RingsTableKeys.NETWORK_PREFIX.length()),
                 Long.parseLong(item.get("reporters").n())));
-    }
-
-    private static boolean retryable(TransactionCanceledException e) {
-        if (!e.hasCancellationReasons()) {
-            return false;
-        }
-        for (CancellationReason reason : e.cancellationReasons()) {
-            if ("ConditionalCheckFailed".equals(reason.code()) || "TransactionConflict".equals(reason.code())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static void sleep(int attempt) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L << Math.min(attempt, 5)));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying", e);
-        }
     }
 
     private static AttributeValue s(String value) {
