@@ -7,10 +7,14 @@ import java.time.LocalDate;
  * The scam fields of a report as stored and streamed to enrichment. Holds no personal data: the
  * reporter is present only as a keyed fingerprint, and its source network as another
  * ({@link NetworkFingerprint}; null for reports stored before it was kept).
+ *
+ * @param source the partner organisation that submitted the report (POST /partner/reports), null for
+ *               the public API: what aggregates, alerts and feeds name as the report's source
  */
 public record StoredReport(int schemaVersion, String reportId, Instant receivedAt, ContactMethod contactMethod,
                            String impersonatedCompany, LocalDate incidentDate, String country, Scammer scammer,
-                           Loss loss, String description, String reporterFingerprint, String networkFingerprint) {
+                           Loss loss, String description, String reporterFingerprint, String networkFingerprint,
+                           String source) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -18,7 +22,14 @@ public record StoredReport(int schemaVersion, String reportId, Instant receivedA
                         String impersonatedCompany, LocalDate incidentDate, String country, Scammer scammer, Loss loss,
                         String description, String reporterFingerprint) {
         this(schemaVersion, reportId, receivedAt, contactMethod, impersonatedCompany, incidentDate, country, scammer,
-                loss, description, reporterFingerprint, null);
+                loss, description, reporterFingerprint, null, null);
+    }
+
+    public StoredReport(int schemaVersion, String reportId, Instant receivedAt, ContactMethod contactMethod,
+                        String impersonatedCompany, LocalDate incidentDate, String country, Scammer scammer, Loss loss,
+                        String description, String reporterFingerprint, String networkFingerprint) {
+        this(schemaVersion, reportId, receivedAt, contactMethod, impersonatedCompany, incidentDate, country, scammer,
+                loss, description, reporterFingerprint, networkFingerprint, null);
     }
 
     public static StoredReport of(String reportId, Instant receivedAt, ReportSubmission s, String fingerprint) {
@@ -28,13 +39,20 @@ public record StoredReport(int schemaVersion, String reportId, Instant receivedA
     public static StoredReport of(String reportId, Instant receivedAt, ReportSubmission s, String fingerprint,
                                   String networkFingerprint) {
         return new StoredReport(SCHEMA_VERSION, reportId, receivedAt, s.contactMethod(), s.impersonatedCompany(),
-                s.incidentDate(), s.country(), s.scammer(), s.loss(), s.description(), fingerprint, networkFingerprint);
+                s.incidentDate(), s.country(), s.scammer(), s.loss(), s.description(), fingerprint, networkFingerprint,
+                null);
+    }
+
+    /** The same report as submitted by a partner organisation. */
+    public StoredReport fromSource(String organisation) {
+        return new StoredReport(schemaVersion, reportId, receivedAt, contactMethod, impersonatedCompany, incidentDate,
+                country, scammer, loss, description, reporterFingerprint, networkFingerprint, organisation);
     }
 
     /** The same report under another id and time (an idempotent repeat stores it under the original's). */
     public StoredReport withId(String id, Instant at) {
         return new StoredReport(schemaVersion, id, at, contactMethod, impersonatedCompany, incidentDate, country,
-                scammer, loss, description, reporterFingerprint);
+                scammer, loss, description, reporterFingerprint, networkFingerprint, source);
     }
 
     /** A report of the current schema version with every component named: for priming, tests and benchmarks. */
@@ -54,6 +72,7 @@ public record StoredReport(int schemaVersion, String reportId, Instant receivedA
         private String description;
         private String reporterFingerprint;
         private String networkFingerprint;
+        private String source;
 
         private Builder(String reportId) {
             this.reportId = reportId;
@@ -109,9 +128,14 @@ public record StoredReport(int schemaVersion, String reportId, Instant receivedA
             return this;
         }
 
+        public Builder source(String value) {
+            source = value;
+            return this;
+        }
+
         public StoredReport build() {
             return new StoredReport(SCHEMA_VERSION, reportId, receivedAt, contactMethod, impersonatedCompany,
-                    incidentDate, country, scammer, loss, description, reporterFingerprint, networkFingerprint);
+                    incidentDate, country, scammer, loss, description, reporterFingerprint, networkFingerprint, source);
         }
     }
 }

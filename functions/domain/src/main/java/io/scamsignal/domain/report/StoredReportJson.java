@@ -68,6 +68,7 @@ public final class StoredReportJson {
             Json.writeText(g, "description", r.description());
             Json.writeText(g, "reporterFingerprint", r.reporterFingerprint());
             Json.writeText(g, "networkFingerprint", r.networkFingerprint());
+            Json.writeText(g, "source", r.source());
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException("a StringWriter does not fail", e);

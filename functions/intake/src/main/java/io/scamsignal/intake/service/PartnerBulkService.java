@@ -127,7 +127,7 @@ public final class PartnerBulkService {
         // the reports arrive from the partner's servers: their network is the organisation's, one source
         // of its own for the per-network rules
         String network = k.networks() == null ? null : k.networks().of(sourceIp).orElse(null);
-        StoredReport report = StoredReport.of(reportId, receivedAt, submission, reporter, network);
+        StoredReport report = StoredReport.of(reportId, receivedAt, submission, reporter, network).fromSource(organisation);
         Instant expiresAt = receivedAt.plus(retention);
         ReporterContact contact = new ReporterContact(reportId, submission.reporter().email(),
                 submission.reporter().name(), submission.reporter().contactConsent(), null, null, expiresAt,
