@@ -52,7 +52,8 @@ class RingAlertingServiceTest {
                                Map<String, Long> brands) {
         return new RingItems.Head(home, ringId, version, mergedInto, T0, "r-" + ringId, reporters, 3, reporters,
                 reporters, T0, T0.plusSeconds(60), BigDecimal.TEN, new TreeMap<>(Map.of("US", reporters)),
-                new TreeMap<>(brands), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
+                new TreeMap<>(brands), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(),
+                null, null);
     }
 
     private final Claims claims = new Claims();

@@ -32,11 +32,21 @@ public final class InMemoryRingStore implements RingReads {
         }
     }
 
-    /** Plans and applies one report, as enrichment does (retrying on a conflict). */
+    /** Plans and applies one report, as enrichment does (retrying on a conflict, finishing merges). */
     public synchronized RingPlanner.Plan ingest(RingPlanner planner, RingReport report) {
-        RingPlanner.Plan plan = planner.plan(report, this);
-        apply(plan.writes());
-        return plan;
+        return new RingLinker(planner, 8).link(report, this, asTransactions());
+    }
+
+    /** This store as a linker applies writes: a failed condition is a false, not an exception. */
+    public RingLinker.Transactions asTransactions() {
+        return writes -> {
+            try {
+                apply(writes);
+                return true;
+            } catch (ConflictException e) {
+                return false;
+            }
+        };
     }
 
     public synchronized void apply(List<RingWrite> writes) {
@@ -61,13 +71,8 @@ public final class InMemoryRingStore implements RingReads {
                     throw new ConflictException("member " + m.member().key() + " is in " + home);
                 }
             }
-            case RingWrite.PutHead h -> {
-                RingItems.Head current = heads.get(h.head().home());
-                long version = current == null ? 0 : current.version();
-                if (version != h.expectedVersion()) {
-                    throw new ConflictException("head " + h.head().home() + " is at version " + version);
-                }
-            }
+            case RingWrite.PutHead h -> checkVersion(h.head().home(), h.expectedVersion());
+            case RingWrite.CheckHead h -> checkVersion(h.home(), h.expectedVersion());
             case RingWrite.PutReport r -> {
                 if (reports.getOrDefault(r.home(), new TreeMap<>()).containsKey(r.report().reportId())) {
                     throw new ConflictException("report " + r.report().reportId() + " is already in " + r.home());
@@ -75,6 +80,14 @@ public final class InMemoryRingStore implements RingReads {
             }
             default -> {
             }
+        }
+    }
+
+    private void checkVersion(String home, long expected) {
+        RingItems.Head current = heads.get(home);
+        long version = current == null ? 0 : current.version();
+        if (version != expected) {
+            throw new ConflictException("head " + home + " is at version " + version);
         }
     }
 
@@ -99,6 +112,8 @@ public final class InMemoryRingStore implements RingReads {
                 }
             }
             case RingWrite.PutAlias a -> aliases.put(a.alias().ringId(), a.alias());
+            case RingWrite.CheckHead h -> {
+            }
         }
     }
 

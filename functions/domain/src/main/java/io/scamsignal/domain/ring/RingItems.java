@@ -33,7 +33,7 @@ public final class RingItems {
      */
     public record Report(String reportId, Instant receivedAt, String reporterFingerprint, String networkFingerprint,
                          String country, List<String> brands, BigDecimal lossUsd, List<String> paymentMethods,
-                         String contactMethod, List<String> indicatorKeys) {
+                         String contactMethod, List<String> indicatorKeys, String source) {
         public Report {
             brands = List.copyOf(brands);
             paymentMethods = List.copyOf(paymentMethods);
@@ -56,15 +56,23 @@ public final class RingItems {
      * {@code PK=RING#<home>, SK=HEAD}: the ring's aggregate and its version (every transaction that
      * changes the ring's items is conditioned on it). {@code mergedInto} marks a home whose items
      * moved to another one. {@code effectiveReporters} sums min(cap, reporters) over the ring's
-     * {@link Network} items.
+     * {@link Network} items. {@code sources}: reports per submitting organisation
+     * ({@link RingReport#PUBLIC_SOURCE} for the public API).
+     *
+     * <p>A merge too big for one transaction ({@link RingMerge}) marks both heads while it moves items:
+     * the survivor's {@code absorbing} names the absorbed home, the absorbed head's {@code movingTo}
+     * the survivor's home. Nobody adds to either ring until the merge is finished (whoever meets the
+     * marks finishes it first).
      */
     public record Head(String home, String ringId, long version, String mergedInto, Instant founderAt,
                        String founderReportId, long reports, long members, long distinctReporters,
                        long effectiveReporters, Instant firstReport, Instant lastReport, BigDecimal lossUsd,
                        SortedMap<String, Long> countries, SortedMap<String, Long> brands,
                        SortedMap<String, Long> paymentMethods, SortedMap<String, Long> contactMethods,
-                       SortedMap<String, Long> reportsByMonth, SortedMap<String, Long> memberTypes) {
+                       SortedMap<String, Long> reportsByMonth, SortedMap<String, Long> memberTypes,
+                       SortedMap<String, Long> sources, String absorbing, String movingTo) {
         public Head {
+            sources = frozen(sources);
             countries = frozen(countries);
             brands = frozen(brands);
             paymentMethods = frozen(paymentMethods);
@@ -80,6 +88,25 @@ public final class RingItems {
 
         public boolean live() {
             return mergedInto == null;
+        }
+
+        /** A merge too big for one transaction is under way through this ring (RingMerge). */
+        public boolean merging() {
+            return absorbing != null || movingTo != null;
+        }
+
+        /** This head at the next version with the merge marks given. */
+        Head marked(String absorbingHome, String movingToHome) {
+            return new Head(home, ringId, version + 1, mergedInto, founderAt, founderReportId, reports, members,
+                    distinctReporters, effectiveReporters, firstReport, lastReport, lossUsd, countries, brands,
+                    paymentMethods, contactMethods, reportsByMonth, memberTypes, sources, absorbingHome, movingToHome);
+        }
+
+        /** This head at the next version as a tombstone: its items now live at {@code survivorHome}. */
+        Head mergedInto(String survivorHome) {
+            return new Head(home, ringId, version + 1, survivorHome, founderAt, founderReportId, reports, members,
+                    distinctReporters, effectiveReporters, firstReport, lastReport, lossUsd, countries, brands,
+                    paymentMethods, contactMethods, reportsByMonth, memberTypes, sources, null, null);
         }
     }
 

@@ -35,25 +35,71 @@ public final class RingPlanner {
     private static final Comparator<RingItems.Head> BY_FOUNDING = Comparator.comparing(RingItems.Head::founderAt)
             .thenComparing(RingItems.Head::founderReportId);
 
+    /** DynamoDB's limit of items per TransactWriteItems. */
+    public static final int MAX_TRANSACTION_ITEMS = 100;
+
     private final int networkCap;
+    private final int maxItems;
 
     public RingPlanner(int networkCap) {
+        this(networkCap, MAX_TRANSACTION_ITEMS);
+    }
+
+    /**
+     * @param maxItems the most item writes one transaction may hold; a merge whose plan needs more
+     *                 is done in steps by {@link RingMerge} (tests use a small limit to exercise it)
+     */
+    public RingPlanner(int networkCap, int maxItems) {
         if (networkCap < 1) {
             throw new IllegalArgumentException("the network cap must be at least 1");
         }
+        if (maxItems < 8) {
+            throw new IllegalArgumentException("a transaction must take at least 8 items");
+        }
         this.networkCap = networkCap;
+        this.maxItems = maxItems;
+    }
+
+    public int maxItems() {
+        return maxItems;
+    }
+
+    /** A report whose own writes, without any merge, exceed one transaction. */
+    public static final class PlanTooLargeException extends IllegalStateException {
+        PlanTooLargeException(String reportId, int items, int maxItems) {
+            super("report " + reportId + " needs " + items + " item writes without a merge, more than one transaction"
+                    + " takes (" + maxItems + ")");
+        }
     }
 
     public int networkCap() {
         return networkCap;
     }
 
-    /** The result: the writes to apply in one transaction, what happened, and the ring afterwards (null: none). */
-    public record Plan(List<RingWrite> writes, List<RingEvent> events, RingItems.Head ring) {
-        public static final Plan NOTHING = new Plan(List.of(), List.of(), null);
+    /**
+     * The result: the writes to apply in one transaction, what happened, and the ring afterwards
+     * (null: none). {@code merging}, when set, is the survivor home of a merge too big for one
+     * transaction that must be finished ({@link RingMerge}) after these writes (which may be none:
+     * the report met another report's unfinished merge) before the report is planned again.
+     */
+    public record Plan(List<RingWrite> writes, List<RingEvent> events, RingItems.Head ring, String merging) {
+        public static final Plan NOTHING = new Plan(List.of(), List.of(), null, null);
+
+        public Plan(List<RingWrite> writes, List<RingEvent> events, RingItems.Head ring) {
+            this(writes, events, ring, null);
+        }
 
         public boolean isEmpty() {
             return writes.isEmpty();
+        }
+
+        Plan withEventsBefore(List<RingEvent> earlier) {
+            if (earlier.isEmpty()) {
+                return this;
+            }
+            List<RingEvent> all = new ArrayList<>(earlier);
+            all.addAll(events);
+            return new Plan(writes, List.copyOf(all), ring, merging);
         }
     }
 
@@ -74,8 +120,13 @@ public final class RingPlanner {
         }
         List<RingItems.Head> heads = new ArrayList<>();
         for (String home : homes) {
-            heads.add(reads.head(home).filter(RingItems.Head::live).orElseThrow(() ->
-                    new IllegalStateException("member points to a ring home without a live head: " + home)));
+            RingItems.Head head = reads.head(home).filter(RingItems.Head::live).orElseThrow(() ->
+                    new IllegalStateException("member points to a ring home without a live head: " + home));
+            if (head.merging()) {
+                // another report's merge is under way through this ring: finish it first
+                return new Plan(List.of(), List.of(), null, head.absorbing() != null ? head.home() : head.movingTo());
+            }
+            heads.add(head);
         }
         // union by size: the largest ring keeps its items where they are (ties: the older one)
         heads.sort(Comparator.comparingLong(RingItems.Head::size).reversed().thenComparing(BY_FOUNDING));
@@ -121,6 +172,18 @@ public final class RingPlanner {
                         : new RingEvent.Merged(ringId, h.ringId()));
             }
         }
+        if (writes.size() > maxItems) {
+            if (absorbed.isEmpty()) {
+                throw new PlanTooLargeException(report.reportId(), writes.size(), maxItems);
+            }
+            // too big for one transaction: mark the survivor and the largest absorbed ring, move the
+            // items in steps (RingMerge), then plan the report again on the merged ring
+            RingItems.Head moving = absorbed.get(0);
+            return new Plan(List.of(
+                    new RingWrite.PutHead(survivor.marked(moving.home(), null), survivor.version()),
+                    new RingWrite.PutHead(moving.marked(null, survivor.home()), moving.version())),
+                    List.of(), null, survivor.home());
+        }
         return new Plan(List.copyOf(writes), List.copyOf(events), next);
     }
 
@@ -147,6 +210,7 @@ public final class RingPlanner {
         private final TreeMap<String, Long> contacts = new TreeMap<>();
         private final TreeMap<String, Long> months = new TreeMap<>();
         private final TreeMap<String, Long> types = new TreeMap<>();
+        private final TreeMap<String, Long> sources = new TreeMap<>();
 
         Fold(String home, RingItems.Head survivor, RingReads reads) {
             this.home = home;
@@ -171,6 +235,7 @@ public final class RingPlanner {
             h.contactMethods().forEach((k, v) -> contacts.merge(k, v, Long::sum));
             h.reportsByMonth().forEach((k, v) -> months.merge(k, v, Long::sum));
             h.memberTypes().forEach((k, v) -> types.merge(k, v, Long::sum));
+            h.sources().forEach((k, v) -> sources.merge(k, v, Long::sum));
         }
 
         /** Moves an absorbed ring's items here and tombstones its head. */
@@ -194,10 +259,7 @@ public final class RingPlanner {
                 moves.add(new RingWrite.DeleteReporter(a.home(), r.fingerprint()));
                 addReporter(r);
             }
-            writes.add(new RingWrite.PutHead(new RingItems.Head(a.home(), a.ringId(), a.version() + 1, home,
-                    a.founderAt(), a.founderReportId(), a.reports(), a.members(), a.distinctReporters(),
-                    a.effectiveReporters(), a.firstReport(), a.lastReport(), a.lossUsd(), a.countries(), a.brands(),
-                    a.paymentMethods(), a.contactMethods(), a.reportsByMonth(), a.memberTypes()), a.version()));
+            writes.add(new RingWrite.PutHead(a.mergedInto(home), a.version()));
         }
 
         private Optional<RingItems.Reporter> current(String fingerprint) {
@@ -243,6 +305,7 @@ public final class RingPlanner {
                 contacts.merge(r.contactMethod(), 1L, Long::sum);
             }
             months.merge(YearMonth.from(r.receivedAt().atOffset(ZoneOffset.UTC)).toString(), 1L, Long::sum);
+            sources.merge(r.source(), 1L, Long::sum);
             for (RingReport.Member m : r.indicators()) {
                 RingItems.Member before = members.containsKey(m.key()) ? members.get(m.key()) : existing.get(m.key());
                 if (before == null) {
@@ -263,7 +326,7 @@ public final class RingPlanner {
             moves.add(new RingWrite.PutReport(home, new RingItems.Report(r.reportId(), r.receivedAt(),
                     r.reporterFingerprint(), network(r), r.country(), List.copyOf(r.brands()), r.lossUsd(),
                     List.copyOf(r.paymentMethods()), r.contactMethod(),
-                    r.indicators().stream().map(RingReport.Member::key).toList())));
+                    r.indicators().stream().map(RingReport.Member::key).toList(), r.source())));
             addReporter(new RingItems.Reporter(r.reporterFingerprint(), network(r), r.receivedAt(), r.reportId()));
         }
 
@@ -295,11 +358,11 @@ public final class RingPlanner {
         RingItems.Head head(String ringId, Instant founderAt, String founderReportId) {
             return new RingItems.Head(home, ringId, survivor == null ? 1 : survivor.version() + 1, null, founderAt,
                     founderReportId, reports, memberCount, distinct, effective(), first, last, loss, countries, brands,
-                    payments, contacts, months, types);
+                    payments, contacts, months, types, sources, null, null);
         }
     }
 
-    private static RingItems.Member withHome(RingItems.Member m, String home) {
+    static RingItems.Member withHome(RingItems.Member m, String home) {
         return new RingItems.Member(m.key(), m.type(), m.display(), home, m.reports(), m.firstSeen(), m.lastSeen());
     }
 }

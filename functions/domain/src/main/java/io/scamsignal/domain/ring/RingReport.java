@@ -21,10 +21,14 @@ import java.util.function.Predicate;
  *
  * @param networkFingerprint the reporter's network (see NetworkFingerprint), so that one person on one
  *                           network cannot grow a ring's count; null counts as a network of its own
+ * @param source             the organisation that submitted the report, {@link #PUBLIC_SOURCE} for the public API
  */
 public record RingReport(String reportId, Instant receivedAt, String reporterFingerprint, String networkFingerprint,
                          String country, SortedSet<String> brands, BigDecimal lossUsd, SortedSet<String> paymentMethods,
-                         String contactMethod, List<Member> indicators) {
+                         String contactMethod, List<Member> indicators, String source) {
+
+    /** The source name of reports that came through the public API (StoredReport.source null). */
+    public static final String PUBLIC_SOURCE = "public";
 
     /** An indicator as a ring holds it. */
     public record Member(String key, String type, String display) {
@@ -34,9 +38,18 @@ public record RingReport(String reportId, Instant receivedAt, String reporterFin
         brands = new TreeSet<>(brands);
         paymentMethods = new TreeSet<>(paymentMethods);
         lossUsd = lossUsd == null ? BigDecimal.ZERO : lossUsd;
+        source = source == null ? PUBLIC_SOURCE : source;
         Map<String, Member> distinct = new LinkedHashMap<>();
         indicators.forEach(m -> distinct.putIfAbsent(m.key(), m));
         indicators = distinct.values().stream().sorted(Comparator.comparing(Member::key)).toList();
+    }
+
+    /** A report of the public API. */
+    public RingReport(String reportId, Instant receivedAt, String reporterFingerprint, String networkFingerprint,
+                      String country, SortedSet<String> brands, BigDecimal lossUsd, SortedSet<String> paymentMethods,
+                      String contactMethod, List<Member> indicators) {
+        this(reportId, receivedAt, reporterFingerprint, networkFingerprint, country, brands, lossUsd, paymentMethods,
+                contactMethod, indicators, PUBLIC_SOURCE);
     }
 
     /**
@@ -53,7 +66,7 @@ public record RingReport(String reportId, Instant receivedAt, String reporterFin
                 : new TreeSet<>(report.loss().paymentMethods().stream().map(PaymentMethod::wireName).toList());
         return new RingReport(report.reportId(), report.receivedAt(), report.reporterFingerprint(), networkFingerprint,
                 report.country(), new TreeSet<>(brands), lossUsd, new TreeSet<>(payments),
-                report.contactMethod() == null ? null : report.contactMethod().wireName(), members);
+                report.contactMethod() == null ? null : report.contactMethod().wireName(), members, report.source());
     }
 
     /** The order of foundation: earlier receivedAt first, then the smaller report id. */

@@ -42,4 +42,12 @@ public sealed interface RingWrite {
 
     record PutAlias(RingItems.Alias alias) implements RingWrite {
     }
+
+    /**
+     * Writes nothing; holds the transaction to the ring head's version. Each step of a merge too big
+     * for one transaction carries one (RingMerge), so a step computed before the merge finished can
+     * never land after it.
+     */
+    record CheckHead(String home, long expectedVersion) implements RingWrite {
+    }
 }

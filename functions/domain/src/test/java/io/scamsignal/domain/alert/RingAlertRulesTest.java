@@ -94,7 +94,8 @@ class RingAlertRulesTest {
                 tombstone.founderAt(), tombstone.founderReportId(), tombstone.reports(), tombstone.members(),
                 tombstone.distinctReporters(), tombstone.effectiveReporters(), tombstone.firstReport(), tombstone.lastReport(),
                 tombstone.lossUsd(), tombstone.countries(), tombstone.brands(), tombstone.paymentMethods(),
-                tombstone.contactMethods(), tombstone.reportsByMonth(), tombstone.memberTypes());
+                tombstone.contactMethods(), tombstone.reportsByMonth(), tombstone.memberTypes(), tombstone.sources(),
+                null, null);
         assertThat(rules.merges(before, tombstone, store.head(tombstone.mergedInto()).orElseThrow())).isEqualTo(merged);
         assertThat(rules.merges(before, before, ring)).isEmpty();
 

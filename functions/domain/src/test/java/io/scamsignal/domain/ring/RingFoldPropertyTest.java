@@ -35,19 +35,20 @@ class RingFoldPropertyTest {
                 Arbitraries.integers().between(0, 11).set().ofMinSize(1).ofMaxSize(3),
                 Arbitraries.integers().between(0, 6), Arbitraries.integers().between(0, 3).injectNull(0.2),
                 Arbitraries.longs().between(0, 90 * 86_400L), Arbitraries.of("US", "DE", "GB"),
-                Arbitraries.of("Microsoft", "Amazon", "Apple"), Arbitraries.integers().between(0, 500))
-                .as((keys, reporter, network, at, country, brand, loss) -> new RingReport("?",
+                Arbitraries.of("Microsoft", "Amazon", "Apple"), Arbitraries.integers().between(0, 500),
+                Arbitraries.of("public", "Contoso", "Fabrikam"))
+                .as((keys, reporter, network, at, country, brand, loss, source) -> new RingReport("?",
                         Instant.ofEpochSecond(1_767_225_600L + at), "fp" + reporter, network == null ? null : "net" + network,
                         country, new TreeSet<>(Set.of(brand)), BigDecimal.valueOf(loss), new TreeSet<>(Set.of("crypto")),
                         "phone_call", keys.stream().map(k -> new RingReport.Member("phone#+1888555" + (1000 + k), "phone",
-                                "+1 888 555 " + (1000 + k))).toList()));
+                                "+1 888 555 " + (1000 + k))).toList(), source));
         return report.list().ofMinSize(1).ofMaxSize(25).map(list -> {
             List<RingReport> numbered = new ArrayList<>();
             for (int i = 0; i < list.size(); i++) {
                 RingReport r = list.get(i);
                 numbered.add(new RingReport(String.format("r%03d", i), r.receivedAt(), r.reporterFingerprint(),
                         r.networkFingerprint(), r.country(), r.brands(), r.lossUsd(), r.paymentMethods(),
-                        r.contactMethod(), r.indicators()));
+                        r.contactMethod(), r.indicators(), r.source()));
             }
             return numbered;
         });
@@ -70,6 +71,84 @@ class RingFoldPropertyTest {
 
         assertThat(anyOrder).isEqualTo(inOrder);
         assertThat(inOrder).isEqualTo(fromScratch(reports));
+    }
+
+    /**
+     * The same with a transaction limit so small that most merges go in steps (RingMerge), and with
+     * invocations that die after a random number of transactions (a Lambda timeout): the record is
+     * delivered again later, and meanwhile other reports meet the unfinished merge and finish it.
+     */
+    @Property(tries = 300)
+    void mergesInStepsCutShortAnywhereEndInTheSameRings(@ForAll("sequences") List<RingReport> reports,
+                                                        @ForAll long seed) {
+        Random random = new Random(seed);
+        List<RingReport> deliveries = new ArrayList<>(reports);
+        Collections.shuffle(deliveries, random);
+        InMemoryRingStore store = new InMemoryRingStore();
+        // a report here founds a ring with at most 11 writes; merging two rings of a few reports takes more
+        RingPlanner planner = new RingPlanner(CAP, 12);
+        RingLinker linker = new RingLinker(planner, 8);
+        int steps = 0;
+        for (int i = 0; i < deliveries.size(); i++) {
+            int dieAfter = random.nextInt(4) == 0 ? random.nextInt(6) : Integer.MAX_VALUE;
+            int[] applied = {0};
+            RingLinker.Transactions dying = writes -> {
+                if (applied[0]++ >= dieAfter) {
+                    throw new TimedOut();
+                }
+                return store.asTransactions().apply(writes);
+            };
+            try {
+                linker.link(deliveries.get(i), store, dying);
+            } catch (TimedOut timedOut) {
+                // the batch is retried later, after other records
+                deliveries.add(i + 1 + random.nextInt(deliveries.size() - i), deliveries.get(i));
+            }
+            steps += applied[0];
+        }
+        assertThat(store.liveRings()).noneMatch(RingItems.Head::merging);
+        assertThat(state(store)).isEqualTo(fromScratch(reports));
+        assertThat(steps).isPositive();
+    }
+
+    private static final class TimedOut extends RuntimeException {
+    }
+
+    @org.junit.jupiter.api.Test
+    void aMergeTooBigForOneTransactionGoesInStepsOfAtMostTheLimit() {
+        // two rings of 12 reports (own number + a shared-in-ring site), then one report naming both numbers
+        List<RingReport> reports = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            String ring = i < 12 ? "A" : "B";
+            reports.add(new RingReport(String.format("r%03d", i), Instant.ofEpochSecond(1_767_225_600L + 3600L * i),
+                    "fp" + i, "net" + i, "US", new TreeSet<>(Set.of(i < 12 ? "Microsoft" : "Amazon")), BigDecimal.TEN,
+                    new TreeSet<>(), "phone_call", List.of(new RingReport.Member("phone#" + ring, "phone", ring),
+                            new RingReport.Member("phone#" + ring + i, "phone", ring + i)), i % 2 == 0 ? "public" : "Contoso"));
+        }
+        reports.add(new RingReport("r100", Instant.ofEpochSecond(1_767_225_600L + 3600L * 100), "fp100", "net100", "US",
+                new TreeSet<>(Set.of("Microsoft")), BigDecimal.ONE, new TreeSet<>(), "phone_call",
+                List.of(new RingReport.Member("phone#A", "phone", "A"), new RingReport.Member("phone#B", "phone", "B"))));
+        InMemoryRingStore store = new InMemoryRingStore();
+        RingPlanner planner = new RingPlanner(CAP, 20);
+        List<Integer> sizes = new ArrayList<>();
+        RingLinker.Transactions recording = writes -> {
+            sizes.add(writes.size());
+            return store.asTransactions().apply(writes);
+        };
+        RingLinker linker = new RingLinker(planner, 8);
+        reports.subList(0, 24).forEach(r -> linker.link(r, store, recording));
+        sizes.clear();
+        RingPlanner.Plan plan = linker.link(reports.get(24), store, recording);
+
+        assertThat(sizes).hasSizeGreaterThan(3).allMatch(n -> n <= 20);
+        assertThat(plan.events()).contains(new RingEvent.Merged(RingIds.of("r000"), RingIds.of("r012")));
+        assertThat(store.liveRings()).singleElement().satisfies(h -> {
+            assertThat(h.reports()).isEqualTo(25);
+            assertThat(h.distinctReporters()).isEqualTo(25);
+            assertThat(h.sources()).containsEntry("public", 13L).containsEntry("Contoso", 12L);
+            assertThat(h.merging()).isFalse();
+        });
+        assertThat(state(store)).isEqualTo(fromScratch(reports));
     }
 
     static InMemoryRingStore ingest(List<RingReport> reports) {
@@ -101,6 +180,7 @@ class RingFoldPropertyTest {
             ring.put("types", h.memberTypes());
             ring.put("founder", h.founderReportId());
             ring.put("median", view.lossMedianUsd());
+            ring.put("sources", h.sources());
             assertThat(store.resolve(h.ringId())).contains(h);
             rings.put(h.ringId(), ring);
         }
@@ -150,9 +230,10 @@ class RingFoldPropertyTest {
             ring.put("months", count(component.stream().map(r -> r.receivedAt().toString().substring(0, 7)).toList()));
             ring.put("types", Map.of("phone", (long) members.size()));
             ring.put("founder", component.get(0).reportId());
+            ring.put("sources", count(component.stream().map(RingReport::source).toList()));
             ring.put("median", RingView.median(component.stream().map(r -> new RingItems.Report(r.reportId(),
                     r.receivedAt(), r.reporterFingerprint(), null, r.country(), List.of(), r.lossUsd(), List.of(), null,
-                    List.of())).toList()));
+                    List.of(), null)).toList()));
             rings.put(RingIds.of(component.get(0).reportId()), ring);
         }
         return rings;

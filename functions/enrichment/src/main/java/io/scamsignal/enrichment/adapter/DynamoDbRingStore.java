@@ -6,6 +6,7 @@ import static io.scamsignal.domain.storage.RingsTableKeys.STATE;
 
 import io.scamsignal.domain.json.Json;
 import io.scamsignal.domain.ring.RingItems;
+import io.scamsignal.domain.ring.RingLinker;
 import io.scamsignal.domain.ring.RingPlanner;
 import io.scamsignal.domain.ring.RingReads;
 import io.scamsignal.domain.ring.RingReport;
@@ -23,6 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -31,19 +33,18 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 
 /**
  * The rings on DynamoDB (docs/rings.md): {@link RingReads} by strongly consistent GetItem and Query,
- * and each {@link RingPlanner.Plan} applied as one TransactWriteItems with the plan's conditions.
- * When another writer changed a ring between the read and the write, the transaction is cancelled
- * and the report is read and planned again (bounded), as {@link DynamoDbIndicatorRepository} does.
+ * and each {@link RingPlanner.Plan} applied as one TransactWriteItems with the plan's conditions
+ * by the domain's {@link RingLinker}. When another writer changed a ring between the read and the
+ * write, the transaction is cancelled and the report is read and planned again (bounded), as
+ * {@link DynamoDbIndicatorRepository} does; a merge too big for one transaction goes in steps.
  */
 public final class DynamoDbRingStore implements RingReads, RingRepository {
 
-    /** DynamoDB's limit of items per TransactWriteItems. */
-    public static final int MAX_TRANSACTION_ITEMS = 100;
     private static final int MAX_ATTEMPTS = 8;
 
     private final DynamoDbClient dynamoDb;
     private final String table;
-    private final RingPlanner planner;
+    private final RingLinker linker;
     private final AtomicLong reads = new AtomicLong();
     private final AtomicLong writtenItems = new AtomicLong();
     private final AtomicLong transactions = new AtomicLong();
@@ -51,46 +52,34 @@ public final class DynamoDbRingStore implements RingReads, RingRepository {
     public DynamoDbRingStore(DynamoDbClient dynamoDb, String table, RingPlanner planner) {
         this.dynamoDb = dynamoDb;
         this.table = table;
-        this.planner = planner;
-    }
-
-    /**
-     * A merge whose plan exceeds one transaction. Splitting it naively could count reporters twice
-     * after a crash (docs/rings.md, "Merges bigger than one transaction"), so the record fails
-     * and, after its retries, lands in the on-failure queue for an operator: never a wrong count.
-     */
-    public static final class MergeTooLargeException extends IllegalStateException {
-        MergeTooLargeException(String reportId, int items) {
-            super("report " + reportId + " joins rings with a plan of " + items + " item writes, more than one "
-                    + "transaction takes (" + MAX_TRANSACTION_ITEMS + "); not applied (docs/rings.md)");
-        }
+        this.linker = new RingLinker(planner, MAX_ATTEMPTS);
     }
 
     @Override
     public RingPlanner.Plan link(RingReport report) {
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            RingPlanner.Plan plan = planner.plan(report, this);
-            if (plan.isEmpty()) {
-                return plan;
-            }
-            if (plan.writes().size() > MAX_TRANSACTION_ITEMS) {
-                throw new MergeTooLargeException(report.reportId(), plan.writes().size());
-            }
-            try {
-                dynamoDb.transactWriteItems(b -> b.transactItems(plan.writes().stream().map(this::write).toList()));
-                transactions.incrementAndGet();
-                writtenItems.addAndGet(plan.writes().size());
-                return plan;
-            } catch (TransactionCanceledException e) {
-                if (!OptimisticRetry.retryable(e)) {
-                    throw e;
+        return linker.link(report, this, new RingLinker.Transactions() {
+            @Override
+            public boolean apply(List<RingWrite> writes) {
+                try {
+                    dynamoDb.transactWriteItems(b -> b.transactItems(writes.stream().map(DynamoDbRingStore.this::write)
+                            .toList()));
+                } catch (TransactionCanceledException e) {
+                    if (!OptimisticRetry.retryable(e)) {
+                        throw e;
+                    }
+                    // another report changed one of these rings since the read: read and plan again
+                    return false;
                 }
-                // another report changed one of these rings since the read: read and plan again
-                OptimisticRetry.pause(attempt);
+                transactions.incrementAndGet();
+                writtenItems.addAndGet(writes.size());
+                return true;
             }
-        }
-        throw new IllegalStateException("rings of report " + report.reportId() + " stayed contended after "
-                + MAX_ATTEMPTS + " attempts");
+
+            @Override
+            public void pause(int conflicts) {
+                OptimisticRetry.pause(conflicts);
+            }
+        });
     }
 
     /** Requests so far: reads (GetItem and Query pages), transactions and the items they wrote. */
@@ -151,6 +140,10 @@ public final class DynamoDbRingStore implements RingReads, RingRepository {
                 item.put("reporters", n(n.network().reporters()));
                 yield put(Put.builder().tableName(table).item(item));
             }
+            case RingWrite.CheckHead h -> TransactWriteItem.builder().conditionCheck(ConditionCheck.builder()
+                    .tableName(table).key(key(RingsTableKeys.ringPk(h.home()), RingsTableKeys.HEAD))
+                    .conditionExpression("version = :expected")
+                    .expressionAttributeValues(Map.of(":expected", n(h.expectedVersion()))).build()).build();
             case RingWrite.PutAlias a -> {
                 Map<String, AttributeValue> item = item(RingsTableKeys.aliasPk(a.alias().ringId()), RingsTableKeys.ALIAS, a.alias());
                 item.put("home", s(a.alias().home()));

@@ -1,0 +1,96 @@
+package io.scamsignal.domain.ring;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Links one report into the rings on a store: plans on fresh reads, applies the plan as one
+ * transaction, plans again when another writer got there first, and runs a merge too big for one
+ * transaction to its end ({@link RingMerge}) — its own, or one it met that another report started
+ * and did not finish (a timed-out invocation, say). The same code drives DynamoDB (enrichment) and
+ * the in-memory store (tests).
+ */
+public final class RingLinker {
+
+    /** A store's all-or-nothing, conditional application of item writes. */
+    public interface Transactions {
+
+        /** Applies every write or none; false when a condition failed (read and plan again). */
+        boolean apply(List<RingWrite> writes);
+
+        /** Before another attempt after {@code conflicts} failed conditions in a row. */
+        default void pause(int conflicts) {
+        }
+    }
+
+    /** The rings stayed contended: the record fails and its batch is retried. */
+    public static final class ContendedException extends IllegalStateException {
+        ContendedException(String what, int attempts) {
+            super(what + " stayed contended after " + attempts + " attempts");
+        }
+    }
+
+    /** Steps a merge may take before giving up: far above any real ring (a step moves ~33 reports). */
+    private static final int MAX_STEPS = 100_000;
+
+    private final RingPlanner planner;
+    private final RingMerge merge;
+    private final int maxConflicts;
+
+    public RingLinker(RingPlanner planner, int maxConflicts) {
+        this.planner = planner;
+        this.merge = new RingMerge(planner);
+        this.maxConflicts = maxConflicts;
+    }
+
+    /** The plan that linked the report (empty when it was already linked), with any merge's events first. */
+    public RingPlanner.Plan link(RingReport report, RingReads reads, Transactions store) {
+        List<RingEvent> events = new ArrayList<>();
+        int conflicts = 0;
+        for (int round = 0; round < MAX_STEPS; round++) {
+            RingPlanner.Plan plan = planner.plan(report, reads);
+            if (plan.isEmpty() && plan.merging() == null) {
+                return plan.withEventsBefore(events);
+            }
+            if (!plan.isEmpty() && !store.apply(plan.writes())) {
+                conflicts = conflict(store, conflicts, "rings of report " + report.reportId());
+                continue;
+            }
+            conflicts = 0;
+            if (plan.merging() == null) {
+                return plan.withEventsBefore(events);
+            }
+            events.addAll(finish(plan.merging(), reads, store));
+        }
+        throw new ContendedException("rings of report " + report.reportId(), MAX_STEPS);
+    }
+
+    /** Runs the merge under way at {@code home} to its end; its events. */
+    public List<RingEvent> finish(String home, RingReads reads, Transactions store) {
+        int conflicts = 0;
+        for (int step = 0; step < MAX_STEPS; step++) {
+            RingMerge.Step next = merge.next(home, reads);
+            if (next.writes().isEmpty()) {
+                return List.of();
+            }
+            if (!store.apply(next.writes())) {
+                conflicts = conflict(store, conflicts, "the merge at " + home);
+                continue;
+            }
+            conflicts = 0;
+            if (next.last()) {
+                return next.events();
+            }
+        }
+        throw new ContendedException("the merge at " + home, MAX_STEPS);
+    }
+
+    private int conflict(Transactions store, int conflicts, String what) {
+        int now = conflicts + 1;
+        if (now >= maxConflicts) {
+            throw new ContendedException(what, now);
+        }
+        store.pause(now);
+        return now;
+    }
+}
