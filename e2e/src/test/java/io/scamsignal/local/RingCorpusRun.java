@@ -48,7 +48,13 @@ final class RingCorpusRun {
     private RingCorpusRun() {
     }
 
-    static Result run(String stackPrefix, RingCorpus.Corpus corpus, int maxBatch, long seed) throws Exception {
+    /**
+     * @param lastBatchLate the last batch (it holds the latest reports, a bridge among them) is first
+     *                      delivered after every other batch was delivered at least once, so the rings it
+     *                      joins have grown (its redeliveries stay anywhere after that)
+     */
+    static Result run(String stackPrefix, RingCorpus.Corpus corpus, int maxBatch, long seed, boolean lastBatchLate)
+            throws Exception {
         LogCapture.install();
         String stack = stackPrefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         try (LocalPipeline pipeline = LocalPipeline.start(LocalPipeline.Options.defaults(
@@ -85,6 +91,19 @@ final class RingCorpusRun {
                 }
             }
             Collections.shuffle(deliveries, random);
+            if (lastBatchLate) {
+                int last = batches.size() - 1;
+                deliveries.removeIf(b -> b == last);
+                int allSeen = 0;
+                Set<Integer> seen = new TreeSet<>();
+                while (seen.size() < last) {
+                    seen.add(deliveries.get(allSeen++));
+                }
+                for (int copy = 0; copy < COPIES; copy++) {
+                    int from = copy == 0 ? allSeen : deliveries.indexOf(last) + 1;
+                    deliveries.add(from + random.nextInt(deliveries.size() - from + 1), last);
+                }
+            }
             System.out.printf("[ring corpus] seed %d (-Dscamsignal.ringSeed=%d repeats it): %d reports, %d campaigns, "
                             + "%d bridges, %d batches of up to %d records, %d deliveries%n", seed, seed, stored.size(),
                     corpus.campaigns().size(), corpus.bridges().size(), batches.size(), Math.min(maxBatch, mapping.batchSize()),
