@@ -9,6 +9,7 @@ import io.scamsignal.domain.ring.RingReport;
 import io.scamsignal.domain.support.RingCorpus;
 import io.scamsignal.intake.adapter.DynamoDbReportRepository;
 import io.scamsignal.intake.service.ReporterContact;
+import io.scamsignal.local.emulator.MeteringProxy;
 import io.scamsignal.local.emulator.StackDeployer.StreamMapping;
 import io.scamsignal.local.lambda.LocalFunction;
 import io.scamsignal.local.lambda.ManualStreamDelivery;
@@ -57,8 +58,9 @@ final class RingCorpusRun {
             throws Exception {
         LogCapture.install();
         String stack = stackPrefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        try (LocalPipeline pipeline = LocalPipeline.start(LocalPipeline.Options.defaults(
-                TestEmulator.projectDir().resolve("infra/template.yaml"), TestEmulator.endpoint(), stack))) {
+        try (MeteringProxy meter = MeteringProxy.start(TestEmulator.fastTransactionsEndpoint());
+             LocalPipeline pipeline = LocalPipeline.start(LocalPipeline.Options.defaults(
+                     TestEmulator.projectDir().resolve("infra/template.yaml"), meter.endpoint(), stack))) {
             // the test decides what reaches the function and when: no mapping polls alongside
             pipeline.stopStreams();
             DynamoDbClient dynamoDb = pipeline.aws().dynamoDb();
@@ -110,12 +112,17 @@ final class RingCorpusRun {
                     deliveries.size());
 
             int logFrom = LogCapture.length();
+            meter.reset();
             List<String> failures = new ArrayList<>();
             long start = System.nanoTime();
             for (int i = 0; i < deliveries.size(); i++) {
                 deliver(enrichment, batches, deliveries.get(i), "delivery " + (i + 1), failures);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            Map<String, Long> requests = meter.requests();
+            long requestCount = meter.totalRequests();
+            long items = meter.writtenItems();
+            long units = meter.writeUnits();
             failures.addAll(errorsLogged(LogCapture.since(logFrom)));
             Map<String, Map<String, AttributeValue>> after = scan(dynamoDb, pipeline.ref("RingsTable"));
 
@@ -135,21 +142,27 @@ final class RingCorpusRun {
                 again.add(b);
             }
             Collections.shuffle(again, random);
+            meter.reset();
             long redeliveryStart = System.nanoTime();
             for (int b : again) {
                 deliver(enrichment, batches, b, "redelivery", failures);
             }
             double redeliverySeconds = (System.nanoTime() - redeliveryStart) / 1e9;
+            Map<String, Long> redeliveryRequests = meter.requests();
+            long redeliveryItems = meter.writtenItems();
             List<String> changes = differences(after, scan(dynamoDb, pipeline.ref("RingsTable")));
 
             System.out.printf("[figure] ring corpus on moto: %d reports (%d in campaigns of %s victims, %d bridges), "
                             + "%d batches delivered %d times each in shuffled order = %d invocations, %d records, "
-                            + "in %.1f s; %d live rings (%d true), %d rings-table items; a further delivery of every "
-                            + "batch: %.1f s, %d items changed; %d problems, %d failed deliveries%n",
+                            + "in %.1f s, %d requests %s, %d item writes (%.1f per report), %d WCU (%.1f per report); "
+                            + "%d live rings (%d true), %d rings-table items; a further delivery of every batch: %.1f s, "
+                            + "%d item writes, requests %s, %d items changed; %d problems, %d failed deliveries%n",
                     stored.size(), corpus.campaignOf().size(), corpus.campaigns().stream()
                             .map(c -> Integer.toString(c.reportIds().size())).toList(), corpus.bridges().size(),
-                    batches.size(), COPIES, deliveries.size(), COPIES * records.size(), seconds, partition.size(),
-                    truth.size(), after.size(), redeliverySeconds, changes.size(), problems.size(), failures.size());
+                    batches.size(), COPIES, deliveries.size(), COPIES * records.size(), seconds, requestCount, requests,
+                    items, items / (double) stored.size(), units, units / (double) stored.size(), partition.size(),
+                    truth.size(), after.size(), redeliverySeconds, redeliveryItems, redeliveryRequests, changes.size(),
+                    problems.size(), failures.size());
             problems.stream().limit(20).forEach(p -> System.out.println("[ring corpus] problem: " + p));
             failures.stream().limit(20).forEach(f -> System.out.println("[ring corpus] failure: " + f));
             return new Result(truth, partition, problems, failures, changes);
