@@ -87,6 +87,9 @@ bench: venv
 	$(JAVA_HOME)/bin/java -Dscamsignal.projectDir=$(CURDIR) $(BENCH_OPTS) -cp bench/target/classes:$$(cat bench/target/classpath.txt) \
 		io.scamsignal.bench.RingBenchmark
 	@$(MAKE) --no-print-directory bench-load
+	@# last: it exits non-zero when the pipeline does not recover exactly the true rings
+	$(JAVA_HOME)/bin/java -Dscamsignal.projectDir=$(CURDIR) $(BENCH_OPTS) -cp bench/target/classes:$$(cat bench/target/classpath.txt) \
+		io.scamsignal.bench.RingCorpusBenchmark
 
 # the load run: make run's own jar (and its patched moto) as a child process, LOAD_REPORTS reports
 # from 4 concurrent HTTP clients; latency, lost reports, alerts and moto's RSS at the end

@@ -3,7 +3,6 @@ package io.scamsignal.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scamsignal.domain.ring.RingCorpusCheck;
-import io.scamsignal.domain.ring.RingCorpusTestAccess;
 import io.scamsignal.domain.ring.RingReport;
 import io.scamsignal.domain.support.RingCorpus;
 import java.util.List;
@@ -59,7 +58,7 @@ class RingCorpusPipelineIT {
     /** Each bridge's true ring is the union of its two campaigns' indicators (and its own). */
     private static void assertBridgesMerged(RingCorpus.Corpus corpus, RingCorpusRun.Result result) {
         List<RingReport> reports = corpus.reports().stream()
-                .map(r -> RingCorpusTestAccess.toRingReport(r, r.networkFingerprint())).toList();
+                .map(RingCorpusCheck::toRingReport).toList();
         for (RingCorpus.Bridge bridge : corpus.bridges()) {
             Set<String> union = new java.util.TreeSet<>();
             reports.stream().filter(r -> r.reportId().equals(bridge.reportId())

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scamsignal.domain.report.StoredReport;
 import io.scamsignal.domain.ring.RingCorpusCheck;
-import io.scamsignal.domain.ring.RingCorpusTestAccess;
 import io.scamsignal.domain.ring.RingReport;
 import io.scamsignal.domain.support.RingCorpus;
 import io.scamsignal.intake.adapter.DynamoDbReportRepository;
@@ -127,7 +126,7 @@ final class RingCorpusRun {
             Map<String, Map<String, AttributeValue>> after = scan(dynamoDb, pipeline.ref("RingsTable"));
 
             List<RingReport> ringReports = corpus.reports().stream()
-                    .map(r -> RingCorpusTestAccess.toRingReport(r, r.networkFingerprint())).toList();
+                    .map(RingCorpusCheck::toRingReport).toList();
             RingCorpusCheck.Snapshot table = new RingCorpusCheck.Snapshot(after.values().stream().map(item ->
                     new RingCorpusCheck.Item(item.get("pk").s(), item.get("sk").s(),
                             item.containsKey("state") ? item.get("state").s() : null,

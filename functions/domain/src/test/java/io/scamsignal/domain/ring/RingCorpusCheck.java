@@ -1,6 +1,12 @@
 package io.scamsignal.domain.ring;
 
+import io.scamsignal.domain.aggregate.UsdRates;
+import io.scamsignal.domain.brand.BrandRegistry;
+import io.scamsignal.domain.indicator.Indicator;
+import io.scamsignal.domain.indicator.IndicatorExtractor;
+import io.scamsignal.domain.report.StoredReport;
 import io.scamsignal.domain.storage.RingsTableKeys;
+import io.scamsignal.domain.support.RingCorpus;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * The check that a rings table holds exactly the true rings, for the corpus integration test and
@@ -29,6 +36,23 @@ public final class RingCorpusCheck {
 
     /** One scanned item of the rings table: its keys, its {@code state} JSON, a network item's {@code reporters}. */
     public record Item(String pk, String sk, String state, Long reporters) {
+    }
+
+    private static final BrandRegistry BRANDS = BrandRegistry.defaults();
+    private static final IndicatorExtractor EXTRACTOR = IndicatorExtractor.standard(BRANDS);
+    private static final UsdRates RATES = UsdRates.defaults();
+
+    /**
+     * What a corpus report adds to the rings, computed apart from the enrichment's code path: the
+     * standard extractor, the bundled brands and rates, and the corpus's benign sites (which the
+     * deployed benign list holds too); the network is the report's own fingerprint.
+     */
+    public static RingReport toRingReport(StoredReport report) {
+        Predicate<Indicator> linkable = RingLinking.linkable(BRANDS, RingCorpus.BENIGN_DOMAINS::contains);
+        BigDecimal loss = report.loss() == null ? BigDecimal.ZERO
+                : RATES.toUsd(report.loss().amount(), report.loss().currency()).orElse(BigDecimal.ZERO);
+        Set<String> brand = BRANDS.canonicalBrand(report.impersonatedCompany()).map(Set::of).orElse(Set.of());
+        return RingReport.of(report, EXTRACTOR.extract(report), brand, loss, report.networkFingerprint(), linkable);
     }
 
     /** The true rings: connected components of indicator keys, two keys connected when one report names both. */
