@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.Arrays;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -53,7 +54,7 @@ public final class RingCorpusBenchmark {
     public static void main(String[] args) throws Exception {
         Path project = Path.of(System.getProperty("scamsignal.projectDir", ".")).toAbsolutePath().normalize();
         long seed = Long.getLong("bench.ringSeed", System.nanoTime());
-        List<Integer> victims = java.util.Arrays.stream(System.getProperty("bench.ringCorpus", "10,12,25,60,120,300,2000")
+        List<Integer> victims = Arrays.stream(System.getProperty("bench.ringCorpus", "10,12,25,60,120,300,2000")
                 .split(",")).map(String::trim).map(Integer::valueOf).toList();
         int noise = Integer.getInteger("bench.ringNoise", 400);
         // two late bridges: the two smallest campaigns, and the 60- and 120-victim ones when present

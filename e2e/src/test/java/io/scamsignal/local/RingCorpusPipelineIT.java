@@ -7,6 +7,7 @@ import io.scamsignal.domain.ring.RingReport;
 import io.scamsignal.domain.support.RingCorpus;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -60,7 +61,7 @@ class RingCorpusPipelineIT {
         List<RingReport> reports = corpus.reports().stream()
                 .map(RingCorpusCheck::toRingReport).toList();
         for (RingCorpus.Bridge bridge : corpus.bridges()) {
-            Set<String> union = new java.util.TreeSet<>();
+            Set<String> union = new TreeSet<>();
             reports.stream().filter(r -> r.reportId().equals(bridge.reportId())
                             || corpus.campaigns().get(bridge.first()).reportIds().contains(r.reportId())
                             || corpus.campaigns().get(bridge.second()).reportIds().contains(r.reportId()))

@@ -21,6 +21,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.ToLongFunction;
+import java.util.concurrent.ExecutorService;
 
 /**
  * An HTTP proxy in front of the emulator that counts what the pipeline asks of it: requests by
@@ -194,7 +196,7 @@ public final class MeteringProxy implements AutoCloseable {
         };
     }
 
-    private static long sum(JsonNode array, java.util.function.ToLongFunction<JsonNode> size) {
+    private static long sum(JsonNode array, ToLongFunction<JsonNode> size) {
         long total = 0;
         for (JsonNode e : array) {
             total += size.applyAsLong(e);
@@ -215,6 +217,6 @@ public final class MeteringProxy implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        ((ExecutorService) server.getExecutor()).shutdownNow();
     }
 }

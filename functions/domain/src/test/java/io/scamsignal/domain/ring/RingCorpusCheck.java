@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.function.Function;
 
 /**
  * The check that a rings table holds exactly the true rings, for the corpus integration test and
@@ -282,7 +283,7 @@ public final class RingCorpusCheck {
             return alias == null ? Optional.empty() : Optional.ofNullable(heads.get(alias.home())).filter(RingItems.Head::live);
         }
 
-        private <T> List<T> under(String home, String prefix, java.util.function.Function<Item, T> decode) {
+        private <T> List<T> under(String home, String prefix, Function<Item, T> decode) {
             List<T> out = new ArrayList<>();
             rings.getOrDefault(home, new TreeMap<>()).tailMap(prefix).forEach((sk, item) -> {
                 if (sk.startsWith(prefix)) {
