@@ -87,6 +87,9 @@ bench: venv
 	$(JAVA_HOME)/bin/java -Dscamsignal.projectDir=$(CURDIR) $(BENCH_OPTS) -cp bench/target/classes:$$(cat bench/target/classpath.txt) \
 		io.scamsignal.bench.RingBenchmark
 	@$(MAKE) --no-print-directory bench-load
+	@# last: it exits non-zero when the pipeline does not recover exactly the true rings
+	$(JAVA_HOME)/bin/java -Dscamsignal.projectDir=$(CURDIR) $(BENCH_OPTS) -cp bench/target/classes:$$(cat bench/target/classpath.txt) \
+		io.scamsignal.bench.RingCorpusBenchmark
 
 # the load run: make run's own jar (and its patched moto) as a child process, LOAD_REPORTS reports
 # from 4 concurrent HTTP clients; latency, lost reports, alerts and moto's RSS at the end
@@ -96,7 +99,8 @@ bench-load: venv
 	$(JAVA_HOME)/bin/java -Dscamsignal.projectDir=$(CURDIR) -cp bench/target/classes:emulator/target/scamsignal-local.jar \
 		io.scamsignal.bench.MakeRunLoadBenchmark $(LOAD_REPORTS)
 
-# BENCH_OPTS="-Dbench.runs=2 -Dbench.rounds=1 -Dbench.iterations=1 -Dbench.numbers=5" REPORTS=50 make bench:
+# BENCH_OPTS="-Dbench.runs=2 -Dbench.rounds=1 -Dbench.iterations=1 -Dbench.numbers=5 -Dbench.ringCorpus=10,12,25
+# -Dbench.ringNoise=20" REPORTS=50 make bench:
 # a quick check that every benchmark runs and its checks pass (figures from it mean nothing)
 # the throughput run's size (issue 7's figure); moto runs with item-level transaction snapshots
 # there (tools/moto_server.py), as released its transactions slow down as the tables grow

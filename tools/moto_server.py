@@ -5,7 +5,8 @@ failure: each transaction costs time proportional to the tables' size (72 per se
 tables, 4 per second at 2,000 items on this machine). The patch keeps the same semantics with
 item-level snapshots: before the transaction, a copy of each item it names (or its absence) and
 the length of each table's stream; on failure, exactly those items and the streams are restored.
-`make run` and `make bench` turn it on; the integration tests use moto as released, and
+`make run` and `make bench` turn it on; the integration tests use moto as released (but
+RingCorpusPipelineIT, a thousand transactions on growing tables, on a moto of its own with it), and
 e2e's PatchedMotoIT checks that both leave the same items and stream records.
 """
 import copy

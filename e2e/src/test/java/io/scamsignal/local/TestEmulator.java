@@ -10,6 +10,7 @@ import java.nio.file.Path;
 final class TestEmulator {
 
     private static String endpoint;
+    private static String fastTransactionsEndpoint;
 
     private TestEmulator() {
     }
@@ -31,5 +32,25 @@ final class TestEmulator {
             System.out.println("integration tests run against " + endpoint);
         }
         return endpoint;
+    }
+
+    /**
+     * For a test of thousands of transactions: {@code AWS_ENDPOINT_URL} when set, else a moto server of
+     * its own started through tools/moto_server.py, whose item-level transaction snapshots keep moto's
+     * semantics (PatchedMotoIT checks it) without copying the tables a transaction names each time
+     * (moto as released: some 80 ms per transaction once the rings and indicators tables hold 600 items).
+     */
+    static synchronized String fastTransactionsEndpoint() throws Exception {
+        if (fastTransactionsEndpoint == null) {
+            String configured = System.getenv("AWS_ENDPOINT_URL");
+            if (configured != null && !configured.isBlank()) {
+                fastTransactionsEndpoint = configured;
+            } else {
+                fastTransactionsEndpoint = EmbeddedMoto.start(projectDir().resolve(".venv"), 0,
+                        projectDir().resolve("e2e/target/moto-it-fast.log"), projectDir().resolve("tools/moto_server.py"))
+                        .endpoint();
+            }
+        }
+        return fastTransactionsEndpoint;
     }
 }

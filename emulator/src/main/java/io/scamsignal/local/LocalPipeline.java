@@ -154,6 +154,15 @@ public final class LocalPipeline implements AutoCloseable {
         startMappings(ShardIteratorType.TRIM_HORIZON);
     }
 
+    /**
+     * Stops every stream mapping: nothing reaches a function from a stream any more unless the caller
+     * delivers it (ManualStreamDelivery), for tests that decide the order of deliveries themselves.
+     */
+    public void stopStreams() {
+        mappings.forEach(StreamEventSourceMapping::close);
+        mappings.clear();
+    }
+
     /** Waits until every stream mapping has been caught up for {@code quiet}; false on timeout. */
     public boolean awaitIdle(Duration quiet, Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);

@@ -26,7 +26,9 @@ import java.util.Set;
  * one to three brands in several countries over months or years. Its first victims name the pool
  * as a chain, so that the campaign is connected; the others name a few pool items at random.
  * Noise reports each name their own indicators. Victims and noise also name legitimate sites
- * (a brand's own domain, a news site), which must never link anything.
+ * (a brand's own domain, a news site), which must never link anything. A bridge is a late report
+ * (after both campaigns' last victim) naming one indicator of each of two campaigns: their true
+ * ring is then the union, and whoever links it must merge two grown rings.
  */
 public final class RingCorpus {
 
@@ -44,9 +46,21 @@ public final class RingCorpus {
                            List<String> websites, List<String> emails, List<String> anyDeskIds, List<String> wallets) {
     }
 
-    /** Reports with their truth: {@code campaignOf} maps every campaign report id to its campaign (noise: absent). */
+    /** Two campaigns a bridge report joins (indices into the victims list). */
+    public record Join(int first, int second) {
+    }
+
+    /** A bridge report and the two campaigns it names an indicator of. */
+    public record Bridge(String reportId, int first, int second) {
+    }
+
+    /**
+     * Reports with their truth: {@code campaignOf} maps every campaign report id to its campaign (noise
+     * and bridges: absent). Each report carries its network fingerprint ({@code networkOf} too).
+     */
     public record Corpus(List<StoredReport> reports, List<Campaign> campaigns, Map<String, Integer> campaignOf,
-                         Map<String, String> networkOf, Map<String, Boolean> lawEnforcementConsent) {
+                         Map<String, String> networkOf, Map<String, Boolean> lawEnforcementConsent,
+                         List<Bridge> bridges) {
     }
 
     private final Random random;
@@ -66,6 +80,11 @@ public final class RingCorpus {
      * @param noise   unrelated reports
      */
     public static Corpus generate(long seed, List<Integer> victims, int noise) {
+        return generate(seed, victims, noise, List.of());
+    }
+
+    /** @param joins the campaigns each bridge report joins, generated after the noise (in this order) */
+    public static Corpus generate(long seed, List<Integer> victims, int noise, List<Join> joins) {
         RingCorpus g = new RingCorpus(seed);
         List<Campaign> campaigns = new ArrayList<>();
         for (int c = 0; c < victims.size(); c++) {
@@ -74,8 +93,28 @@ public final class RingCorpus {
         for (int i = 0; i < noise; i++) {
             g.noiseReport();
         }
+        List<Bridge> bridges = new ArrayList<>();
+        for (Join join : joins) {
+            bridges.add(g.bridge(campaigns.get(join.first()), campaigns.get(join.second())));
+        }
         return new Corpus(List.copyOf(g.reports), List.copyOf(campaigns), Map.copyOf(g.campaignOf),
-                Map.copyOf(g.networkOf), Map.copyOf(g.consent));
+                Map.copyOf(g.networkOf), Map.copyOf(g.consent), List.copyOf(bridges));
+    }
+
+    /**
+     * A day after both campaigns' last victim, someone names the first campaign's first number and
+     * the second's first website. Both are named by the campaigns' chain victims (the pool's first
+     * items), so the bridge joins the two grown rings rather than founding a member of its own.
+     */
+    private Bridge bridge(Campaign first, Campaign second) {
+        Instant last = reports.stream().filter(r -> first.reportIds().contains(r.reportId())
+                        || second.reportIds().contains(r.reportId()))
+                .map(StoredReport::receivedAt).max(Instant::compareTo).orElseThrow();
+        String n = "bridge-" + first.index() + "-" + second.index();
+        String id = report(last.plusSeconds(86_400), first.brands().get(0),
+                List.of(new Item("phone", first.phones().get(0)), new Item("website", second.websites().get(0))),
+                n, "net-" + n);
+        return new Bridge(id, first.index(), second.index());
     }
 
     private Campaign campaign(int index, int victims) {
@@ -168,7 +207,7 @@ public final class RingCorpus {
                 List.of(wallets.isEmpty() ? PaymentMethod.GIFT_CARD : PaymentMethod.CRYPTO));
         reports.add(new StoredReport(StoredReport.SCHEMA_VERSION, id, at, ContactMethod.values()[random.nextInt(4)], brand,
                 LocalDate.ofInstant(at, ZoneOffset.UTC), COUNTRIES[country],
-                new Scammer(phones, websites, emails, tools, List.of(), wallets), loss, null, "fp-" + reporter));
+                new Scammer(phones, websites, emails, tools, List.of(), wallets), loss, null, "fp-" + reporter, network));
         networkOf.put(id, network);
         consent.put(id, random.nextInt(5) == 0);
         return id;
