@@ -1,5 +1,7 @@
 package io.scamsignal.domain.referral;
 
+import io.scamsignal.domain.stix.StixIds;
+
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.scamsignal.domain.json.Json;
 import io.scamsignal.domain.ring.RingItems;
@@ -136,7 +138,7 @@ public record ReferralPacket(int schemaVersion, String type, String packetId, In
 
     /** Same ring, same reports: same packet id. */
     private static String packetId(String ringId, List<ManifestEntry> manifest) {
-        return Uuids.of("scamsignal:referral:v1|" + ringId + "|" + manifestSha256(manifest));
+        return StixIds.v4From("scamsignal:referral:v1|" + ringId + "|" + manifestSha256(manifest)).toString();
     }
 
     private static Contacts contacts(RingView view, List<ReporterContact> contacts) {

@@ -1,5 +1,7 @@
 package io.scamsignal.domain.referral;
 
+import io.scamsignal.domain.stix.Tlp;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -137,6 +139,7 @@ class ReferralPacketTest {
         }
         int members = (int) view.head().members();
         assertThat(types).containsEntry("identity", 1).containsEntry("marking-definition", 1).containsEntry("campaign", 1)
+                .containsKey("extension-definition")
                 .containsEntry("indicator", members).containsEntry("relationship", members).containsEntry("sighting", members);
         for (JsonNode o : bundle.get("objects")) {
             for (String ref : List.of("created_by_ref", "source_ref", "target_ref", "sighting_of_ref")) {
@@ -144,9 +147,10 @@ class ReferralPacketTest {
                     assertThat(ids).contains(o.get(ref).asText());
                 }
             }
-            o.path("object_marking_refs").forEach(m -> assertThat(m.asText()).isEqualTo(ReferralStix.TLP_AMBER));
+            o.path("object_marking_refs").forEach(m -> assertThat(m.asText()).isEqualTo(Tlp.AMBER.markingId()));
             if (o.get("type").asText().equals("indicator")) {
-                assertThat(o.get("pattern").asText()).matches("^\\[[a-z0-9-]+:value = '.+'\\]$");
+                assertThat(o.get("pattern").asText()).matches("^\\[[a-z0-9-]+:value = '.+'\\]$")
+                        .doesNotContain("x-");
             }
         }
         assertThat(bundle.get("objects").findValuesAsText("created")).contains("2026-11-29T10:15:30.123Z");
