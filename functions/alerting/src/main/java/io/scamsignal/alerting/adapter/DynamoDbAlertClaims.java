@@ -136,7 +136,7 @@ public final class DynamoDbAlertClaims implements AlertClaims {
                 .findFirst().orElse(0);
         return new StixFeedWrites.Figures(message.indicator().type(), message.indicator().value(),
                 List.copyOf(message.observed().brands()), message.rule(), confidence, message.observed().firstSeen(),
-                message.observed().lastSeen(), message.observed().distinctReporters());
+                message.observed().lastSeen(), message.observed().distinctReporters(), message.observed().sourceNames());
     }
 
     private static void backoff(int attempt) {

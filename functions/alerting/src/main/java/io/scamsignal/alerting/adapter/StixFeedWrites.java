@@ -179,7 +179,7 @@ final class StixFeedWrites {
         String add = "";
         if (figures != null) {
             set.append(", #type = :type, #value = :value, firstSeen = :first, lastSeen = :last,"
-                    + " distinctReporters = :reporters, confidence = :confidence, brands = :brands");
+                    + " distinctReporters = :reporters, confidence = :confidence, brands = :brands, sources = :sources");
             names.put("#type", "type");
             names.put("#value", "value");
             values.put(":type", s(figures.type()));
@@ -189,6 +189,7 @@ final class StixFeedWrites {
             values.put(":reporters", AttributeValue.fromN(Long.toString(figures.distinctReporters())));
             values.put(":confidence", AttributeValue.fromN(Integer.toString(figures.confidence())));
             values.put(":brands", s(Json.write(figures.brands())));
+            values.put(":sources", s(Json.write(figures.sources())));
             add = " ADD #rules :rule";
             names.put("#rules", "rules");
             values.put(":rule", AttributeValue.fromSs(List.of(figures.rule())));
@@ -205,7 +206,7 @@ final class StixFeedWrites {
 
     /** What the feeds show of an alerted indicator, from the alert. */
     record Figures(String type, String value, List<String> brands, String rule, int confidence, Instant firstSeen,
-                   Instant lastSeen, long distinctReporters) {
+                   Instant lastSeen, long distinctReporters, List<String> sources) {
     }
 
     private Put statePut(String indicatorKey, Snapshot seen, IndicatorState next, String[] indicator, String[] sighting) {

@@ -87,13 +87,15 @@ public record StixExporter(Tlp tlp, ExpiryRules expiry) {
             m.put("confidence", in.confidence());
         }
         m.put("description", "Victim reports to ScamSignal: " + in.reports() + " reports by "
-                + in.distinctReporters() + " distinct reporters.");
+                + in.distinctReporters() + " distinct reporters"
+                + (in.sources().isEmpty() ? "" : ", through " + String.join(", ", in.sources())) + ".");
         m.put("first_seen", StixTime.format(StixTime.millis(in.firstSeen())));
         m.put("last_seen", StixTime.format(lastSeen));
         // STIX caps count at 999,999,999
         m.put("count", Math.min(in.reports(), 999_999_999L));
         m.put("sighting_of_ref", state.stixId());
-        m.put("where_sighted_refs", List.of(Producer.IDENTITY_ID));
+        // who saw it: ScamSignal for the public API, each partner organisation whose reports counted
+        m.put("where_sighted_refs", SourceIdentities.refs(in.sources()));
         m.put("object_marking_refs", List.of(tlp.markingId()));
         return m;
     }
@@ -113,6 +115,11 @@ public record StixExporter(Tlp tlp, ExpiryRules expiry) {
      * extension-definitions of the new SCO types used.
      */
     public List<Map<String, Object>> referencedObjects(Collection<ObservableType> used) {
+        return referencedObjects(used, List.of());
+    }
+
+    /** As {@link #referencedObjects(Collection)}, with the identities of the partner organisations among {@code sources}. */
+    public List<Map<String, Object>> referencedObjects(Collection<ObservableType> used, Collection<String> sources) {
         List<Map<String, Object>> out = new ArrayList<>();
         out.add(Producer.identity());
         out.add(tlp.markingDefinition());
@@ -120,13 +127,15 @@ public record StixExporter(Tlp tlp, ExpiryRules expiry) {
         for (ObservableType t : types) {
             t.extensionDefinition().ifPresent(out::add);
         }
+        out.addAll(SourceIdentities.identities(sources));
         return out;
     }
 
     /** A bundle of indicators: their objects after the referenced ones; its id follows from the content. */
     public Map<String, Object> bundle(List<Map.Entry<IndicatorState, StixIndicator>> indicators) {
         List<Map<String, Object>> objects = new ArrayList<>(referencedObjects(indicators.stream()
-                .map(e -> ObservableType.of(e.getValue().indicatorType())).toList()));
+                .map(e -> ObservableType.of(e.getValue().indicatorType())).toList(),
+                indicators.stream().flatMap(e -> e.getValue().sources().stream()).toList()));
         for (Map.Entry<IndicatorState, StixIndicator> e : indicators) {
             objects.addAll(objects(e.getKey(), e.getValue()));
         }

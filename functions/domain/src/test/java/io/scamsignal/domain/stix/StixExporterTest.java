@@ -73,14 +73,15 @@ class StixExporterTest {
     }
 
     @Test
-    void theSightingCountsReportsAndPointsAtIndicatorAndProducer() {
+    void theSightingCountsReportsAndPointsAtIndicatorProducerAndPartnerSources() {
         IndicatorState state = StixSamples.state("domain");
         Map<String, Object> s = exporter.sighting(state, StixSamples.indicator("domain"));
 
         assertThat(s).containsEntry("sighting_of_ref", state.stixId()).containsEntry("count", 5L)
                 .containsEntry("first_seen", "2026-11-20T08:15:30.123Z")
                 .containsEntry("last_seen", "2026-11-21T08:15:30.123Z")
-                .containsEntry("where_sighted_refs", List.of(Producer.IDENTITY_ID))
+                .containsEntry("where_sighted_refs", List.of(SourceIdentities.idOf("Contoso Ltd"), Producer.IDENTITY_ID)
+                        .stream().sorted().toList())
                 .containsEntry("id", StixExporter.sightingId(state.stixId()));
         // a report after the indicator's version makes a later sighting version ...
         assertThat(s.get("modified")).isEqualTo("2026-11-21T08:15:30.123Z");
@@ -129,5 +130,23 @@ class StixExporterTest {
     void confidenceOutsideZeroToHundredIsABug() {
         assertThatThrownBy(() -> new StixIndicator("phone", "+18885550142", null, new java.util.TreeSet<>(), List.of(),
                 101, StixSamples.T0, StixSamples.T0, 1, 1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void eachPartnerSourceIsADeterministicIdentityInTheBundleAndThePublicApiIsScamSignal() {
+        Map<String, Object> bundle = exporter.bundle(List.of(Map.entry(StixSamples.state("phone"), StixSamples.indicator("phone"))));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> objects = (List<Map<String, Object>>) bundle.get("objects");
+        List<Map<String, Object>> identities = objects.stream().filter(o -> "identity".equals(o.get("type"))).toList();
+
+        assertThat(identities).extracting(o -> o.get("name")).containsExactlyInAnyOrder(Producer.NAME, "Contoso Ltd");
+        assertThat(SourceIdentities.idOf("Contoso Ltd")).isEqualTo(SourceIdentities.idOf("Contoso Ltd"))
+                .isNotEqualTo(SourceIdentities.idOf("Fabrikam")).matches("identity--[0-9a-f-]{14}4[0-9a-f-]{21}");
+        assertThat(SourceIdentities.idOf("public")).isEqualTo(Producer.IDENTITY_ID);
+        // without sources (reports counted before they were kept) ScamSignal sighted it
+        StixIndicator old = new StixIndicator("phone", "+18885550142", null, new java.util.TreeSet<>(), List.of("x"), 50,
+                StixSamples.T0, StixSamples.T0, 3, 3);
+        assertThat(exporter.sighting(StixSamples.state("phone"), old).get("where_sighted_refs"))
+                .isEqualTo(List.of(Producer.IDENTITY_ID));
     }
 }
