@@ -149,4 +149,36 @@ class StixExporterTest {
         assertThat(exporter.sighting(StixSamples.state("phone"), old).get("where_sighted_refs"))
                 .isEqualTo(List.of(Producer.IDENTITY_ID));
     }
+
+    @Test
+    void aRingIsACampaignWithAStableV4IdVersionsIndicatesRelationshipsAndARevokedVersionWhenMerged() {
+        String ring = io.scamsignal.domain.ring.RingIds.of("founding-report");
+        StixCampaign campaign = new StixCampaign(ring, 3, 7, 4, StixSamples.T0, StixSamples.T0.plusSeconds(3600),
+                new java.util.TreeSet<>(List.of("microsoft")), new java.util.TreeSet<>(List.of("US")));
+        IndicatorState v1 = IndicatorState.first(StixCampaign.idOf(ring), StixSamples.T0.plusSeconds(7200));
+        String indicator = StixSamples.state("phone").stixId();
+
+        List<Map<String, Object>> objects = exporter.ringObjects(v1, campaign, List.of(indicator, indicator), v1.modified());
+
+        assertThat(StixCampaign.idOf(ring)).isEqualTo(StixCampaign.idOf(ring)).isNotEqualTo(StixCampaign.idOf("other"))
+                .matches("campaign--[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        Map<String, Object> c = objects.stream().filter(o -> "campaign".equals(o.get("type"))).findFirst().orElseThrow();
+        assertThat(c).containsEntry("id", StixCampaign.idOf(ring)).containsEntry("name", "ScamSignal ring " + ring)
+                .containsEntry("first_seen", "2026-11-20T08:15:30.123Z").containsEntry("last_seen", "2026-11-20T09:15:30.123Z")
+                .containsEntry("created_by_ref", Producer.IDENTITY_ID)
+                .containsEntry("object_marking_refs", List.of(Tlp.GREEN.markingId()));
+        assertThat(objects.stream().filter(o -> "relationship".equals(o.get("type"))).toList()).singleElement()
+                .satisfies(r -> assertThat(r).containsEntry("relationship_type", "indicates")
+                        .containsEntry("source_ref", indicator).containsEntry("target_ref", StixCampaign.idOf(ring))
+                        .containsEntry("id", StixCampaign.relationshipId(indicator, StixCampaign.idOf(ring))));
+        assertThat(objects).extracting(o -> o.get("type")).contains("identity", "marking-definition");
+
+        IndicatorState revoked = v1.changed(v1.modified().plusSeconds(5)).revoke(v1.modified().plusSeconds(10));
+        Map<String, Object> merged = exporter.mergedCampaign(revoked, ring, "survivor");
+        assertThat(merged).containsEntry("revoked", true).containsEntry("id", StixCampaign.idOf(ring))
+                .containsEntry("modified", "2026-11-20T10:15:40.123Z");
+        assertThat((String) merged.get("description")).contains(StixCampaign.idOf("survivor"));
+        assertThat(StixCampaign.reopenedIdOf(ring, revoked.modified())).isNotEqualTo(StixCampaign.idOf(ring))
+                .isEqualTo(StixCampaign.reopenedIdOf(ring, revoked.modified()));
+    }
 }
