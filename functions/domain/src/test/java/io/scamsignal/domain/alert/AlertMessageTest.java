@@ -10,6 +10,7 @@ import io.scamsignal.domain.support.AlertSchema;
 import io.scamsignal.domain.stix.StixExporter;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,28 @@ class AlertMessageTest {
         assertThat(json.get("reportIds")).extracting(JsonNode::asText).containsExactly("r1", "r2");
         assertThat(Json.mapper().writeValueAsString(message)).contains("\"lossUsd\":1250.00");
         assertThat(AlertSchema.violations(json)).isEmpty();
+    }
+
+    @Test
+    void sourcesNameEveryChannelInTheBodyTheFilterAttributesAndTheSightingAndFitTheSchema() throws Exception {
+        java.util.TreeMap<String, Long> sources = new java.util.TreeMap<>(Map.of("Contoso", 2L, "public", 1L));
+        AlertMessage message = AlertMessage.create(trigger, aggregate.toBuilder().sources(sources).build(), List.of("r1"),
+                Instant.parse("2026-11-28T15:04:05.678Z"));
+
+        JsonNode json = Json.mapper().readTree(Json.write(message));
+
+        assertThat(json.at("/observed/sources").toString()).isEqualTo("{\"Contoso\":2,\"public\":1}");
+        assertThat(message.filterAttributes().sources()).containsExactly("Contoso", "public");
+        assertThat(AlertSchema.violations(json)).isEmpty();
+        assertThat(json.at("/stix/objects").findValues("where_sighted_refs").getFirst()).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder(io.scamsignal.domain.stix.Producer.IDENTITY_ID,
+                        io.scamsignal.domain.stix.SourceIdentities.idOf("Contoso"));
+        // read back as a stored claim is
+        assertThat(Json.mapper().readValue(Json.write(message), AlertMessage.class).observed().sources()).isEqualTo(sources);
+        // an alert of an aggregate without sources has none, and no attribute values
+        AlertMessage old = AlertMessage.create(trigger, aggregate, List.of("r1"), Instant.now());
+        assertThat(Json.mapper().readTree(Json.write(old)).at("/observed").has("sources")).isFalse();
+        assertThat(old.filterAttributes().sources()).isEmpty();
     }
 
     @Test
