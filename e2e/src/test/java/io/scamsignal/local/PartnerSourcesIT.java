@@ -113,6 +113,9 @@ class PartnerSourcesIT {
                 a -> a != null, Duration.ofSeconds(20), "the number's alert");
         assertThat(alert.at("/observed/sources").toString()).isEqualTo("{\"Contoso\":2,\"Fabrikam\":1,\"public\":1}");
         assertThat(AlertSchema.violations(alert)).isEmpty();
+        // docs/partners.md shows this message: generated here, not typed
+        Files.writeString(Files.createDirectories(TestEmulator.projectDir().resolve("e2e/target"))
+                .resolve("partner-sources-alert.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(alert));
         List<Message> filtered = pipeline.aws().sqs().receiveMessage(b -> b.queueUrl(fabrikamQueue).waitTimeSeconds(5)
                 .maxNumberOfMessages(10)).messages();
         assertThat(filtered).isNotEmpty().allSatisfy(m -> {
