@@ -54,9 +54,12 @@ class PartnerSourcesIT {
     private PartnerKey.Created contoso;
     private PartnerKey.Created fabrikam;
     private String fabrikamQueue;
+    private int logsFrom;
 
     @BeforeAll
     void start() throws Exception {
+        LogCapture.install();
+        logsFrom = LogCapture.length();
         String stack = "ps-" + UUID.randomUUID().toString().substring(0, 8);
         pipeline = LocalPipeline.start(LocalPipeline.Options.defaults(
                 TestEmulator.projectDir().resolve("infra/template.yaml"), TestEmulator.endpoint(), stack)
@@ -161,6 +164,12 @@ class PartnerSourcesIT {
         assertThat(stored.get("payload").s()).contains("\"source\":\"Contoso\"").doesNotContain("10.40.2");
         assertThat(alert.toString()).doesNotContain("10.40.", "@example.org");
         assertThat(publicReport).isNotEmpty();
+        // nor anywhere else the stack keeps or sends: tables, streams, queues, alerts, logs
+        var personal = PersonalDataScan.reporterValues(pipeline.aws(), pipeline.stack());
+        assertThat(personal).contains("10.40.2.1", "10.40.1.77", "victim-b@example.org");
+        assertThat(PersonalDataScan.of(personal).scanStack(pipeline.aws(), pipeline.stack(),
+                pipeline.inboxes().stream().flatMap(i -> i.received().stream()).toList(), LogCapture.since(logsFrom)))
+                .isEmpty();
     }
 
     @Test
