@@ -6,12 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scamsignal.domain.aggregate.IndicatorAggregate;
 import io.scamsignal.domain.json.Json;
-import io.scamsignal.domain.support.AlertSchema;
+import io.scamsignal.domain.stix.Producer;
+import io.scamsignal.domain.stix.SourceIdentities;
 import io.scamsignal.domain.stix.StixExporter;
+import io.scamsignal.domain.support.AlertSchema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -55,7 +58,7 @@ class AlertMessageTest {
 
     @Test
     void sourcesNameEveryChannelInTheBodyTheFilterAttributesAndTheSightingAndFitTheSchema() throws Exception {
-        java.util.TreeMap<String, Long> sources = new java.util.TreeMap<>(Map.of("Contoso", 2L, "public", 1L));
+        TreeMap<String, Long> sources = new TreeMap<>(Map.of("Contoso", 2L, "public", 1L));
         AlertMessage message = AlertMessage.create(trigger, aggregate.toBuilder().sources(sources).build(), List.of("r1"),
                 Instant.parse("2026-11-28T15:04:05.678Z"));
 
@@ -65,8 +68,8 @@ class AlertMessageTest {
         assertThat(message.filterAttributes().sources()).containsExactly("Contoso", "public");
         assertThat(AlertSchema.violations(json)).isEmpty();
         assertThat(json.at("/stix/objects").findValues("where_sighted_refs").getFirst()).extracting(JsonNode::asText)
-                .containsExactlyInAnyOrder(io.scamsignal.domain.stix.Producer.IDENTITY_ID,
-                        io.scamsignal.domain.stix.SourceIdentities.idOf("Contoso"));
+                .containsExactlyInAnyOrder(Producer.IDENTITY_ID,
+                        SourceIdentities.idOf("Contoso"));
         // read back as a stored claim is
         assertThat(Json.mapper().readValue(Json.write(message), AlertMessage.class).observed().sources()).isEqualTo(sources);
         // an alert of an aggregate without sources has none, and no attribute values

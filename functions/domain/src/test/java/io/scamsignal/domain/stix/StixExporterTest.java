@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.scamsignal.domain.json.Json;
+import io.scamsignal.domain.ring.RingIds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -128,7 +130,7 @@ class StixExporterTest {
 
     @Test
     void confidenceOutsideZeroToHundredIsABug() {
-        assertThatThrownBy(() -> new StixIndicator("phone", "+18885550142", null, new java.util.TreeSet<>(), List.of(),
+        assertThatThrownBy(() -> new StixIndicator("phone", "+18885550142", null, new TreeSet<>(), List.of(),
                 101, StixSamples.T0, StixSamples.T0, 1, 1)).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -144,7 +146,7 @@ class StixExporterTest {
                 .isNotEqualTo(SourceIdentities.idOf("Fabrikam")).matches("identity--[0-9a-f-]{14}4[0-9a-f-]{21}");
         assertThat(SourceIdentities.idOf("public")).isEqualTo(Producer.IDENTITY_ID);
         // without sources (reports counted before they were kept) ScamSignal sighted it
-        StixIndicator old = new StixIndicator("phone", "+18885550142", null, new java.util.TreeSet<>(), List.of("x"), 50,
+        StixIndicator old = new StixIndicator("phone", "+18885550142", null, new TreeSet<>(), List.of("x"), 50,
                 StixSamples.T0, StixSamples.T0, 3, 3);
         assertThat(exporter.sighting(StixSamples.state("phone"), old).get("where_sighted_refs"))
                 .isEqualTo(List.of(Producer.IDENTITY_ID));
@@ -152,9 +154,9 @@ class StixExporterTest {
 
     @Test
     void aRingIsACampaignWithAStableV4IdVersionsIndicatesRelationshipsAndARevokedVersionWhenMerged() {
-        String ring = io.scamsignal.domain.ring.RingIds.of("founding-report");
+        String ring = RingIds.of("founding-report");
         StixCampaign campaign = new StixCampaign(ring, 3, 7, 4, StixSamples.T0, StixSamples.T0.plusSeconds(3600),
-                new java.util.TreeSet<>(List.of("microsoft")), new java.util.TreeSet<>(List.of("US")));
+                new TreeSet<>(List.of("microsoft")), new TreeSet<>(List.of("US")));
         IndicatorState v1 = IndicatorState.first(StixCampaign.idOf(ring), StixSamples.T0.plusSeconds(7200));
         String indicator = StixSamples.state("phone").stixId();
 

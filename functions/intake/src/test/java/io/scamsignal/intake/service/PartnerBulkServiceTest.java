@@ -3,15 +3,20 @@ package io.scamsignal.intake.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scamsignal.domain.indicator.PhoneNormalizer;
+import io.scamsignal.domain.json.Json;
 import io.scamsignal.domain.report.ReportValidator;
 import io.scamsignal.domain.report.StoredReport;
+import io.scamsignal.domain.report.StoredReportJson;
+import io.scamsignal.domain.report.ValidationResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -69,7 +74,7 @@ class PartnerBulkServiceTest {
         assertThat(report.source()).isEqualTo("Contoso");
         // the raw address only with the reporter's personal data, never in the report
         assertThat(saved.contacts.getFirst().sourceIp()).isEqualTo("203.0.113.7");
-        assertThat(io.scamsignal.domain.report.StoredReportJson.write(report)).doesNotContain("203.0.113");
+        assertThat(StoredReportJson.write(report)).doesNotContain("203.0.113");
     }
 
     @Test
@@ -109,9 +114,9 @@ class PartnerBulkServiceTest {
 
     @Test
     void thePublicApiRefusesTheField() {
-        var result = new ReportValidator(CLOCK, new PhoneNormalizer()).validate(
-                io.scamsignal.domain.json.Json.mapper().valueToTree(java.util.Map.of("victimIp", "203.0.113.7")));
-        assertThat(result).isInstanceOfSatisfying(io.scamsignal.domain.report.ValidationResult.Invalid.class,
+        ValidationResult result = new ReportValidator(CLOCK, new PhoneNormalizer()).validate(
+                Json.mapper().valueToTree(Map.of("victimIp", "203.0.113.7")));
+        assertThat(result).isInstanceOfSatisfying(ValidationResult.Invalid.class,
                 i -> assertThat(i.errors()).anySatisfy(e -> {
                     assertThat(e.field()).isEqualTo("victimIp");
                     assertThat(e.code()).isEqualTo("unknown_field");
@@ -123,7 +128,7 @@ class PartnerBulkServiceTest {
         // the public limit is per network and hour (RATE_LIMIT_PER_HOUR, 20 by default); a partner's lines
         // go through the key's own limit (PartnerReportsHandler) and never through the public limiter
         String[] lines = new String[25];
-        java.util.Arrays.fill(lines, line(",\"victimIp\":\"203.0.113.7\""));
+        Arrays.fill(lines, line(",\"victimIp\":\"203.0.113.7\""));
         assertThat(submit(null, "192.0.2.10", lines).accepted()).isEqualTo(25);
     }
 }
