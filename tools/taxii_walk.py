@@ -10,6 +10,10 @@ MODE
   slow-next  `next` alone, 0.3 s per page; at the end, until DONE_FLAG exists, polls again from the
              date_added of the last object (read from the manifest), as a polling client does
   denied     expects every request to be refused; prints the HTTP status
+  dump       every version of every object (match[version]=all) by pages, whole objects
+
+The collection is the indicators collection unless TAXII_COLLECTION names another (the rings
+collection: 4a91dfb2-d55c-4b77-9210-d705fa76f008).
 
 Prints one JSON line: {"mode", "pages", "objects": [[id, version], ...], ...}. Exits 1 on any error.
 """
@@ -29,12 +33,13 @@ def version(o):
 
 
 def collection_of(url, user, password):
+    wanted = os.environ.get("TAXII_COLLECTION") or INDICATORS
     server = Server(url, user=user, password=password)
     root = server.default or server.api_roots[0]
     for c in root.collections:
-        if c.id == INDICATORS:
+        if c.id == wanted:
             return server, root, c
-    raise SystemExit("no indicators collection in " + str([c.id for c in root.collections]))
+    raise SystemExit("no collection " + wanted + " in " + str([c.id for c in root.collections]))
 
 
 def main(argv):
@@ -83,6 +88,10 @@ def main(argv):
                 envelope = collection.get_objects(limit=limit, added_after=added)
                 continue
             break
+    elif mode == "dump":
+        for envelope in as_pages(collection.get_objects, per_request=limit, version="all"):
+            pages += 1
+            objects += envelope.get("objects", [])
     else:
         print(__doc__, file=sys.stderr)
         return 2

@@ -1,5 +1,6 @@
 package io.scamsignal.ops;
 
+import io.scamsignal.domain.aggregate.IndicatorAggregate;
 import io.scamsignal.domain.feed.TaxiiResources;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -41,6 +42,11 @@ public final class PartnerKey implements Ops.Command {
             System.err.println("usage: partner-key " + usage());
             return 2;
         }
+        if (create && args.get(1).strip().equalsIgnoreCase(IndicatorAggregate.PUBLIC_SOURCE)) {
+            System.err.println("\"" + IndicatorAggregate.PUBLIC_SOURCE + "\" names the public API in aggregates, alerts"
+                    + " and feeds (sources): choose another partner name");
+            return 2;
+        }
         String collections = create && args.size() == 3 ? args.get(2) : "*";
         if (!collections.equals("*")) {
             for (String c : collections.split(",")) {
@@ -70,6 +76,9 @@ public final class PartnerKey implements Ops.Command {
     }
 
     public static Created create(DynamoDbClient dynamoDb, String table, String partner, String collections, Instant now) {
+        if (partner.strip().equalsIgnoreCase(IndicatorAggregate.PUBLIC_SOURCE)) {
+            throw new IllegalArgumentException("the partner name " + partner + " is reserved for the public API");
+        }
         byte[] id = new byte[9];
         byte[] secret = new byte[32];
         RANDOM.nextBytes(id);

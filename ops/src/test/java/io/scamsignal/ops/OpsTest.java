@@ -46,6 +46,8 @@ class OpsTest {
         assertThat(Ops.run(new String[] {"partner-key", "create"}, NOWHERE)).isEqualTo(2);
         assertThat(Ops.run(new String[] {"partner-key", "revoke"}, NOWHERE)).isEqualTo(2);
         assertThat(Ops.run(new String[] {"partner-key", "create", "acme", "no-such-collection"}, NOWHERE)).isEqualTo(2);
+        // "public" names the public API in sources: no partner may take it
+        assertThat(Ops.run(new String[] {"partner-key", "create", "Public"}, NOWHERE)).isEqualTo(2);
         assertThat(PartnerKey.sha256Hex("abc"))
                 .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     }

@@ -56,7 +56,10 @@ final class DynamoDbCurrentIndicators {
                     Integer.parseInt(item.get("confidence").n()), Instant.parse(item.get("firstSeen").s()),
                     Instant.parse(item.get("lastSeen").s()), Long.parseLong(item.get("distinctReporters").n()),
                     Instant.parse(item.get("alertedAt").s()), Instant.parse(item.get("changedAt").s()),
-                    Boolean.TRUE.equals(item.get("revoked").bool()));
+                    Boolean.TRUE.equals(item.get("revoked").bool()),
+                    // kept since sources exist: an item of an earlier alert has none
+                    item.containsKey("sources") ? new TreeSet<>(Json.mapper().readValue(item.get("sources").s(), STRINGS))
+                            : null);
         } catch (IOException e) {
             throw new UncheckedIOException("stored brands unreadable", e);
         }

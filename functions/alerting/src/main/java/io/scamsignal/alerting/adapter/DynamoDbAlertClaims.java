@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.scamsignal.alerting.service.AlertClaims;
 import io.scamsignal.domain.alert.AlertMessage;
 import io.scamsignal.domain.alert.RingAlertMessage;
+import io.scamsignal.domain.feed.TaxiiResources;
 import io.scamsignal.domain.json.Json;
 import io.scamsignal.domain.stix.IndicatorState;
+import io.scamsignal.domain.stix.StixCampaign;
 import io.scamsignal.domain.stix.StixIds;
 import io.scamsignal.domain.storage.AlertsTableKeys;
 import java.time.Duration;
@@ -13,13 +15,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -39,6 +44,7 @@ public final class DynamoDbAlertClaims implements AlertClaims {
     private final String byIndicatorIndex;
     private final Duration lease;
     private final StixFeedWrites feed;
+    private final StixFeedWrites ringFeed;
 
     public DynamoDbAlertClaims(DynamoDbClient dynamoDb, String table, Duration lease) {
         this(dynamoDb, table, null, lease);
@@ -51,15 +57,22 @@ public final class DynamoDbAlertClaims implements AlertClaims {
 
     /**
      * With the partner feed: each new claim also stores the indicator's STIX state and appends its
-     * objects to {@code feedTable}'s {@code collection}, in one transaction with the claim.
+     * objects to {@code feedTable}'s {@code collection}, in one transaction with the claim; ring
+     * alerts' campaigns go to the rings collection of the same table.
      */
     public DynamoDbAlertClaims(DynamoDbClient dynamoDb, String table, String byIndicatorIndex, Duration lease,
                                String feedTable, String collection) {
+        this(dynamoDb, table, byIndicatorIndex, lease, feedTable, collection, TaxiiResources.Collection.RINGS.id());
+    }
+
+    public DynamoDbAlertClaims(DynamoDbClient dynamoDb, String table, String byIndicatorIndex, Duration lease,
+                               String feedTable, String collection, String ringsCollection) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.byIndicatorIndex = byIndicatorIndex;
         this.lease = lease;
         this.feed = feedTable == null ? null : new StixFeedWrites(dynamoDb, table, feedTable, collection);
+        this.ringFeed = feedTable == null ? null : new StixFeedWrites(dynamoDb, table, feedTable, ringsCollection);
     }
 
     /** Transactions that lost a race (a counter or state moved on) are retried from fresh reads this often. */
@@ -107,17 +120,35 @@ public final class DynamoDbAlertClaims implements AlertClaims {
         if (feed == null) {
             return;
         }
+        revoke(feed, indicatorKey, objects, now, true);
+    }
+
+    @Override
+    public void revokeRingStix(String ringId, Function<IndicatorState, List<Map<String, Object>>> objects, Instant now) {
+        if (ringFeed == null) {
+            return;
+        }
+        revoke(ringFeed, RING_KEY_PREFIX + ringId, objects, now, false);
+    }
+
+    /** Keys of ring campaigns' state items ({@code stix#ring#<ringId>}); no indicator type is called ring. */
+    private static final String RING_KEY_PREFIX = "ring#";
+
+    private void revoke(StixFeedWrites feed, String key, Function<IndicatorState, List<Map<String, Object>>> objects,
+                        Instant now, boolean withCurrent) {
         for (int attempt = 1; ; attempt++) {
-            StixFeedWrites.Snapshot seen = feed.read(indicatorKey);
+            StixFeedWrites.Snapshot seen = feed.read(key);
             IndicatorState current = seen.indicatorState();
             if (current == null || current.revoked()) {
                 return;
             }
             IndicatorState revoked = current.revoke(now);
             try {
-                List<TransactWriteItem> writes = new ArrayList<>(feed.writes(indicatorKey, seen, revoked,
+                List<TransactWriteItem> writes = new ArrayList<>(feed.writes(key, seen, revoked,
                         objects.apply(revoked), now));
-                writes.add(feed.current(indicatorKey, revoked, null));
+                if (withCurrent) {
+                    writes.add(feed.current(key, revoked, null));
+                }
                 dynamoDb.transactWriteItems(b -> b.transactItems(writes));
                 return;
             } catch (TransactionCanceledException e) {
@@ -136,7 +167,7 @@ public final class DynamoDbAlertClaims implements AlertClaims {
                 .findFirst().orElse(0);
         return new StixFeedWrites.Figures(message.indicator().type(), message.indicator().value(),
                 List.copyOf(message.observed().brands()), message.rule(), confidence, message.observed().firstSeen(),
-                message.observed().lastSeen(), message.observed().distinctReporters());
+                message.observed().lastSeen(), message.observed().distinctReporters(), message.observed().sourceNames());
     }
 
     private static void backoff(int attempt) {
@@ -186,9 +217,8 @@ public final class DynamoDbAlertClaims implements AlertClaims {
     }
 
     /**
-     * A ring alert's claim: a plain conditional put on the Alerts table, even with the partner feed
-     * configured. Ring alerts have no STIX state and append no feed objects (the feed carries
-     * indicator STIX only), so there is nothing to write in the claim's transaction.
+     * A ring alert's claim without STIX: a plain conditional put on the Alerts table (the overload
+     * with {@link AlertClaims.RingStixObjects} also appends the ring's campaign to the rings collection).
      */
     @Override
     public RingResult claimRing(String alertId, Supplier<RingAlertMessage> candidate, String owner, Instant now) {
@@ -198,6 +228,85 @@ public final class DynamoDbAlertClaims implements AlertClaims {
             return new Stored(message.rule(), AlertsTableKeys.indicator("ring", message.ring().ringId()),
                     message.createdAt(), Json.write(message));
         }, owner, now)) {
+            case Raw.Claimed c -> new RingResult.Claimed(ringFromJson(c.json()));
+            case Raw.AlreadySent a -> new RingResult.AlreadySent();
+            case Raw.HeldElsewhere h -> new RingResult.HeldElsewhere();
+        };
+    }
+
+
+    @Override
+    public RingResult claimRing(String alertId, Supplier<RingAlertMessage> candidate, RingStixObjects stix,
+                                String owner, Instant now) {
+        if (ringFeed == null) {
+            return claimRing(alertId, candidate, owner, now);
+        }
+        RingAlertMessage message = null;
+        for (int attempt = 1; ; attempt++) {
+            Map<String, AttributeValue> stored = read(alertId);
+            if (!stored.isEmpty()) {
+                if (SENT.equals(stored.get("status").s())) {
+                    return new RingResult.AlreadySent();
+                }
+                return ringResult(takeOver(alertId, stored, "status", "owner", "leaseUntil", owner, now));
+            }
+            message = message != null ? message : candidate.get();
+            String ringId = message.ring().ringId();
+            StixFeedWrites.Snapshot seen = ringFeed.read(RING_KEY_PREFIX + ringId);
+            IndicatorState current = seen.indicatorState();
+            IndicatorState next = current == null ? IndicatorState.first(StixCampaign.idOf(ringId), now)
+                    : current.revoked() ? current.reopened(StixCampaign.reopenedIdOf(ringId, current.modified()), now)
+                    : current.changed(now);
+            List<Map<String, Object>> objects = stix.objects(next, message, indicatorIds(message.indicators()));
+            Stored claim = new Stored(message.rule(), AlertsTableKeys.indicator("ring", ringId), message.createdAt(),
+                    Json.write(message));
+            List<TransactWriteItem> writes = new ArrayList<>();
+            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(claimItem(alertId, claim, owner, now))
+                    .conditionExpression("attribute_not_exists(alertId)").build()).build());
+            writes.addAll(ringFeed.writes(RING_KEY_PREFIX + ringId, seen, next, objects, now));
+            try {
+                dynamoDb.transactWriteItems(b -> b.transactItems(writes));
+                return new RingResult.Claimed(message);
+            } catch (TransactionCanceledException e) {
+                if (attempt >= ATTEMPTS) {
+                    throw e;
+                }
+                // claimed elsewhere meanwhile (the next read says so), or the rings collection's counter or
+                // the campaign's state moved on: read again and retry
+                backoff(attempt);
+            }
+        }
+    }
+
+    /**
+     * The current STIX indicator ids of these indicators (by key), those that have one and are not
+     * revoked: a withdrawn indicator indicates nothing.
+     */
+    private Map<String, String> indicatorIds(List<AlertMessage.IndicatorRef> indicators) {
+        Map<String, String> ids = new TreeMap<>();
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (AlertMessage.IndicatorRef i : indicators) {
+            keys.add(Map.of(AlertsTableKeys.ALERT_ID, s(AlertsTableKeys.stixState(AlertsTableKeys.indicator(i.type(), i.value())))));
+        }
+        // at most RingAlertMessage.MAX_INDICATORS (20) keys: one BatchGetItem, repeated for unprocessed keys
+        Map<String, KeysAndAttributes> pending = keys.isEmpty() ? Map.of()
+                : Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+        while (!pending.isEmpty()) {
+            Map<String, KeysAndAttributes> request = pending;
+            BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(request));
+            for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
+                if (!Boolean.TRUE.equals(item.get("stixRevoked").bool())) {
+                    ids.put(item.get(AlertsTableKeys.ALERT_ID).s().substring(AlertsTableKeys.stixState("").length()),
+                            item.get("stixId").s());
+                }
+            }
+            pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+        }
+        return ids;
+    }
+
+    private static RingResult ringResult(Raw raw) {
+        return switch (raw) {
             case Raw.Claimed c -> new RingResult.Claimed(ringFromJson(c.json()));
             case Raw.AlreadySent a -> new RingResult.AlreadySent();
             case Raw.HeldElsewhere h -> new RingResult.HeldElsewhere();
@@ -220,21 +329,25 @@ public final class DynamoDbAlertClaims implements AlertClaims {
         }
     }
 
+    private Map<String, AttributeValue> claimItem(String alertId, Stored message, String owner, Instant now) {
+        return Map.of(
+                AlertsTableKeys.ALERT_ID, s(alertId),
+                "status", s(CLAIMED),
+                "owner", s(owner),
+                "leaseUntil", n(now.plus(lease).toEpochMilli()),
+                "rule", s(message.rule()),
+                AlertsTableKeys.INDICATOR, s(message.indicator()),
+                "createdAt", s(message.createdAt().toString()),
+                "message", s(message.json()));
+    }
+
     private Raw claimStored(String alertId, Supplier<Stored> candidate, String owner, Instant now) {
         Map<String, AttributeValue> stored = read(alertId);
         if (stored.isEmpty()) {
             Stored message = candidate.get();
             try {
                 dynamoDb.putItem(PutItemRequest.builder().tableName(table)
-                        .item(Map.of(
-                                AlertsTableKeys.ALERT_ID, s(alertId),
-                                "status", s(CLAIMED),
-                                "owner", s(owner),
-                                "leaseUntil", n(now.plus(lease).toEpochMilli()),
-                                "rule", s(message.rule()),
-                                AlertsTableKeys.INDICATOR, s(message.indicator()),
-                                "createdAt", s(message.createdAt().toString()),
-                                "message", s(message.json())))
+                        .item(claimItem(alertId, message, owner, now))
                         .conditionExpression("attribute_not_exists(alertId)")
                         .build());
                 return new Raw.Claimed(message.json());

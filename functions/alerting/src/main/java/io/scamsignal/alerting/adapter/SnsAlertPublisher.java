@@ -75,7 +75,9 @@ public final class SnsAlertPublisher implements AlertPublisher {
                 "brands", stringArray(a.brands()),
                 "countries", stringArray(a.countries()),
                 "distinctReporters", number(Long.toString(a.distinctReporters())),
-                "lossUsd", number(a.lossUsd().toPlainString())));
+                "lossUsd", number(a.lossUsd().toPlainString()),
+                // which channels' reports contributed: {"sources": ["Contoso"]} lets a partner follow its own
+                "sources", stringArray(a.sources())));
         if (a.confidence() != null) {
             // partners filter on it: {"confidence": [{"numeric": [">=", 60]}]}
             attributes.put("confidence", number(Integer.toString(a.confidence())));

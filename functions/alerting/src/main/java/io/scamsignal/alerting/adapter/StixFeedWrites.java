@@ -93,7 +93,9 @@ final class StixFeedWrites {
         for (Map<String, Object> object : objects) {
             String id = String.valueOf(object.get("id"));
             String type = String.valueOf(object.get("type"));
-            boolean versioned = type.equals("indicator") || type.equals("sighting");
+            // the primary object (an indicator, or a ring's campaign) and an indicator's sighting have versions
+            boolean primary = type.equals("indicator") || type.equals("campaign");
+            boolean versioned = primary || type.equals("sighting");
             if (!versioned && !isObservable(object)) {
                 if (once.contains(id)) {
                     continue;
@@ -106,12 +108,12 @@ final class StixFeedWrites {
             position = FeedEntry.next(position, now);
             FeedEntry entry = FeedEntry.of(collection, position, Json.write(object));
             String first = StixTime.format(entry.version());
-            String previousKey = type.equals("indicator") ? attr(previous, "indicatorEntry")
+            String previousKey = primary ? attr(previous, "indicatorEntry")
                     : type.equals("sighting") ? attr(previous, "sightingEntry") : null;
             boolean sameObject = previousKey != null && !previous.isEmpty()
                     && next.stixId().equals(previous.get("stixId").s());
             if (sameObject) {
-                first = previous.get(type.equals("indicator") ? "indicatorFirst" : "sightingFirst").s();
+                first = previous.get(primary ? "indicatorFirst" : "sightingFirst").s();
                 // the previous version is no longer the latest
                 writes.add(TransactWriteItem.builder().update(Update.builder().tableName(feedTable)
                         .key(Map.of(FeedTableKeys.PARTITION_KEY, s(collection), FeedTableKeys.SORT_KEY, s(previousKey)))
@@ -120,7 +122,7 @@ final class StixFeedWrites {
                         .expressionAttributeNames(Map.of("#last", "last"))
                         .expressionAttributeValues(Map.of(":last", s(StixTime.format(entry.version())))).build()).build());
             }
-            if (type.equals("indicator")) {
+            if (primary) {
                 indicatorEntry = entry.sortKey() + "|" + first;
             } else if (type.equals("sighting")) {
                 sightingEntry = entry.sortKey() + "|" + first;
@@ -179,7 +181,7 @@ final class StixFeedWrites {
         String add = "";
         if (figures != null) {
             set.append(", #type = :type, #value = :value, firstSeen = :first, lastSeen = :last,"
-                    + " distinctReporters = :reporters, confidence = :confidence, brands = :brands");
+                    + " distinctReporters = :reporters, confidence = :confidence, brands = :brands, sources = :sources");
             names.put("#type", "type");
             names.put("#value", "value");
             values.put(":type", s(figures.type()));
@@ -189,6 +191,7 @@ final class StixFeedWrites {
             values.put(":reporters", AttributeValue.fromN(Long.toString(figures.distinctReporters())));
             values.put(":confidence", AttributeValue.fromN(Integer.toString(figures.confidence())));
             values.put(":brands", s(Json.write(figures.brands())));
+            values.put(":sources", s(Json.write(figures.sources())));
             add = " ADD #rules :rule";
             names.put("#rules", "rules");
             values.put(":rule", AttributeValue.fromSs(List.of(figures.rule())));
@@ -205,7 +208,7 @@ final class StixFeedWrites {
 
     /** What the feeds show of an alerted indicator, from the alert. */
     record Figures(String type, String value, List<String> brands, String rule, int confidence, Instant firstSeen,
-                   Instant lastSeen, long distinctReporters) {
+                   Instant lastSeen, long distinctReporters, List<String> sources) {
     }
 
     private Put statePut(String indicatorKey, Snapshot seen, IndicatorState next, String[] indicator, String[] sighting) {

@@ -71,11 +71,11 @@ public final class AlertingConfig {
         if (ringsTable == null || ringsTable.isBlank()) {
             return null;
         }
-        // the same claims as the indicator alerts (one Alerts table, one lease); a ring alert's claim
-        // appends nothing to the partner feed (claimRing), the feed carries indicator STIX only
+        // the same claims as the indicator alerts (one Alerts table, one lease); with the partner feed a
+        // ring alert's claim appends the ring's campaign to the rings collection
         return new RingAlertingService(new RingAlertRules(RingAlertConfig.fromEnvironment(env::get)),
                 claims(dynamoDb, env), new SnsAlertPublisher(sns, env.require("ALERTS_TOPIC_ARN")),
-                new DynamoDbRingReader(dynamoDb, ringsTable), Clock.systemUTC());
+                new DynamoDbRingReader(dynamoDb, ringsTable), Clock.systemUTC(), stixExporter(env));
     }
 
     private static DynamoDbAlertClaims claims(DynamoDbClient dynamoDb, FunctionEnvironment env) {
@@ -99,7 +99,10 @@ public final class AlertingConfig {
                 new SnsAlertPublisher(sns, env.require("ALERTS_TOPIC_ARN")),
                 new DynamoDbReportIdLookup(dynamoDb, env.require("INDICATORS_TABLE")),
                 Clock.systemUTC(),
-                new StixExporter(Tlp.parse(env.getOrDefault("STIX_TLP", "green")),
-                        ExpiryRules.parse(env.get("STIX_EXPIRY"))));
+                stixExporter(env));
+    }
+
+    private static StixExporter stixExporter(FunctionEnvironment env) {
+        return new StixExporter(Tlp.parse(env.getOrDefault("STIX_TLP", "green")), ExpiryRules.parse(env.get("STIX_EXPIRY")));
     }
 }

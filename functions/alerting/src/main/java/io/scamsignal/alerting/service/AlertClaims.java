@@ -41,11 +41,38 @@ public interface AlertClaims {
     }
 
     /**
-     * A ring alert's claim, on the same items and with the same lease as {@link #claim}. It stores
-     * no STIX state and appends no feed objects: the partner feed carries indicator STIX only.
+     * A ring alert's claim, on the same items and with the same lease as {@link #claim}, without STIX
+     * (see the overload with {@link RingStixObjects} for the rings collection).
      */
     default RingResult claimRing(String alertId, Supplier<RingAlertMessage> candidate, String owner, Instant now) {
         throw new UnsupportedOperationException("these claims take no ring alerts");
+    }
+
+    /**
+     * The STIX objects of a ring alert for the rings collection, given its campaign's next state and
+     * the STIX indicator ids (by indicator key) of the indicators the alert names that have one.
+     */
+    @FunctionalInterface
+    interface RingStixObjects {
+        List<Map<String, Object>> objects(IndicatorState campaign, RingAlertMessage message, Map<String, String> indicatorIds);
+    }
+
+    /**
+     * As {@link #claimRing(String, Supplier, String, Instant)}, for a store with the partner feed: the
+     * ring's campaign state ({@code stix#ring#<ringId>}) and {@code stix}'s objects go to the rings
+     * collection in the same transaction as the claim, exactly once like an indicator alert's.
+     */
+    default RingResult claimRing(String alertId, Supplier<RingAlertMessage> candidate, RingStixObjects stix,
+                                 String owner, Instant now) {
+        return claimRing(alertId, candidate, owner, now);
+    }
+
+    /**
+     * A ring was merged into another (or renamed): the final, revoked version of its campaign and the
+     * objects {@code objects} renders for it, once; nothing if it never had a campaign or is revoked.
+     */
+    default void revokeRingStix(String ringId, Function<IndicatorState, List<Map<String, Object>>> objects,
+                                Instant now) {
     }
 
     /** {@code candidate} is built only when a new claim is written, so settled alerts cost one read. */

@@ -2,17 +2,24 @@ package io.scamsignal.alerting.service;
 
 import io.scamsignal.domain.alert.RingAlertMessage;
 import io.scamsignal.domain.alert.RingAlertRules;
+import io.scamsignal.domain.alert.RingStix;
 import io.scamsignal.domain.ring.RingItems;
+import io.scamsignal.domain.stix.StixExporter;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
  * A ring's head changed: publish each ring alert its rules now call for (ring_reporters,
  * cross_brand) and, when the head was merged into another ring or renamed, ring_merged, each
  * exactly once in effect through the alert claims. Ring alerts carry aggregates only.
+ *
+ * <p>With the partner feed, each claimed ring alert appends the ring's STIX {@code campaign} (a new
+ * version) and {@code indicates} relationships to the rings collection in the claim's transaction;
+ * on ring_merged the absorbed ring's campaign is revoked.
  */
 public final class RingAlertingService {
 
@@ -21,9 +28,17 @@ public final class RingAlertingService {
     private final AlertPublisher publisher;
     private final RingReader rings;
     private final Clock clock;
+    private final StixExporter stix;
 
     public RingAlertingService(RingAlertRules rules, AlertClaims claims, AlertPublisher publisher, RingReader rings,
                                Clock clock) {
+        this(rules, claims, publisher, rings, clock, StixExporter.defaults());
+    }
+
+    /** @param stix the TLP marking of the rings collection's objects (as for indicators) */
+    public RingAlertingService(RingAlertRules rules, AlertClaims claims, AlertPublisher publisher, RingReader rings,
+                               Clock clock, StixExporter stix) {
+        this.stix = stix;
         this.rules = rules;
         this.claims = claims;
         this.publisher = publisher;
@@ -54,7 +69,19 @@ public final class RingAlertingService {
             String alertId = RingAlertMessage.alertId(t.ring().ringId(), t.trigger());
             Supplier<RingAlertMessage> candidate = () -> RingAlertMessage.create(t.trigger(), t.ring(),
                     rings.members(t.ring().home()), now);
-            switch (claims.claimRing(alertId, candidate, owner + "|" + t.trigger().rule(), now)) {
+            String merged = t.trigger().mergedRingId();
+            if (merged != null && !merged.equals(t.ring().ringId())) {
+                // the absorbed (or renamed) ring's campaign gets its final, revoked version first; once
+                // revoked this does nothing, so a retried record revokes nothing twice
+                claims.revokeRingStix(merged, state -> {
+                    List<Map<String, Object>> objects = new ArrayList<>(stix.referencedObjects(List.of()));
+                    objects.add(stix.mergedCampaign(state, merged, t.ring().ringId()));
+                    return objects;
+                }, now);
+            }
+            switch (claims.claimRing(alertId, candidate,
+                    (state, message, indicatorIds) -> RingStix.objects(stix, state, message, indicatorIds.values(), now),
+                    owner + "|" + t.trigger().rule(), now)) {
                 case AlertClaims.RingResult.Claimed claimed -> {
                     String messageId = publisher.publishRing(claimed.message());
                     claims.markSent(alertId, messageId, clock.instant());

@@ -3,6 +3,7 @@ package io.scamsignal.alerting.adapter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scamsignal.domain.stix.IndicatorState;
+import io.scamsignal.domain.stix.StixCampaign;
 import io.scamsignal.domain.stix.StixExporter;
 import io.scamsignal.domain.stix.StixIndicator;
 import java.time.Instant;
@@ -79,5 +80,40 @@ class StixFeedWritesTest {
         TransactWriteItem statePut = items.stream().filter(i -> i.put() != null && i.put().tableName().equals("alerts"))
                 .findFirst().orElseThrow();
         assertThat(statePut.put().conditionExpression()).isEqualTo("stixModified = :seen AND stixId = :id");
+    }
+
+    @Test
+    void aRingsCampaignIsVersionedLikeAnIndicatorAndItsRelationshipsAreAppendedOnce() {
+        String ring = "48048db3-2f50-375a-9cfb-a1503c25096e";
+        StixCampaign campaign = new StixCampaign(ring, 2, 10, 10, T0.minusSeconds(60), T0,
+                new TreeSet<>(List.of("Microsoft")), new TreeSet<>(List.of("US")));
+        String indicator = "indicator--6b0e4bd4-3c3e-4b0a-9e3c-2f7d5f0c1a11";
+        IndicatorState first = IndicatorState.first(StixCampaign.idOf(ring), T0);
+        List<TransactWriteItem> items = writes.writes("ring#" + ring, new StixFeedWrites.Snapshot(Map.of(), Map.of()),
+                first, StixExporter.defaults().ringObjects(first, campaign, List.of(indicator), T0), T0);
+        assertThat(puts(items, "feed")).containsExactly("identity", "marking-definition", "campaign", "relationship");
+        TransactWriteItem statePut = items.stream().filter(i -> i.put() != null && i.put().tableName().equals("alerts"))
+                .findFirst().orElseThrow();
+        assertThat(statePut.put().item().get("stixId").s()).isEqualTo(StixCampaign.idOf(ring));
+        assertThat(statePut.put().item().get("indicatorEntry").s()).endsWith("#000000000003");
+
+        // the next alert: a new campaign version superseding the first; identity, marking, relationship not again
+        Map<String, AttributeValue> state = Map.of(
+                "stixId", AttributeValue.fromS(first.stixId()),
+                "stixCreated", AttributeValue.fromS("2026-11-29T12:00:00.123Z"),
+                "stixModified", AttributeValue.fromS("2026-11-29T12:00:00.123Z"),
+                "stixRevoked", AttributeValue.fromBool(false),
+                "indicatorEntry", AttributeValue.fromS("2026-11-29T12:00:00.123Z#000000000003"),
+                "indicatorFirst", AttributeValue.fromS("2026-11-29T12:00:00.123Z"));
+        Map<String, AttributeValue> counter = Map.of("last", AttributeValue.fromS("2026-11-29T12:00:00.123Z#000000000004"),
+                "once", AttributeValue.fromSs(List.of("identity--ce751ced-3ef5-41c5-b2b0-ee2e39ba2efb",
+                        "marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb",
+                        StixCampaign.relationshipId(indicator, first.stixId()))));
+        IndicatorState second = first.changed(T0.plusSeconds(5));
+        List<TransactWriteItem> next = writes.writes("ring#" + ring, new StixFeedWrites.Snapshot(state, counter), second,
+                StixExporter.defaults().ringObjects(second, campaign, List.of(indicator), T0.plusSeconds(5)), T0.plusSeconds(5));
+        assertThat(puts(next, "feed")).containsExactly("campaign");
+        assertThat(next.stream().filter(i -> i.update() != null && i.update().key().get("pk").s().equals("coll"))
+                .map(i -> i.update().key().get("sk").s()).toList()).containsExactly("2026-11-29T12:00:00.123Z#000000000003");
     }
 }

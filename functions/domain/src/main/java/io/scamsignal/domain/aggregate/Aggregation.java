@@ -65,6 +65,7 @@ public final class Aggregation {
         TreeMap<String, Long> byNetwork = current == null ? new TreeMap<>() : new TreeMap<>(current.reportersByNetwork());
         long networks = current == null ? 0 : current.distinctNetworks();
         long networked = current == null ? 0 : current.networkedReporters();
+        TreeMap<String, Long> sources = current == null ? new TreeMap<>() : new TreeMap<>(current.sources());
 
         for (IndicatorContribution c : ordered) {
             ReporterState state = states.get(c.reporterFingerprint());
@@ -94,6 +95,7 @@ public final class Aggregation {
             loss = loss.add(c.lossUsd());
             c.paymentMethods().forEach(m -> payments.merge(m, 1L, Long::sum));
             contacts.merge(c.contactMethod(), 1L, Long::sum);
+            sources.merge(c.source() == null ? IndicatorAggregate.PUBLIC_SOURCE : c.source(), 1L, Long::sum);
             windows = windows.withReport(c.receivedAt(), state == null ? null : state.lastReportAt());
 
             Set<String> ids = new HashSet<>(state == null ? Set.of() : state.reportIds());
@@ -112,7 +114,7 @@ public final class Aggregation {
         IndicatorAggregate aggregate = new IndicatorAggregate(indicator, reports, distinct, firstSeen, lastSeen, brands,
                 countries, loss, payments, contacts, windows.reports24h(lastSeen), windows.reports7d(lastSeen),
                 windows.distinctReporters7d(lastSeen), windows, current == null ? null : current.falsePositiveReason(),
-                byNetwork, networks, networked);
+                byNetwork, networks, networked, sources);
         return new Result(aggregate, changed, applied);
     }
 }

@@ -32,7 +32,8 @@ public final class ContributionPlanner {
         return indicators.stream()
                 .map(i -> new IndicatorContribution(i, report.reportId(), report.reporterFingerprint(),
                         report.receivedAt(), brand, report.country(), lossUsd, payments,
-                        report.contactMethod().wireName(), report.networkFingerprint()))
+                        report.contactMethod().wireName(), report.networkFingerprint(),
+                        report.source() == null ? IndicatorAggregate.PUBLIC_SOURCE : report.source()))
                 .toList();
     }
 }

@@ -24,6 +24,10 @@ import java.util.TreeSet;
  * {@code networkedReporters} the reporters attributed to a network (in the map or beyond it).
  * Reporters counted before networks were kept ({@code distinctReporters - networkedReporters})
  * each count as a network of their own, as every reporter did then.
+ * <p>
+ * {@code sources}: the reports counted per channel they came through, a partner organisation's name
+ * or {@link #PUBLIC_SOURCE}; counted with the other counts, so exactly once per (report, indicator).
+ * Reports counted before sources were kept are in no source.
  */
 public record IndicatorAggregate(Indicator indicator, long reports, long distinctReporters, Instant firstSeen,
                                  Instant lastSeen, SortedSet<String> brands, SortedSet<String> countries,
@@ -31,9 +35,16 @@ public record IndicatorAggregate(Indicator indicator, long reports, long distinc
                                  Map<String, Long> contactMethods, long reports24h, long reports7d,
                                  long distinctReporters7d, ActivityWindows windows, String falsePositiveReason,
                                  SortedMap<String, Long> reportersByNetwork, long distinctNetworks,
-                                 long networkedReporters) {
+                                 long networkedReporters, SortedMap<String, Long> sources) {
 
     private static final long DAY = 86_400;
+
+    /**
+     * The source name of reports through the public API ({@code POST /reports}, the web form); a
+     * partner organisation's reports count under the organisation's name, which may never be this
+     * one (PartnerKey refuses it).
+     */
+    public static final String PUBLIC_SOURCE = "public";
 
     public IndicatorAggregate {
         brands = Collections.unmodifiableSortedSet(new TreeSet<>(brands));
@@ -43,6 +54,19 @@ public record IndicatorAggregate(Indicator indicator, long reports, long distinc
         windows = windows == null ? ActivityWindows.empty() : windows;
         reportersByNetwork = Collections.unmodifiableSortedMap(
                 reportersByNetwork == null ? new TreeMap<>() : new TreeMap<>(reportersByNetwork));
+        sources = Collections.unmodifiableSortedMap(sources == null ? new TreeMap<>() : new TreeMap<>(sources));
+    }
+
+    /** An aggregate without sources (as stored before they were kept). */
+    public IndicatorAggregate(Indicator indicator, long reports, long distinctReporters, Instant firstSeen,
+                              Instant lastSeen, SortedSet<String> brands, SortedSet<String> countries,
+                              BigDecimal lossUsd, Map<String, Long> paymentMethods, Map<String, Long> contactMethods,
+                              long reports24h, long reports7d, long distinctReporters7d, ActivityWindows windows,
+                              String falsePositiveReason, SortedMap<String, Long> reportersByNetwork,
+                              long distinctNetworks, long networkedReporters) {
+        this(indicator, reports, distinctReporters, firstSeen, lastSeen, brands, countries, lossUsd, paymentMethods,
+                contactMethods, reports24h, reports7d, distinctReporters7d, windows, falsePositiveReason,
+                reportersByNetwork, distinctNetworks, networkedReporters, null);
     }
 
     /** An aggregate without network counts (as stored before they were kept). */
@@ -52,7 +76,8 @@ public record IndicatorAggregate(Indicator indicator, long reports, long distinc
                               long reports24h, long reports7d, long distinctReporters7d, ActivityWindows windows,
                               String falsePositiveReason) {
         this(indicator, reports, distinctReporters, firstSeen, lastSeen, brands, countries, lossUsd, paymentMethods,
-                contactMethods, reports24h, reports7d, distinctReporters7d, windows, falsePositiveReason, null, 0, 0);
+                contactMethods, reports24h, reports7d, distinctReporters7d, windows, falsePositiveReason, null, 0, 0,
+                null);
     }
 
     @JsonIgnore
@@ -116,10 +141,10 @@ public record IndicatorAggregate(Indicator indicator, long reports, long distinc
                 .contactMethods(contactMethods).reports24h(reports24h).reports7d(reports7d)
                 .distinctReporters7d(distinctReporters7d).windows(windows).falsePositiveReason(falsePositiveReason)
                 .reportersByNetwork(reportersByNetwork).distinctNetworks(distinctNetworks)
-                .networkedReporters(networkedReporters);
+                .networkedReporters(networkedReporters).sources(sources);
     }
 
-    /** Eighteen components are too many to pass by position: priming, tests and benchmarks name them. */
+    /** Nineteen components are too many to pass by position: priming, tests and benchmarks name them. */
     public static final class Builder {
         private final Indicator indicator;
         private long reports;
@@ -139,6 +164,7 @@ public record IndicatorAggregate(Indicator indicator, long reports, long distinc
         private SortedMap<String, Long> reportersByNetwork;
         private long distinctNetworks;
         private long networkedReporters;
+        private SortedMap<String, Long> sources;
 
         private Builder(Indicator indicator) {
             this.indicator = indicator;
@@ -229,11 +255,16 @@ public record IndicatorAggregate(Indicator indicator, long reports, long distinc
             return this;
         }
 
+        public Builder sources(SortedMap<String, Long> value) {
+            sources = value;
+            return this;
+        }
+
         public IndicatorAggregate build() {
             return new IndicatorAggregate(indicator, reports, distinctReporters, firstSeen, lastSeen,
                     new TreeSet<>(brands), new TreeSet<>(countries), lossUsd, paymentMethods, contactMethods,
                     reports24h, reports7d, distinctReporters7d, windows, falsePositiveReason,
-                    reportersByNetwork, distinctNetworks, networkedReporters);
+                    reportersByNetwork, distinctNetworks, networkedReporters, sources);
         }
     }
 }

@@ -14,11 +14,19 @@ import java.util.Set;
  */
 public record IndicatorContribution(Indicator indicator, String reportId, String reporterFingerprint,
                                     Instant receivedAt, Set<String> brands, String country, BigDecimal lossUsd,
-                                    List<String> paymentMethods, String contactMethod, String networkFingerprint) {
+                                    List<String> paymentMethods, String contactMethod, String networkFingerprint,
+                                    String source) {
 
     public IndicatorContribution {
         brands = Set.copyOf(brands);
         paymentMethods = List.copyOf(paymentMethods);
+    }
+
+    public IndicatorContribution(Indicator indicator, String reportId, String reporterFingerprint, Instant receivedAt,
+                                 Set<String> brands, String country, BigDecimal lossUsd, List<String> paymentMethods,
+                                 String contactMethod, String networkFingerprint) {
+        this(indicator, reportId, reporterFingerprint, receivedAt, brands, country, lossUsd, paymentMethods,
+                contactMethod, networkFingerprint, null);
     }
 
     public IndicatorContribution(Indicator indicator, String reportId, String reporterFingerprint, Instant receivedAt,

@@ -11,9 +11,12 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /** The partner alert, body exactly as shared/spec/alert-message.md gives it (schemaVersion 1). */
@@ -29,11 +32,26 @@ public record AlertMessage(int schemaVersion, String type, String alertId, Strin
     public record IndicatorRef(String type, String value, String display) {
     }
 
+    /**
+     * @param sources reports per channel they came through: a partner organisation's name or
+     *                {@code public} (IndicatorAggregate.PUBLIC_SOURCE); absent from alerts made before
+     *                sources were kept
+     */
     @JsonPropertyOrder({"reports", "distinctReporters", "firstSeen", "lastSeen", "brands", "countries", "lossUsd",
-            "paymentMethods", "contactMethods"})
+            "paymentMethods", "contactMethods", "sources"})
     public record Observed(long reports, long distinctReporters, Instant firstSeen, Instant lastSeen,
                            SortedSet<String> brands, SortedSet<String> countries, BigDecimal lossUsd,
-                           Map<String, Long> paymentMethods, Map<String, Long> contactMethods) {
+                           Map<String, Long> paymentMethods, Map<String, Long> contactMethods,
+                           @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<String, Long> sources) {
+
+        public Observed {
+            sources = sources == null ? null : Collections.unmodifiableSortedMap(new TreeMap<>(sources));
+        }
+
+        /** The source names, sorted; empty for an alert made before sources were kept. */
+        public List<String> sourceNames() {
+            return sources == null ? List.of() : List.copyOf(sources.keySet());
+        }
     }
 
     /**
@@ -67,7 +85,7 @@ public record AlertMessage(int schemaVersion, String type, String alertId, Strin
                 new Observed(aggregate.reports(), aggregate.distinctReporters(), aggregate.firstSeen(),
                         aggregate.lastSeen(), aggregate.brands(), aggregate.countries(),
                         aggregate.lossUsd().setScale(2, RoundingMode.HALF_EVEN),
-                        aggregate.paymentMethods(), aggregate.contactMethods()),
+                        aggregate.paymentMethods(), aggregate.contactMethods(), aggregate.sources()),
                 i.enrichment(),
                 reportIds.stream().sorted().limit(MAX_REPORT_IDS).toList(),
                 StixBundle.of(stix, stixState != null ? stixState : StixBundle.fallbackState(aggregate, now), aggregate,
@@ -77,12 +95,16 @@ public record AlertMessage(int schemaVersion, String type, String alertId, Strin
     /** The SNS message attributes partners filter on. */
     public FilterAttributes filterAttributes() {
         return new FilterAttributes(type, rule, severity, indicator.type(), List.copyOf(observed.brands()),
-                List.copyOf(observed.countries()), observed.distinctReporters(), observed.lossUsd(), confidence);
+                List.copyOf(observed.countries()), observed.distinctReporters(), observed.lossUsd(), confidence,
+                observed.sourceNames());
     }
 
-    /** @param confidence null for an alert made before confidence was scored (no attribute then) */
+    /**
+     * @param confidence null for an alert made before confidence was scored (no attribute then)
+     * @param sources    the channels whose reports contributed (partner organisations, {@code public})
+     */
     public record FilterAttributes(String type, String rule, String severity, String indicatorType,
                                    List<String> brands, List<String> countries, long distinctReporters,
-                                   BigDecimal lossUsd, Integer confidence) {
+                                   BigDecimal lossUsd, Integer confidence, List<String> sources) {
     }
 }

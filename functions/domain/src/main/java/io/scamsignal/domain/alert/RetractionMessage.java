@@ -25,6 +25,6 @@ public record RetractionMessage(int schemaVersion, String type, String alertId, 
     public AlertMessage.FilterAttributes filterAttributes(AlertMessage alert) {
         AlertMessage.FilterAttributes a = alert.filterAttributes();
         return new AlertMessage.FilterAttributes(type, a.rule(), a.severity(), a.indicatorType(), a.brands(), a.countries(),
-                a.distinctReporters(), a.lossUsd(), a.confidence());
+                a.distinctReporters(), a.lossUsd(), a.confidence(), a.sources());
     }
 }

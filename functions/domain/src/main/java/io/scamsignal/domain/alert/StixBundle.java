@@ -9,6 +9,7 @@ import io.scamsignal.domain.stix.StixIndicator;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * The alert's indicator as a STIX 2.1 bundle, for partners whose tools ingest STIX: the indicator at
@@ -25,7 +26,7 @@ public final class StixBundle {
         Indicator i = aggregate.indicator();
         StixIndicator indicator = new StixIndicator(i.type().wireName(), i.value(), i.display(), aggregate.brands(),
                 List.of(rule), confidence, aggregate.firstSeen(), aggregate.lastSeen(), aggregate.reports(),
-                aggregate.distinctReporters());
+                aggregate.distinctReporters(), new TreeSet<>(aggregate.sources().keySet()));
         return exporter.bundle(List.of(Map.entry(state, indicator)));
     }
 

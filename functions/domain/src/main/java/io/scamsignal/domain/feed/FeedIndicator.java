@@ -18,10 +18,20 @@ import java.util.TreeSet;
  * @param alertedAt  when it first alerted (the aggregate's {@code stixCreated}); its MISP event is that day's
  * @param changedAt  its latest alert-state change (the aggregate's {@code stixModified})
  * @param revoked    withdrawn as a false positive
+ * @param sources    the channels whose reports counted, as of its latest alert: partner organisations'
+ *                   names and {@code public} (the public API); empty for alerts before sources were kept
  */
 public record FeedIndicator(String stixId, String type, String value, SortedSet<String> brands, List<String> rules,
                             int confidence, Instant firstSeen, Instant lastSeen, long distinctReporters,
-                            Instant alertedAt, Instant changedAt, boolean revoked) {
+                            Instant alertedAt, Instant changedAt, boolean revoked, SortedSet<String> sources) {
+
+    /** Without sources (alerted before they were kept). */
+    public FeedIndicator(String stixId, String type, String value, SortedSet<String> brands, List<String> rules,
+                         int confidence, Instant firstSeen, Instant lastSeen, long distinctReporters,
+                         Instant alertedAt, Instant changedAt, boolean revoked) {
+        this(stixId, type, value, brands, rules, confidence, firstSeen, lastSeen, distinctReporters, alertedAt,
+                changedAt, revoked, null);
+    }
 
     public enum Status {
         ACTIVE, EXPIRED, REVOKED;
@@ -37,6 +47,7 @@ public record FeedIndicator(String stixId, String type, String value, SortedSet<
         Objects.requireNonNull(value, "value");
         brands = Collections.unmodifiableSortedSet(new TreeSet<>(brands));
         rules = List.copyOf(rules);
+        sources = Collections.unmodifiableSortedSet(sources == null ? new TreeSet<>() : new TreeSet<>(sources));
         if (confidence < 0 || confidence > 100) {
             throw new IllegalArgumentException("confidence must be 0..100");
         }

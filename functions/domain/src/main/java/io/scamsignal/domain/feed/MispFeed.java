@@ -88,6 +88,7 @@ public record MispFeed(Tlp tlp, String orgName, UUID orgUuid, ExpiryRules expiry
             attributes.add(attribute(i, now));
             i.brands().forEach(b -> tags.add(brandTag(b)));
             i.rules().forEach(r -> tags.add(ruleTag(r)));
+            i.sources().forEach(src -> tags.add(sourceTag(src)));
         }
         List<Map<String, Object>> tagList = new ArrayList<>();
         tagList.add(Map.of("name", tlp.mispTag()));
@@ -134,6 +135,7 @@ public record MispFeed(Tlp tlp, String orgName, UUID orgUuid, ExpiryRules expiry
         List<Map<String, Object>> tags = new ArrayList<>();
         i.brands().forEach(b -> tags.add(Map.of("name", brandTag(b))));
         i.rules().forEach(r -> tags.add(Map.of("name", ruleTag(r))));
+        i.sources().forEach(src -> tags.add(Map.of("name", sourceTag(src))));
         if (!tags.isEmpty()) {
             a.put("Tag", tags);
         }
@@ -158,6 +160,11 @@ public record MispFeed(Tlp tlp, String orgName, UUID orgUuid, ExpiryRules expiry
 
     static String ruleTag(String rule) {
         return "scamsignal:rule=\"" + rule.replace("\"", "") + "\"";
+    }
+
+    /** A channel whose reports counted: a partner organisation's name, or {@code public}. */
+    static String sourceTag(String source) {
+        return "scamsignal:source=\"" + source.replace("\"", "") + "\"";
     }
 
     /**

@@ -30,6 +30,9 @@ import java.util.Objects;
  * <li>{@code status}: active, expired (past valid_until) or revoked (withdrawn as a false positive)</li>
  * <li>{@code valid_until}: until when blocking it is advised</li>
  * <li>{@code updated}: when the row last changed (a report, a state change, or its expiry)</li>
+ * <li>{@code sources}: the channels whose reports counted, as of its latest alert: partner
+ * organisations' names and {@code public} (the public API), sorted, separated by {@code ;} in the
+ * CSV, an array in JSON lines; last, so that readers of the earlier columns by position keep working</li>
  * </ul>
  *
  * <p>{@code since}: a request with {@code since=T} gets the rows whose {@code updated} lies after T,
@@ -39,15 +42,20 @@ import java.util.Objects;
 public record NumberFeed(ExpiryRules expiry) {
 
     public static final List<String> COLUMNS = List.of("e164", "country", "number_type", "first_reported",
-            "last_reported", "distinct_reporters", "confidence", "status", "valid_until", "updated");
+            "last_reported", "distinct_reporters", "confidence", "status", "valid_until", "updated", "sources");
 
     public record Row(String e164, String country, String numberType, Instant firstReported, Instant lastReported,
-                      long distinctReporters, int confidence, String status, Instant validUntil, Instant updated) {
+                      long distinctReporters, int confidence, String status, Instant validUntil, Instant updated,
+                      List<String> sources) {
+
+        public Row {
+            sources = sources == null ? List.of() : List.copyOf(sources);
+        }
 
         List<String> cells() {
             return List.of(e164, country, numberType, firstReported.toString(), lastReported.toString(),
                     Long.toString(distinctReporters), Integer.toString(confidence), status, validUntil.toString(),
-                    updated.toString());
+                    updated.toString(), String.join(";", sources));
         }
     }
 
@@ -75,7 +83,7 @@ public record NumberFeed(ExpiryRules expiry) {
             // stored numbers are E.164 already; an unparseable one keeps an empty country and type unknown
         }
         return new Row(i.value(), country, type, i.firstSeen(), i.lastSeen(), i.distinctReporters(), i.confidence(),
-                i.status(now, expiry).wire(), i.validUntil(expiry), i.updated(now, expiry));
+                i.status(now, expiry).wire(), i.validUntil(expiry), i.updated(now, expiry), List.copyOf(i.sources()));
     }
 
     /** The rows of the phone indicators updated after {@code since} (null: all) and not after now, oldest first. */
@@ -137,6 +145,7 @@ public record NumberFeed(ExpiryRules expiry) {
             m.put("status", r.status());
             m.put("valid_until", r.validUntil().toString());
             m.put("updated", r.updated().toString());
+            m.put("sources", r.sources());
             out.append(Json.write(m)).append('\n');
         }
         return out.toString();

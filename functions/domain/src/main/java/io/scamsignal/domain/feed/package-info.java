@@ -4,9 +4,11 @@
  * feed table's store wire them up.
  *
  * <p>The feed table, as {@link io.scamsignal.domain.feed.FeedEntry} models it: partition key the
- * collection ({@code indicators}, later {@code rings}), sort key {@code date_added#seq}. Alerting
- * appends an indicator's new version (indicator, observable, sighting, and the referenced identity,
- * marking and extension-definitions once per collection) in the transaction that claims the alert,
+ * collection id ({@link io.scamsignal.domain.feed.TaxiiResources.Collection}: indicators, rings),
+ * sort key {@code date_added#seq}. Alerting appends an indicator's new version (indicator,
+ * observable, sighting, and the referenced identities, marking and extension-definitions once per
+ * collection) in the transaction that claims the alert, and a ring alert its ring's campaign version
+ * and {@code indicates} relationships (io.scamsignal.domain.stix.StixCampaign) to the rings collection,
  * so a replayed batch appends nothing twice; the same transaction increments the collection's
  * counter (condition: still the value read) and updates the object's first/last version item
  * ({@link io.scamsignal.domain.feed.VersionIndex}). An entry is thus visible no later than every

@@ -35,6 +35,20 @@ public final class NetworkFingerprint {
         return prefix(sourceIp).map(p -> hash.hex("net:" + p));
     }
 
+    /**
+     * The network of a partner organisation's reports that name no victim network: one per
+     * organisation, whichever of its servers sends, so that an organisation counts as one source
+     * for the per-network rules. Never equal to an address's fingerprint (another prefix is hashed).
+     */
+    public String ofOrganisation(String organisation) {
+        return hash.hex("org:" + organisation);
+    }
+
+    /** Whether the text is an IPv4 or IPv6 address literal this class fingerprints (no host name, no prefix). */
+    public static boolean isAddress(String text) {
+        return prefix(text).isPresent();
+    }
+
     /** "v4:203.0.113.0/24" or "v6:2001:db8:1::/48" style prefix (canonical bytes), for tests and docs. */
     static Optional<String> prefix(String sourceIp) {
         if (sourceIp == null) {

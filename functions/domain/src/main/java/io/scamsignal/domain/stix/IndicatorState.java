@@ -11,6 +11,9 @@ import java.util.Objects;
  * alert, an escalation, a withdrawal) must advance {@code modified}, strictly and at millisecond
  * precision, or a consumer keeps the old version.
  *
+ * <p>A ring's {@code campaign} (rings collection) keeps the same kind of state, under
+ * {@code stix#ring#<ringId>}.
+ *
  * <p>A revoked object stays revoked for ever (STIX 2.1 section 3.6): if a withdrawn indicator is
  * reported again and alerts anew, it gets a new id ({@link #reopened}).
  */
@@ -18,8 +21,9 @@ public record IndicatorState(String stixId, Instant created, Instant modified, b
 
     public IndicatorState {
         Objects.requireNonNull(stixId, "stixId");
-        if (!stixId.startsWith("indicator--")) {
-            throw new IllegalArgumentException("not an indicator id: " + stixId);
+        // a ring's campaign in the rings collection is versioned the same way (StixCampaign)
+        if (!stixId.startsWith("indicator--") && !stixId.startsWith("campaign--")) {
+            throw new IllegalArgumentException("not an indicator or campaign id: " + stixId);
         }
         created = StixTime.millis(created);
         modified = StixTime.millis(modified);

@@ -87,13 +87,15 @@ public record StixExporter(Tlp tlp, ExpiryRules expiry) {
             m.put("confidence", in.confidence());
         }
         m.put("description", "Victim reports to ScamSignal: " + in.reports() + " reports by "
-                + in.distinctReporters() + " distinct reporters.");
+                + in.distinctReporters() + " distinct reporters"
+                + (in.sources().isEmpty() ? "" : ", through " + String.join(", ", in.sources())) + ".");
         m.put("first_seen", StixTime.format(StixTime.millis(in.firstSeen())));
         m.put("last_seen", StixTime.format(lastSeen));
         // STIX caps count at 999,999,999
         m.put("count", Math.min(in.reports(), 999_999_999L));
         m.put("sighting_of_ref", state.stixId());
-        m.put("where_sighted_refs", List.of(Producer.IDENTITY_ID));
+        // who saw it: ScamSignal for the public API, each partner organisation whose reports counted
+        m.put("where_sighted_refs", SourceIdentities.refs(in.sources()));
         m.put("object_marking_refs", List.of(tlp.markingId()));
         return m;
     }
@@ -113,6 +115,11 @@ public record StixExporter(Tlp tlp, ExpiryRules expiry) {
      * extension-definitions of the new SCO types used.
      */
     public List<Map<String, Object>> referencedObjects(Collection<ObservableType> used) {
+        return referencedObjects(used, List.of());
+    }
+
+    /** As {@link #referencedObjects(Collection)}, with the identities of the partner organisations among {@code sources}. */
+    public List<Map<String, Object>> referencedObjects(Collection<ObservableType> used, Collection<String> sources) {
         List<Map<String, Object>> out = new ArrayList<>();
         out.add(Producer.identity());
         out.add(tlp.markingDefinition());
@@ -120,13 +127,15 @@ public record StixExporter(Tlp tlp, ExpiryRules expiry) {
         for (ObservableType t : types) {
             t.extensionDefinition().ifPresent(out::add);
         }
+        out.addAll(SourceIdentities.identities(sources));
         return out;
     }
 
     /** A bundle of indicators: their objects after the referenced ones; its id follows from the content. */
     public Map<String, Object> bundle(List<Map.Entry<IndicatorState, StixIndicator>> indicators) {
         List<Map<String, Object>> objects = new ArrayList<>(referencedObjects(indicators.stream()
-                .map(e -> ObservableType.of(e.getValue().indicatorType())).toList()));
+                .map(e -> ObservableType.of(e.getValue().indicatorType())).toList(),
+                indicators.stream().flatMap(e -> e.getValue().sources().stream()).toList()));
         for (Map.Entry<IndicatorState, StixIndicator> e : indicators) {
             objects.addAll(objects(e.getKey(), e.getValue()));
         }
@@ -142,6 +151,85 @@ public record StixExporter(Tlp tlp, ExpiryRules expiry) {
         bundle.put("id", "bundle--" + StixIds.v4From("scamsignal:stix:bundle|" + name));
         bundle.put("objects", List.copyOf(objects));
         return bundle;
+    }
+
+    /**
+     * A ring's campaign at the state's version (the rings collection): named after the ring id, first
+     * and last seen from its reports, the brands it impersonated as labels.
+     */
+    public Map<String, Object> campaign(IndicatorState state, StixCampaign in) {
+        Map<String, Object> m = campaignBase(state, in.ringId());
+        m.put("description", "A tech-support-scam operation: " + in.members() + " indicators reported together "
+                + in.reports() + " times by " + in.distinctReporters() + (in.distinctReporters() == 1 ? " person" : " people")
+                + (in.brands().isEmpty() ? "" : ", impersonating " + String.join(", ", in.brands()))
+                + (in.countries().isEmpty() ? "" : ", in " + String.join(", ", in.countries())) + ".");
+        if (!in.labels().isEmpty()) {
+            m.put("labels", in.labels());
+        }
+        m.put("first_seen", StixTime.format(StixTime.millis(in.firstSeen())));
+        m.put("last_seen", StixTime.format(StixTime.millis(in.lastSeen())));
+        m.put("object_marking_refs", List.of(tlp.markingId()));
+        return m;
+    }
+
+    /**
+     * The final version of a ring's campaign when the ring was merged into another (or renamed, when
+     * an earlier report joined it): revoked, as STIX marks an object its producer no longer stands
+     * by, with the survivor's campaign named in the description for the analyst.
+     */
+    public Map<String, Object> mergedCampaign(IndicatorState revoked, String ringId, String survivorRingId) {
+        if (!revoked.revoked()) {
+            throw new IllegalArgumentException("a merged ring's campaign is its revoked version");
+        }
+        Map<String, Object> m = campaignBase(revoked, ringId);
+        m.put("description", "Merged into " + StixCampaign.name(survivorRingId) + " ("
+                + StixCampaign.idOf(survivorRingId) + "), which carries its indicators from now on.");
+        m.put("object_marking_refs", List.of(tlp.markingId()));
+        return m;
+    }
+
+    private Map<String, Object> campaignBase(IndicatorState state, String ringId) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", "campaign");
+        m.put("spec_version", "2.1");
+        m.put("id", state.stixId());
+        m.put("created_by_ref", Producer.IDENTITY_ID);
+        m.put("created", StixTime.format(state.created()));
+        m.put("modified", StixTime.format(state.modified()));
+        if (state.revoked()) {
+            m.put("revoked", true);
+        }
+        m.put("name", StixCampaign.name(ringId));
+        return m;
+    }
+
+    /** "indicator indicates campaign", created when first appended (a relationship has one version). */
+    public Map<String, Object> indicates(String indicatorId, String campaignId, Instant created) {
+        String t = StixTime.format(StixTime.millis(created));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", "relationship");
+        m.put("spec_version", "2.1");
+        m.put("id", StixCampaign.relationshipId(indicatorId, campaignId));
+        m.put("created_by_ref", Producer.IDENTITY_ID);
+        m.put("created", t);
+        m.put("modified", t);
+        m.put("relationship_type", "indicates");
+        m.put("source_ref", indicatorId);
+        m.put("target_ref", campaignId);
+        m.put("object_marking_refs", List.of(tlp.markingId()));
+        return m;
+    }
+
+    /**
+     * The rings collection's objects for one ring alert: identity and marking, the campaign at the
+     * state's version, and an {@code indicates} relationship from each given indicator id.
+     */
+    public List<Map<String, Object>> ringObjects(IndicatorState state, StixCampaign campaign,
+                                                 Collection<String> indicatorIds, Instant now) {
+        List<Map<String, Object>> out = new ArrayList<>(referencedObjects(List.of()));
+        out.add(campaign(state, campaign));
+        indicatorIds.stream().distinct().sorted().forEach(id -> out.add(indicates(id, state.stixId(), now)));
+        return out;
     }
 
     private static String description(StixIndicator in) {

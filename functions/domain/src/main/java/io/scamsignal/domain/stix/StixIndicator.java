@@ -10,11 +10,21 @@ import java.util.TreeSet;
  * What a STIX indicator says about one ScamSignal indicator: aggregate figures only, never anything
  * about a reporter. {@code indicatorType} is the wire name (phone, domain, url, email,
  * remote_access_id, wallet); {@code confidence} 0–100 comes from the alert's confidence score, null
- * where no score exists (the property is then left out, as STIX allows).
+ * where no score exists (the property is then left out, as STIX allows). {@code sources}: the
+ * channels whose reports counted (partner organisations, {@code public}), the sighting's
+ * {@code where_sighted_refs} ({@link SourceIdentities}).
  */
 public record StixIndicator(String indicatorType, String value, String display, SortedSet<String> brands,
                             List<String> rules, Integer confidence, Instant firstSeen, Instant lastSeen, long reports,
-                            long distinctReporters) {
+                            long distinctReporters, SortedSet<String> sources) {
+
+    /** Without sources (reports counted before they were kept): sighted by ScamSignal. */
+    public StixIndicator(String indicatorType, String value, String display, SortedSet<String> brands,
+                         List<String> rules, Integer confidence, Instant firstSeen, Instant lastSeen, long reports,
+                         long distinctReporters) {
+        this(indicatorType, value, display, brands, rules, confidence, firstSeen, lastSeen, reports, distinctReporters,
+                null);
+    }
 
     public StixIndicator {
         ObservableType.of(indicatorType);
@@ -29,6 +39,7 @@ public record StixIndicator(String indicatorType, String value, String display, 
         }
         brands = Collections.unmodifiableSortedSet(new TreeSet<>(brands));
         rules = List.copyOf(rules);
+        sources = Collections.unmodifiableSortedSet(sources == null ? new TreeSet<>() : new TreeSet<>(sources));
         display = display == null ? value : display;
     }
 }

@@ -21,6 +21,11 @@ public final class AlertsTableKeys {
         return STIX_STATE_PREFIX + indicatorKey;
     }
 
+    /** The key of a ring's campaign state item (rings collection): {@code stix#ring#<ringId>}. */
+    public static String ringStixState(String ringId) {
+        return stixState("ring#" + ringId);
+    }
+
     public static boolean isStixState(String alertId) {
         return alertId.startsWith(STIX_STATE_PREFIX);
     }

@@ -194,4 +194,55 @@ class AggregationTest {
         assertThat(store.aggregate.networks()).isEqualTo(Aggregation.MAX_NETWORKS + 10);
         assertThat(store.aggregate.effectiveReporters(2)).isEqualTo(Aggregation.MAX_NETWORKS + 10);
     }
+
+    static IndicatorContribution fromSource(String reportId, String reporter, String network, String source, Instant at) {
+        return new IndicatorContribution(PHONE, reportId, reporter, at, Set.of("Microsoft"), "US", BigDecimal.ZERO,
+                List.of(), "phone_call", network, source);
+    }
+
+    @Test
+    void sourcesCountEachReportOnceUnderItsChannelHoweverOftenItIsDelivered() throws Exception {
+        List<IndicatorContribution> all = List.of(
+                fromSource("r1", "alice", "net-a", IndicatorAggregate.PUBLIC_SOURCE, T0),
+                fromSource("r2", "bob", "net-b", "Contoso", T0.plusSeconds(60)),
+                fromSource("r3", "carol", "net-c", "Contoso", T0.plusSeconds(120)),
+                fromSource("r4", "dave", "net-d", "Fabrikam", T0.plusSeconds(180)));
+        Store store = new Store();
+        store.apply(all);
+        store.apply(all);
+        store.apply(List.of(all.get(1), all.get(3)));
+
+        assertThat(store.aggregate.sources()).containsExactly(Map.entry("Contoso", 2L), Map.entry("Fabrikam", 1L),
+                Map.entry(IndicatorAggregate.PUBLIC_SOURCE, 1L));
+        assertThat(store.aggregate.sources().values().stream().mapToLong(Long::longValue).sum())
+                .isEqualTo(store.aggregate.reports());
+        IndicatorAggregate back = Json.mapper().readValue(Json.write(store.aggregate), IndicatorAggregate.class);
+        assertThat(back.sources()).isEqualTo(store.aggregate.sources());
+    }
+
+    @Test
+    void theSameVictimThroughThePublicApiAndAPartnerIsOneReporterOnOneNetwork() {
+        // the same e-mail gives the same reporter fingerprint through both channels (ReporterFingerprint)
+        Store store = new Store();
+        store.apply(List.of(fromSource("r1", "victim", "net-home", IndicatorAggregate.PUBLIC_SOURCE, T0),
+                fromSource("r2", "victim", "net-home", "Contoso", T0.plusSeconds(600))));
+
+        assertThat(store.aggregate.reports()).isEqualTo(2);
+        assertThat(store.aggregate.distinctReporters()).isEqualTo(1);
+        assertThat(store.aggregate.networks()).isEqualTo(1);
+        assertThat(store.aggregate.sources()).containsOnlyKeys("Contoso", IndicatorAggregate.PUBLIC_SOURCE);
+    }
+
+    @Test
+    void anAggregateStoredBeforeSourcesWereKeptReadsWithNoneAndCountsNewOnes() throws Exception {
+        Store store = new Store();
+        store.apply(List.of(contribution("r1", "alice", T0, "Microsoft", "0")));
+        var legacy = (ObjectNode) Json.mapper().readTree(Json.write(store.aggregate));
+        legacy.remove("sources");
+        store.aggregate = Json.mapper().treeToValue(legacy, IndicatorAggregate.class);
+        assertThat(store.aggregate.sources()).isEmpty();
+
+        store.apply(List.of(fromSource("r2", "bob", "net-b", "Contoso", T0.plusSeconds(60))));
+        assertThat(store.aggregate.sources()).containsExactly(Map.entry("Contoso", 1L));
+    }
 }

@@ -6,11 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scamsignal.domain.aggregate.IndicatorAggregate;
 import io.scamsignal.domain.json.Json;
-import io.scamsignal.domain.support.AlertSchema;
+import io.scamsignal.domain.stix.Producer;
+import io.scamsignal.domain.stix.SourceIdentities;
 import io.scamsignal.domain.stix.StixExporter;
+import io.scamsignal.domain.support.AlertSchema;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +54,28 @@ class AlertMessageTest {
         assertThat(json.get("reportIds")).extracting(JsonNode::asText).containsExactly("r1", "r2");
         assertThat(Json.mapper().writeValueAsString(message)).contains("\"lossUsd\":1250.00");
         assertThat(AlertSchema.violations(json)).isEmpty();
+    }
+
+    @Test
+    void sourcesNameEveryChannelInTheBodyTheFilterAttributesAndTheSightingAndFitTheSchema() throws Exception {
+        TreeMap<String, Long> sources = new TreeMap<>(Map.of("Contoso", 2L, "public", 1L));
+        AlertMessage message = AlertMessage.create(trigger, aggregate.toBuilder().sources(sources).build(), List.of("r1"),
+                Instant.parse("2026-11-28T15:04:05.678Z"));
+
+        JsonNode json = Json.mapper().readTree(Json.write(message));
+
+        assertThat(json.at("/observed/sources").toString()).isEqualTo("{\"Contoso\":2,\"public\":1}");
+        assertThat(message.filterAttributes().sources()).containsExactly("Contoso", "public");
+        assertThat(AlertSchema.violations(json)).isEmpty();
+        assertThat(json.at("/stix/objects").findValues("where_sighted_refs").getFirst()).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder(Producer.IDENTITY_ID,
+                        SourceIdentities.idOf("Contoso"));
+        // read back as a stored claim is
+        assertThat(Json.mapper().readValue(Json.write(message), AlertMessage.class).observed().sources()).isEqualTo(sources);
+        // an alert of an aggregate without sources has none, and no attribute values
+        AlertMessage old = AlertMessage.create(trigger, aggregate, List.of("r1"), Instant.now());
+        assertThat(Json.mapper().readTree(Json.write(old)).at("/observed").has("sources")).isFalse();
+        assertThat(old.filterAttributes().sources()).isEmpty();
     }
 
     @Test

@@ -18,7 +18,8 @@ final class FeedSamples {
         Instant changed = Instant.parse(changedAt);
         return new FeedIndicator(StixIds.indicatorIdFor(type + "#" + value), type, value,
                 new TreeSet<>(List.of("microsoft")), List.of("distinct_reporters"), 72,
-                alerted.minusSeconds(86_400), changed.isAfter(alerted) ? changed : alerted, 4, alerted, changed, revoked);
+                alerted.minusSeconds(86_400), changed.isAfter(alerted) ? changed : alerted, 4, alerted, changed, revoked,
+                new TreeSet<>(value.startsWith("+1888") ? List.of("Contoso", "public") : List.of("public")));
     }
 
     static List<FeedIndicator> all() {

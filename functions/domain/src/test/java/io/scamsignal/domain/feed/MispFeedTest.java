@@ -31,7 +31,7 @@ class MispFeedTest {
         assertThat(day27.get("timestamp").asText()).isEqualTo(Long.toString(
                 java.time.Instant.parse("2026-11-28T10:00:00Z").getEpochSecond()));
         assertThat(day27.get("Tag").findValuesAsText("name")).contains("tlp:green", "scamsignal:brand=\"microsoft\"",
-                "scamsignal:rule=\"distinct_reporters\"");
+                "scamsignal:rule=\"distinct_reporters\"", "scamsignal:source=\"Contoso\"", "scamsignal:source=\"public\"");
     }
 
     @Test

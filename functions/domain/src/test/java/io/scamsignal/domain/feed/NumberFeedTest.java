@@ -74,16 +74,17 @@ class NumberFeedTest {
     @Test
     void csvFollowsRfc4180WithTheDocumentedHeader() {
         NumberFeed.Row odd = new NumberFeed.Row("+18885550142", "US", "toll,free \"x\"", Instant.EPOCH, Instant.EPOCH,
-                1, 50, "active", Instant.EPOCH, Instant.EPOCH);
+                1, 50, "active", Instant.EPOCH, Instant.EPOCH, List.of("Contoso, Ltd", "public"));
         String csv = NumberFeed.csv(List.of(odd));
 
         assertThat(csv).startsWith("e164,country,number_type,first_reported,last_reported,distinct_reporters,"
-                + "confidence,status,valid_until,updated\r\n");
+                + "confidence,status,valid_until,updated,sources\r\n");
         assertThat(csv).endsWith("\r\n").contains(",\"toll,free \"\"x\"\"\",");
         List<List<String>> parsed = parseCsv(NumberFeed.csv(feed.rows(FeedSamples.all(), null, FeedSamples.NOW)));
         assertThat(parsed.getFirst()).isEqualTo(NumberFeed.COLUMNS);
         assertThat(parsed).hasSize(5).allSatisfy(r -> assertThat(r).hasSize(NumberFeed.COLUMNS.size()));
         assertThat(parseCsv(csv).get(1).get(2)).isEqualTo("toll,free \"x\"");
+        assertThat(parseCsv(csv).get(1).get(10)).isEqualTo("Contoso, Ltd;public");
     }
 
     @Test
@@ -94,7 +95,10 @@ class NumberFeedTest {
         for (String line : split) {
             JsonNode n = Json.mapper().readTree(line);
             assertThat(iterable(n.fieldNames())).containsExactlyElementsOf(NumberFeed.COLUMNS);
+            assertThat(n.get("sources").isArray()).isTrue();
         }
+        assertThat(split).anySatisfy(l -> assertThat(Json.mapper().readTree(l).get("sources").toString())
+                .isEqualTo("[\"Contoso\",\"public\"]"));
         assertThat(lines).endsWith("\n");
     }
 

@@ -50,4 +50,17 @@ class NetworkFingerprintTest {
         assertThatThrownBy(() -> new NetworkFingerprint("short")).isInstanceOf(IllegalArgumentException.class);
         assertThat(networks.of(null)).isEmpty();
     }
+
+    @Test
+    void anOrganisationIsANetworkOfItsOwnThatNoAddressShares() {
+        assertThat(networks.ofOrganisation("Contoso")).isEqualTo(networks.ofOrganisation("Contoso"))
+                .isNotEqualTo(networks.ofOrganisation("Fabrikam")).hasSize(16)
+                .isNotEqualTo(networks.of("203.0.113.7").orElseThrow());
+        assertThat(NetworkFingerprint.isAddress("203.0.113.7")).isTrue();
+        assertThat(NetworkFingerprint.isAddress("2001:db8::7")).isTrue();
+        assertThat(NetworkFingerprint.isAddress("999.1.1.1")).isFalse();
+        assertThat(NetworkFingerprint.isAddress("example.com")).isFalse();
+        assertThat(NetworkFingerprint.isAddress("203.0.113.0/24")).isFalse();
+        assertThat(NetworkFingerprint.isAddress(null)).isFalse();
+    }
 }

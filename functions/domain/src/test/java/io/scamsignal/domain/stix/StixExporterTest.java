@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.scamsignal.domain.json.Json;
+import io.scamsignal.domain.ring.RingIds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -73,14 +75,15 @@ class StixExporterTest {
     }
 
     @Test
-    void theSightingCountsReportsAndPointsAtIndicatorAndProducer() {
+    void theSightingCountsReportsAndPointsAtIndicatorProducerAndPartnerSources() {
         IndicatorState state = StixSamples.state("domain");
         Map<String, Object> s = exporter.sighting(state, StixSamples.indicator("domain"));
 
         assertThat(s).containsEntry("sighting_of_ref", state.stixId()).containsEntry("count", 5L)
                 .containsEntry("first_seen", "2026-11-20T08:15:30.123Z")
                 .containsEntry("last_seen", "2026-11-21T08:15:30.123Z")
-                .containsEntry("where_sighted_refs", List.of(Producer.IDENTITY_ID))
+                .containsEntry("where_sighted_refs", List.of(SourceIdentities.idOf("Contoso Ltd"), Producer.IDENTITY_ID)
+                        .stream().sorted().toList())
                 .containsEntry("id", StixExporter.sightingId(state.stixId()));
         // a report after the indicator's version makes a later sighting version ...
         assertThat(s.get("modified")).isEqualTo("2026-11-21T08:15:30.123Z");
@@ -127,7 +130,57 @@ class StixExporterTest {
 
     @Test
     void confidenceOutsideZeroToHundredIsABug() {
-        assertThatThrownBy(() -> new StixIndicator("phone", "+18885550142", null, new java.util.TreeSet<>(), List.of(),
+        assertThatThrownBy(() -> new StixIndicator("phone", "+18885550142", null, new TreeSet<>(), List.of(),
                 101, StixSamples.T0, StixSamples.T0, 1, 1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void eachPartnerSourceIsADeterministicIdentityInTheBundleAndThePublicApiIsScamSignal() {
+        Map<String, Object> bundle = exporter.bundle(List.of(Map.entry(StixSamples.state("phone"), StixSamples.indicator("phone"))));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> objects = (List<Map<String, Object>>) bundle.get("objects");
+        List<Map<String, Object>> identities = objects.stream().filter(o -> "identity".equals(o.get("type"))).toList();
+
+        assertThat(identities).extracting(o -> o.get("name")).containsExactlyInAnyOrder(Producer.NAME, "Contoso Ltd");
+        assertThat(SourceIdentities.idOf("Contoso Ltd")).isEqualTo(SourceIdentities.idOf("Contoso Ltd"))
+                .isNotEqualTo(SourceIdentities.idOf("Fabrikam")).matches("identity--[0-9a-f-]{14}4[0-9a-f-]{21}");
+        assertThat(SourceIdentities.idOf("public")).isEqualTo(Producer.IDENTITY_ID);
+        // without sources (reports counted before they were kept) ScamSignal sighted it
+        StixIndicator old = new StixIndicator("phone", "+18885550142", null, new TreeSet<>(), List.of("x"), 50,
+                StixSamples.T0, StixSamples.T0, 3, 3);
+        assertThat(exporter.sighting(StixSamples.state("phone"), old).get("where_sighted_refs"))
+                .isEqualTo(List.of(Producer.IDENTITY_ID));
+    }
+
+    @Test
+    void aRingIsACampaignWithAStableV4IdVersionsIndicatesRelationshipsAndARevokedVersionWhenMerged() {
+        String ring = RingIds.of("founding-report");
+        StixCampaign campaign = new StixCampaign(ring, 3, 7, 4, StixSamples.T0, StixSamples.T0.plusSeconds(3600),
+                new TreeSet<>(List.of("microsoft")), new TreeSet<>(List.of("US")));
+        IndicatorState v1 = IndicatorState.first(StixCampaign.idOf(ring), StixSamples.T0.plusSeconds(7200));
+        String indicator = StixSamples.state("phone").stixId();
+
+        List<Map<String, Object>> objects = exporter.ringObjects(v1, campaign, List.of(indicator, indicator), v1.modified());
+
+        assertThat(StixCampaign.idOf(ring)).isEqualTo(StixCampaign.idOf(ring)).isNotEqualTo(StixCampaign.idOf("other"))
+                .matches("campaign--[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        Map<String, Object> c = objects.stream().filter(o -> "campaign".equals(o.get("type"))).findFirst().orElseThrow();
+        assertThat(c).containsEntry("id", StixCampaign.idOf(ring)).containsEntry("name", "ScamSignal ring " + ring)
+                .containsEntry("first_seen", "2026-11-20T08:15:30.123Z").containsEntry("last_seen", "2026-11-20T09:15:30.123Z")
+                .containsEntry("created_by_ref", Producer.IDENTITY_ID)
+                .containsEntry("object_marking_refs", List.of(Tlp.GREEN.markingId()));
+        assertThat(objects.stream().filter(o -> "relationship".equals(o.get("type"))).toList()).singleElement()
+                .satisfies(r -> assertThat(r).containsEntry("relationship_type", "indicates")
+                        .containsEntry("source_ref", indicator).containsEntry("target_ref", StixCampaign.idOf(ring))
+                        .containsEntry("id", StixCampaign.relationshipId(indicator, StixCampaign.idOf(ring))));
+        assertThat(objects).extracting(o -> o.get("type")).contains("identity", "marking-definition");
+
+        IndicatorState revoked = v1.changed(v1.modified().plusSeconds(5)).revoke(v1.modified().plusSeconds(10));
+        Map<String, Object> merged = exporter.mergedCampaign(revoked, ring, "survivor");
+        assertThat(merged).containsEntry("revoked", true).containsEntry("id", StixCampaign.idOf(ring))
+                .containsEntry("modified", "2026-11-20T10:15:40.123Z");
+        assertThat((String) merged.get("description")).contains(StixCampaign.idOf("survivor"));
+        assertThat(StixCampaign.reopenedIdOf(ring, revoked.modified())).isNotEqualTo(StixCampaign.idOf(ring))
+                .isEqualTo(StixCampaign.reopenedIdOf(ring, revoked.modified()));
     }
 }

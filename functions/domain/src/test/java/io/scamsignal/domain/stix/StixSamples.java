@@ -23,7 +23,8 @@ final class StixSamples {
 
     static StixIndicator indicator(String type) {
         return new StixIndicator(type, VALUES.get(type), null, new TreeSet<>(List.of("microsoft")),
-                List.of("distinct_reporters"), 70, T0, T0.plusSeconds(86_400), 5, 3);
+                List.of("distinct_reporters"), 70, T0, T0.plusSeconds(86_400), 5, 3,
+                new TreeSet<>(List.of("public", "Contoso Ltd")));
     }
 
     static IndicatorState state(String type) {

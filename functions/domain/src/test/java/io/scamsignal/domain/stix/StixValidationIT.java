@@ -16,15 +16,16 @@ import io.scamsignal.domain.feed.VersionIndex;
 import io.scamsignal.domain.indicator.Indicator;
 import io.scamsignal.domain.indicator.IndicatorType;
 import io.scamsignal.domain.json.Json;
-import java.math.BigDecimal;
-import java.util.Set;
-import java.util.TreeSet;
+import io.scamsignal.domain.ring.RingIds;
 import io.scamsignal.domain.support.VenvPython;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -73,6 +74,7 @@ class StixValidationIT {
 
         files.addAll(alertBundles());
         files.addAll(taxiiPages());
+        files.addAll(ringBundles());
 
         VenvPython.Result result = validate(files);
 
@@ -116,6 +118,23 @@ class StixValidationIT {
             files.add(write("alert-" + type.wireName() + "-escalated", escalated.stix()));
         }
         return files;
+    }
+
+    /** The rings collection's objects: a campaign's versions, its relationships, a merged ring's revoked campaign. */
+    private static List<String> ringBundles() throws Exception {
+        StixExporter exporter = StixExporter.defaults();
+        String ring = RingIds.of("founding-report");
+        StixCampaign campaign = new StixCampaign(ring, 4, 9, 5, StixSamples.T0, StixSamples.T0.plusSeconds(86_400),
+                new TreeSet<>(Set.of("microsoft", "amazon")), new TreeSet<>(Set.of("US", "GB")));
+        IndicatorState v1 = IndicatorState.first(StixCampaign.idOf(ring), StixSamples.T0.plusSeconds(90_000));
+        IndicatorState v2 = v1.changed(v1.modified().plusSeconds(60));
+        List<String> indicatorIds = List.of(StixSamples.state("phone").stixId(), StixSamples.state("domain").stixId());
+        List<Map<String, Object>> objects = new ArrayList<>(exporter.ringObjects(v1, campaign, indicatorIds, v1.modified()));
+        objects.add(exporter.campaign(v2, campaign));
+        String absorbed = RingIds.of("later-report");
+        objects.add(exporter.mergedCampaign(IndicatorState.first(StixCampaign.idOf(absorbed), v1.modified())
+                .revoke(v2.modified()), absorbed, ring));
+        return List.of(write("ring-campaign", StixExporter.bundleOf(objects)));
     }
 
     /** Objects stored as feed entries and served in TAXII pages, re-bundled page by page. */

@@ -2,9 +2,11 @@ package io.scamsignal.intake.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scamsignal.domain.json.JsonTrees;
 import io.scamsignal.domain.report.FieldError;
 import io.scamsignal.domain.report.Messages;
+import io.scamsignal.domain.report.NetworkFingerprint;
 import io.scamsignal.domain.report.ReportSubmission;
 import io.scamsignal.domain.report.ReportValidator;
 import io.scamsignal.domain.report.StoredReport;
@@ -27,6 +29,14 @@ import java.util.function.Supplier;
  * errors). Accepted lines are stored with the organisation's name. A victim's e-mail address gives
  * the same reporter fingerprint as through the public API, so one person reporting through two
  * channels counts once; a line without one counts as a reporter of its own.
+ *
+ * <p>Networks: a partner's reports come from its servers, not from its victims' networks. A line
+ * may name the victim's address in {@code victimIp} (partner lines only; the public API refuses the
+ * field): its network is then fingerprinted exactly as the public API fingerprints a reporter's
+ * source address, so a victim who reports through both counts on one network. A line without it
+ * counts on its organisation's network ({@link NetworkFingerprint#ofOrganisation}), one per
+ * organisation whichever of its servers sends. The raw address is kept only where the public API
+ * keeps reporters' addresses (the reporter data table, with the e-mail, expiring with the report).
  */
 public final class PartnerBulkService {
 
@@ -59,7 +69,8 @@ public final class PartnerBulkService {
 
     /**
      * @param organisation the partner the authorizer named for the key
-     * @param sourceIp     the partner's server, used only for lines without an e-mail address
+     * @param sourceIp     the partner's server: only part of a line's own reporter fingerprint when it has
+     *                     no e-mail address; never its network, never stored
      */
     public BulkResponse submit(byte[] body, String contentType, String acceptLanguage, String organisation,
                                String sourceIp) {
@@ -102,6 +113,9 @@ public final class PartnerBulkService {
         return new BulkResponse(200, results, accepted, results.size() - accepted, null);
     }
 
+    /** The partner-only field: the victim's IP address, for the network fingerprint. */
+    public static final String VICTIM_IP = "victimIp";
+
     private LineResult line(int number, String line, Messages messages, String organisation, String sourceIp) {
         if (line.getBytes(StandardCharsets.UTF_8).length > SubmitReportService.MAX_BODY_BYTES) {
             return new LineResult(number, null, List.of(new FieldError("", "body_too_large", messages.text("body_too_large"))));
@@ -112,25 +126,39 @@ public final class PartnerBulkService {
         } catch (JsonProcessingException e) {
             return new LineResult(number, null, List.of(new FieldError("", "malformed_json", messages.text("malformed_json"))));
         }
+        // taken out before validation: the report itself is validated exactly as the public API's
+        JsonNode victimIp = tree instanceof ObjectNode object ? object.remove(VICTIM_IP) : null;
+        FieldError ipError = victimIp == null || victimIp.isNull() || (victimIp.isTextual()
+                && victimIp.asText().length() <= 64 && NetworkFingerprint.isAddress(victimIp.asText())) ? null
+                : new FieldError(VICTIM_IP, "invalid_victim_ip", messages.text("bulk.invalid_victim_ip"));
+        String victim = victimIp == null || victimIp.isNull() ? null : victimIp.asText().strip();
         return switch (validator.validate(tree, messages)) {
-            case ValidationResult.Invalid invalid -> new LineResult(number, null, invalid.errors());
-            case ValidationResult.Valid valid -> new LineResult(number, store(valid.submission(), organisation, sourceIp), null);
+            case ValidationResult.Invalid invalid -> {
+                List<FieldError> errors = new ArrayList<>(invalid.errors());
+                if (ipError != null) {
+                    errors.add(ipError);
+                }
+                yield new LineResult(number, null, errors);
+            }
+            case ValidationResult.Valid valid -> ipError != null ? new LineResult(number, null, List.of(ipError))
+                    : new LineResult(number, store(valid.submission(), organisation, sourceIp, victim), null);
         };
     }
 
-    private String store(ReportSubmission submission, String organisation, String sourceIp) {
+    private String store(ReportSubmission submission, String organisation, String sourceIp, String victimIp) {
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String reportId = reportIds.get();
         ReporterKeys k = keys.get();
         // without the victim's address every line is a reporter of its own, not one per partner server
         String reporter = k.reporters().of(submission.reporter().email(), "org:" + organisation + "|" + sourceIp, reportId);
-        // the reports arrive from the partner's servers: their network is the organisation's, one source
-        // of its own for the per-network rules
-        String network = k.networks() == null ? null : k.networks().of(sourceIp).orElse(null);
+        // the reports arrive from the partner's servers: the victim's network when the line names it (the
+        // same fingerprint as a public report from there), else the organisation's, one source of its own
+        String network = k.networks() == null ? null : victimIp != null ? k.networks().of(victimIp).orElseThrow()
+                : k.networks().ofOrganisation(organisation);
         StoredReport report = StoredReport.of(reportId, receivedAt, submission, reporter, network).fromSource(organisation);
         Instant expiresAt = receivedAt.plus(retention);
         ReporterContact contact = new ReporterContact(reportId, submission.reporter().email(),
-                submission.reporter().name(), submission.reporter().contactConsent(), null, null, expiresAt,
+                submission.reporter().name(), submission.reporter().contactConsent(), victimIp, null, expiresAt,
                 submission.reporter().email() == null ? null : reporter,
                 submission.reporter().lawEnforcementContactConsent());
         repository.saveFromOrganisation(report, contact, expiresAt, organisation);
