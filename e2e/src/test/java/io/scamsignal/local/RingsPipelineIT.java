@@ -286,6 +286,9 @@ class RingsPipelineIT {
                     assertThat(attributes.at("/distinctReporters/Value").asInt())
                             .isEqualTo(alert.at("/ring/distinctReporters").asInt());
                     assertThat(attributes.at("/brands/Type").asText()).isEqualTo("String.Array");
+                    // every report here came through the public API
+                    assertThat(attributes.at("/sources/Value").asText()).isEqualTo("[\"public\"]");
+                    assertThat(alert.at("/ring/sources/public").asLong()).isEqualTo(alert.at("/ring/reports").asLong());
                     alerts.add(alert);
                 }
             }

@@ -51,19 +51,27 @@ public final class SnsAlertPublisher implements AlertPublisher {
         PublishRequest.Builder request = PublishRequest.builder()
                 .topicArn(topicArn)
                 .message(Json.write(message))
-                .messageAttributes(Map.of(
-                        "type", string(a.type()),
-                        "rule", string(a.rule()),
-                        "severity", string(a.severity()),
-                        "brands", stringArray(a.brands()),
-                        "countries", stringArray(a.countries()),
-                        "distinctReporters", number(Long.toString(a.distinctReporters())),
-                        "lossUsd", number(a.lossUsd().toPlainString()),
-                        "members", number(Long.toString(a.members()))));
+                .messageAttributes(ringAttributes(a));
         if (fifo) {
             request.messageGroupId(sha256("ring#" + message.ring().ringId())).messageDeduplicationId(message.alertId());
         }
         return sns.publish(request.build()).messageId();
+    }
+
+    private static Map<String, MessageAttributeValue> ringAttributes(RingAlertMessage.FilterAttributes a) {
+        Map<String, MessageAttributeValue> attributes = new HashMap<>(Map.of(
+                "type", string(a.type()),
+                "rule", string(a.rule()),
+                "severity", string(a.severity()),
+                "brands", stringArray(a.brands()),
+                "countries", stringArray(a.countries()),
+                "distinctReporters", number(Long.toString(a.distinctReporters())),
+                "lossUsd", number(a.lossUsd().toPlainString()),
+                "members", number(Long.toString(a.members()))));
+        if (!a.sources().isEmpty()) {
+            attributes.put("sources", stringArray(a.sources()));
+        }
+        return attributes;
     }
 
     private String publish(String body, AlertMessage.FilterAttributes a, AlertMessage alert, String deduplicationId) {

@@ -23,11 +23,11 @@ public record RingAlertMessage(int schemaVersion, String type, String alertId, S
     public static final int MAX_INDICATORS = 20;
 
     @JsonPropertyOrder({"ringId", "mergedRingId", "members", "memberTypes", "reports", "distinctReporters",
-            "firstReport", "lastReport", "brands", "countries", "lossUsd", "paymentMethods", "contactMethods"})
+            "firstReport", "lastReport", "brands", "countries", "lossUsd", "paymentMethods", "contactMethods", "sources"})
     public record Ring(String ringId, String mergedRingId, long members, Map<String, Long> memberTypes, long reports,
                        long distinctReporters, Instant firstReport, Instant lastReport, List<String> brands,
                        List<String> countries, BigDecimal lossUsd, Map<String, Long> paymentMethods,
-                       Map<String, Long> contactMethods) {
+                       Map<String, Long> contactMethods, Map<String, Long> sources) {
     }
 
     /** A name-based UUID of ring, rule and level (or the merged ring's id): the same alert, the same id. */
@@ -50,17 +50,18 @@ public record RingAlertMessage(int schemaVersion, String type, String alertId, S
                 new Ring(head.ringId(), trigger.mergedRingId(), head.members(), head.memberTypes(), head.reports(),
                         head.effectiveReporters(), head.firstReport(), head.lastReport(), List.copyOf(head.brands().keySet()),
                         List.copyOf(head.countries().keySet()), head.lossUsd().setScale(2, RoundingMode.HALF_EVEN),
-                        head.paymentMethods(), head.contactMethods()),
+                        head.paymentMethods(), head.contactMethods(), head.sources()),
                 top);
     }
 
     /** The SNS message attributes partners filter on. */
     public FilterAttributes filterAttributes() {
         return new FilterAttributes(type, rule, severity, ring.brands(), ring.countries(), ring.distinctReporters(),
-                ring.lossUsd(), ring.members());
+                ring.lossUsd(), ring.members(), ring.sources() == null ? List.of() : List.copyOf(ring.sources().keySet()));
     }
 
     public record FilterAttributes(String type, String rule, String severity, List<String> brands,
-                                   List<String> countries, long distinctReporters, BigDecimal lossUsd, long members) {
+                                   List<String> countries, long distinctReporters, BigDecimal lossUsd, long members,
+                                   List<String> sources) {
     }
 }

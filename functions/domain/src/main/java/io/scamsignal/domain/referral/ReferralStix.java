@@ -2,6 +2,7 @@ package io.scamsignal.domain.referral;
 
 import io.scamsignal.domain.stix.ObservableType;
 import io.scamsignal.domain.stix.Producer;
+import io.scamsignal.domain.stix.StixCampaign;
 import io.scamsignal.domain.stix.StixIds;
 import io.scamsignal.domain.stix.Tlp;
 import java.time.Instant;
@@ -39,7 +40,8 @@ public final class ReferralStix {
     public static Map<String, Object> bundle(ReferralPacket packet) {
         String created = timestamp(packet.generatedAt());
         String identity = Producer.IDENTITY_ID;
-        String campaign = StixIds.campaignIdFor(packet.ring().ringId());
+        // the rings collection's campaign id: a consumer of both merges them
+        String campaign = StixCampaign.idOf(packet.ring().ringId());
         List<Object> objects = new ArrayList<>();
         objects.add(Producer.identity());
         objects.add(TLP.markingDefinition());

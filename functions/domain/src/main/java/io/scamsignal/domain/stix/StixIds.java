@@ -46,14 +46,6 @@ public final class StixIds {
         return "indicator--" + v4From("scamsignal:stix:indicator|" + indicatorKey);
     }
 
-    /**
-     * A ring's campaign: the same id in the referral packet's bundle and in the TAXII rings
-     * collection, so a consumer merges the two.
-     */
-    public static String campaignIdFor(String ringId) {
-        return "campaign--" + v4From("scamsignal:stix:campaign|" + ringId);
-    }
-
     /** A UUIDv5 (RFC 9562 section 5.5) of {@code name} in {@code namespace}. */
     public static UUID v5(UUID namespace, String name) {
         ByteBuffer input = ByteBuffer.allocate(16 + name.getBytes(StandardCharsets.UTF_8).length);

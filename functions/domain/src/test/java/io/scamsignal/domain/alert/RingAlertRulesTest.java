@@ -13,6 +13,7 @@ import io.scamsignal.domain.support.AlertSchema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,23 @@ class RingAlertRulesTest {
         assertThat(rules.evaluate(head)).extracting(RingAlertRules.RingTrigger::rule, RingAlertRules.RingTrigger::severity,
                 RingAlertRules.RingTrigger::level).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("ring_reporters", Severity.HIGH, "50"));
+    }
+
+    @Test
+    void aRingAlertSaysThroughWhichChannelsItsReportsCame() {
+        RingItems.Head head = null;
+        for (int i = 0; i < 12; i++) {
+            RingReport r = report(i, "fp" + i, "net" + i, "Microsoft", "phone#+18885550100", "domain#micros0ft-help.com");
+            r = new RingReport(r.reportId(), r.receivedAt(), r.reporterFingerprint(), r.networkFingerprint(), r.country(),
+                    r.brands(), r.lossUsd(), r.paymentMethods(), r.contactMethod(), r.indicators(),
+                    i % 3 == 0 ? "Contoso" : null);
+            head = store.ingest(planner, r).ring();
+        }
+        RingAlertRules.RingTrigger trigger = rules.evaluate(head).get(0);
+        RingAlertMessage alert = RingAlertMessage.create(trigger, head, List.of(), Instant.parse("2026-11-29T00:00:00Z"));
+
+        assertThat(alert.ring().sources()).containsExactlyEntriesOf(new java.util.TreeMap<>(Map.of("Contoso", 4L, "public", 8L)));
+        assertThat(alert.filterAttributes().sources()).containsExactly("Contoso", "public");
     }
 
     @Test
