@@ -166,6 +166,22 @@ public final class RingBenchmark {
                     meter.items.sum() / (double) joiners.size(), meter.units.sum() / (double) joiners.size(),
                     meter.requests() / (double) joiners.size(), maxItems);
 
+            // 2b. a merge too big for one transaction: two rings of 300 reports (30 indicators each)
+            // joined by one report; RingMerge moves the smaller ring's items in steps
+            for (String ring : List.of("c", "d")) {
+                for (int k = 0; k < 300; k++) {
+                    store.link(report(ring + "-" + k, t0.plusSeconds((ring.equals("c") ? 6000 : 7000) + k),
+                            "fp-" + ring + "-" + k, keys(ring, k % 30, (k + 1) % 30)));
+                }
+            }
+            meter.reset();
+            long before = store.counters().transactions();
+            start = System.nanoTime();
+            store.link(report("cd", t0.plusSeconds(9000), "fp-cd", List.of(member("c", 0), member("d", 0))));
+            System.out.printf("linking, a report merging two 300-report, 30-indicator rings (in steps): %d item writes, "
+                            + "%d WCU, %d transactions, %d requests, %.2f s on moto%n", meter.items.sum(), meter.units.sum(),
+                    store.counters().transactions() - before, meter.requests(), (System.nanoTime() - start) / 1e9);
+
             // 3. the big ring, built through the adapter: everyone names the pop-up's number and 1-3 more
             List<RingReport> big = new ArrayList<>();
             List<StoredReport> documents = new ArrayList<>();

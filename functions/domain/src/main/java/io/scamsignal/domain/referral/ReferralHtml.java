@@ -1,5 +1,7 @@
 package io.scamsignal.domain.referral;
 
+import io.scamsignal.domain.ring.RingReport;
+
 import io.scamsignal.domain.html.Html;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -51,6 +53,8 @@ public final class ReferralHtml {
         row(h, "Losses reported (USD)", "total " + money(r.lossUsd().total()) + ", median " + money(r.lossUsd().median())
                 + " over " + r.lossUsd().reportsWithLoss() + " reports with a loss");
         row(h, "Contact methods", counts(r.contactMethods()));
+        // the joint-referral case: the same ring seen through several companies' channels
+        row(h, "Reported through (reports)", r.sources() == null || r.sources().isEmpty() ? "—" : sources(r.sources()));
         row(h, "Reporters who agreed to be contacted by law enforcement", p.contacts().agreed() + " of " + p.contacts().reporters());
         h.append("</table>\n");
 
@@ -130,6 +134,13 @@ public final class ReferralHtml {
 
     private static void row(StringBuilder h, String label, String value) {
         h.append("<tr><th>").append(esc(label)).append("</th><td>").append(esc(value)).append("</td></tr>");
+    }
+
+    private static String sources(Map<String, Long> sources) {
+        StringBuilder s = new StringBuilder();
+        sources.forEach((k, v) -> s.append(s.isEmpty() ? "" : ", ")
+                .append(RingReport.PUBLIC_SOURCE.equals(k) ? "ScamSignal's public form" : k).append(" (").append(v).append(')'));
+        return s.toString();
     }
 
     private static String counts(Map<String, Long> counts) {

@@ -39,11 +39,12 @@ public record ReferralPacket(int schemaVersion, String type, String packetId, In
 
     @JsonPropertyOrder({"ringId", "firstReport", "lastReport", "reports", "members", "distinctReporters",
             "effectiveReporters", "brands", "victimsByCountry", "reportsByCountry", "lossUsd", "contactMethods",
-            "reportsByMonth"})
+            "reportsByMonth", "sources"})
     public record Ring(String ringId, Instant firstReport, Instant lastReport, long reports, long members,
                        long distinctReporters, long effectiveReporters, SortedMap<String, Long> brands,
                        SortedMap<String, Long> victimsByCountry, SortedMap<String, Long> reportsByCountry, Losses lossUsd,
-                       SortedMap<String, Long> contactMethods, SortedMap<String, Long> reportsByMonth) {
+                       SortedMap<String, Long> contactMethods, SortedMap<String, Long> reportsByMonth,
+                       SortedMap<String, Long> sources) {
     }
 
     public record Losses(BigDecimal total, BigDecimal median, long reportsWithLoss) {
@@ -61,9 +62,9 @@ public record ReferralPacket(int schemaVersion, String type, String packetId, In
     }
 
     @JsonPropertyOrder({"reportId", "receivedAt", "country", "brands", "lossUsd", "paymentMethods", "contactMethod",
-            "indicators"})
+            "indicators", "source"})
     public record ReportEntry(String reportId, Instant receivedAt, String country, List<String> brands, BigDecimal lossUsd,
-                              List<String> paymentMethods, String contactMethod, List<String> indicators) {
+                              List<String> paymentMethods, String contactMethod, List<String> indicators, String source) {
     }
 
     public record ManifestEntry(String reportId, String sha256) {
@@ -98,7 +99,7 @@ public record ReferralPacket(int schemaVersion, String type, String packetId, In
         List<ReportEntry> reports = view.reports().stream()
                 .map(r -> new ReportEntry(r.reportId(), r.receivedAt(), r.country(), r.brands(),
                         r.lossUsd().setScale(2, RoundingMode.HALF_EVEN), r.paymentMethods(), r.contactMethod(),
-                        r.indicatorKeys()))
+                        r.indicatorKeys(), r.source()))
                 .toList();
         List<ManifestEntry> manifest = new ArrayList<>();
         for (RingItems.Report r : view.reports().stream().sorted(Comparator.comparing(RingItems.Report::reportId)).toList()) {
@@ -113,7 +114,7 @@ public record ReferralPacket(int schemaVersion, String type, String packetId, In
                 h.effectiveReporters(), h.brands(), view.victimsByCountry(), h.countries(),
                 new Losses(h.lossUsd().setScale(2, RoundingMode.HALF_EVEN), view.lossMedianUsd(),
                         reportsWithLoss),
-                h.contactMethods(), h.reportsByMonth());
+                h.contactMethods(), h.reportsByMonth(), h.sources());
         PaymentRails rails = new PaymentRails(h.paymentMethods(),
                 indicators.stream().filter(i -> i.type().equals("wallet")).toList());
         return new ReferralPacket(1, "referral", packetId(h.ringId(), manifest), generatedAt,

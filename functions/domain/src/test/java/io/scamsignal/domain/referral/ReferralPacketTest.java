@@ -39,6 +39,13 @@ class ReferralPacketTest {
     @BeforeAll
     static void buildAPacket() {
         corpus = RingCorpus.generate(11, List.of(200, 30), 50);
+        // a quarter of the reports came through a partner organisation (the joint-referral case)
+        List<StoredReport> sourced = new ArrayList<>();
+        for (int i = 0; i < corpus.reports().size(); i++) {
+            sourced.add(i % 4 == 0 ? corpus.reports().get(i).fromSource("Contoso") : corpus.reports().get(i));
+        }
+        corpus = new RingCorpus.Corpus(sourced, corpus.campaigns(), corpus.campaignOf(), corpus.networkOf(),
+                corpus.lawEnforcementConsent(), corpus.bridges());
         InMemoryRingStore store = new InMemoryRingStore();
         RingPlanner planner = new RingPlanner(3);
         for (StoredReport r : corpus.reports()) {
@@ -68,6 +75,9 @@ class ReferralPacketTest {
         assertThat(json.at("/ring/reports").asLong()).isEqualTo(200);
         assertThat(json.get("indicators")).hasSize((int) view.head().members());
         assertThat(json.at("/evidence/manifest")).hasSize(200);
+        assertThat(json.at("/ring/sources/Contoso").asLong()).isPositive();
+        assertThat(json.at("/ring/sources/Contoso").asLong() + json.at("/ring/sources/public").asLong()).isEqualTo(200);
+        assertThat(ReferralHtml.render(packet)).contains("Reported through", "Contoso (", "public form (");
         ObjectNode withSsn = json.deepCopy();
         withSsn.put("ssn", "123");
         assertThat(ContractSchema.REFERRAL_PACKET.violations(withSsn)).isNotEmpty();
