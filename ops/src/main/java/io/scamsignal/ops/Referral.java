@@ -41,7 +41,8 @@ public final class Referral implements Ops.Command {
             ReferralService service = new ReferralService(
                     new DynamoDbRingStore(dynamoDb, environment.table("RINGS_TABLE", "RingsTable"), new RingPlanner(1)),
                     new DynamoDbReportDocuments(dynamoDb, environment.table("REPORTS_TABLE", "ReportsTable"),
-                            environment.table("REPORTER_DATA_TABLE", "ReporterDataTable")),
+                            environment.table("REPORTER_DATA_TABLE", "ReporterDataTable"),
+                            environment.table("ALERTS_TABLE", "AlertsTable"), environment.table("FEED_TABLE", "FeedTable")),
                     Clock.systemUTC());
             Optional<ReferralPacket> packet = service.packet(args.get(0));
             if (packet.isEmpty()) {

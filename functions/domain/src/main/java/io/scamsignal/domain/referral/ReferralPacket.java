@@ -2,7 +2,9 @@ package io.scamsignal.domain.referral;
 
 import io.scamsignal.domain.stix.StixIds;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.scamsignal.domain.json.Json;
 import io.scamsignal.domain.ring.RingItems;
 import io.scamsignal.domain.ring.RingView;
@@ -50,8 +52,12 @@ public record ReferralPacket(int schemaVersion, String type, String packetId, In
     public record Losses(BigDecimal total, BigDecimal median, long reportsWithLoss) {
     }
 
+    /**
+     * @param stixId     the indicator's STIX id: the TAXII feed's if it alerted, else one derived from its key
+     * @param feedObject the feed's current STIX indicator object (JSON) if it alerted: the bundle carries it as is
+     */
     public record IndicatorEntry(String type, String value, String display, long reports, Instant firstSeen,
-                                 Instant lastSeen) {
+                                 Instant lastSeen, String stixId, @JsonIgnore String feedObject) {
     }
 
     public record PaymentRails(SortedMap<String, Long> methods, List<IndicatorEntry> wallets) {
@@ -86,12 +92,19 @@ public record ReferralPacket(int schemaVersion, String type, String packetId, In
      */
     public static ReferralPacket build(RingView view, Map<String, String> documents, List<ReporterContact> contacts,
                                        Instant now) {
+        return build(view, documents, contacts, Map.of(), now);
+    }
+
+    /** @param feedIndicators the TAXII feed's current indicator object (JSON) of each member that alerted, by key */
+    public static ReferralPacket build(RingView view, Map<String, String> documents, List<ReporterContact> contacts,
+                                       Map<String, String> feedIndicators, Instant now) {
         RingItems.Head h = view.head();
         Instant generatedAt = now.truncatedTo(ChronoUnit.MILLIS);
         List<IndicatorEntry> indicators = view.members().stream()
                 .sorted(Comparator.comparingLong(RingItems.Member::reports).reversed().thenComparing(RingItems.Member::key))
                 .map(m -> new IndicatorEntry(m.type(), m.key().substring(m.key().indexOf('#') + 1), m.display(),
-                        m.reports(), m.firstSeen(), m.lastSeen()))
+                        m.reports(), m.firstSeen(), m.lastSeen(), stixId(m.key(), feedIndicators.get(m.key())),
+                        feedIndicators.get(m.key())))
                 .toList();
         List<LinkEntry> links = view.links().stream()
                 .map(l -> new LinkEntry(l.a(), l.b(), l.reportIds().size(), l.distinctReporters(), l.weak(), l.reportIds()))
@@ -120,6 +133,17 @@ public record ReferralPacket(int schemaVersion, String type, String packetId, In
         return new ReferralPacket(1, "referral", packetId(h.ringId(), manifest), generatedAt,
                 new Producer(PRODUCER, "Open-source collection of tech-support scam reports from victims"),
                 ring, indicators, rails, links, reports, evidence(manifest), contacts(view, contacts));
+    }
+
+    private static String stixId(String key, String feedObject) {
+        if (feedObject == null) {
+            return StixIds.indicatorIdFor(key);
+        }
+        try {
+            return Json.mapper().readTree(feedObject).get("id").asText();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the feed holds an unreadable object for " + key, e);
+        }
     }
 
     static Evidence evidence(List<ManifestEntry> manifest) {

@@ -1,8 +1,10 @@
 package io.scamsignal.domain.referral;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.scamsignal.domain.json.Json;
 import io.scamsignal.domain.stix.ObservableType;
 import io.scamsignal.domain.stix.Producer;
-import io.scamsignal.domain.stix.StixCampaign;
 import io.scamsignal.domain.stix.StixIds;
 import io.scamsignal.domain.stix.Tlp;
 import java.time.Instant;
@@ -14,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A referral packet as a STIX 2.1 bundle: the producer's identity and the TLP 2.0 AMBER marking (the
@@ -29,6 +32,9 @@ public final class ReferralStix {
     private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
 
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
     private ReferralStix() {
     }
 
@@ -38,18 +44,21 @@ public final class ReferralStix {
     }
 
     public static Map<String, Object> bundle(ReferralPacket packet) {
-        String created = timestamp(packet.generatedAt());
         String identity = Producer.IDENTITY_ID;
-        // the rings collection's campaign id: a consumer of both merges them
-        String campaign = StixCampaign.idOf(packet.ring().ringId());
+        // the packet's own campaign, not the rings collection's (whose versions follow ring alerts): every
+        // object here is dated by the reports, so the same ring with the same reports gives the same objects
+        String campaign = "campaign--" + StixIds.v4From("scamsignal:referral:campaign|" + packet.ring().ringId());
         List<Object> objects = new ArrayList<>();
+        Set<String> markings = new TreeSet<>();
         objects.add(Producer.identity());
         objects.add(TLP.markingDefinition());
         Set<ObservableType> used = EnumSet.noneOf(ObservableType.class);
         packet.indicators().forEach(i -> used.add(ObservableType.of(i.type())));
         used.forEach(t -> t.extensionDefinition().ifPresent(objects::add));
 
-        Map<String, Object> ring = object("campaign", campaign, created, identity);
+        String firstReport = timestamp(packet.ring().firstReport());
+        String lastReport = timestamp(packet.ring().lastReport());
+        Map<String, Object> ring = object("campaign", campaign, firstReport, lastReport, identity);
         ring.put("name", "Tech-support scam ring " + packet.ring().ringId());
         ring.put("description", "Indicators that " + packet.ring().distinctReporters() + " victims in "
                 + packet.ring().victimsByCountry().size() + " countries reported together in " + packet.ring().reports()
@@ -61,26 +70,37 @@ public final class ReferralStix {
 
         for (ReferralPacket.IndicatorEntry i : packet.indicators()) {
             String key = i.type() + "#" + i.value();
-            String indicatorId = StixIds.indicatorIdFor(key);
-            Map<String, Object> indicator = object("indicator", indicatorId, created, identity);
-            indicator.put("name", "Tech-support scam " + i.type().replace('_', ' ') + " " + i.display());
-            indicator.put("description", "Named in " + i.reports() + " victim reports of this tech-support scam ring, first "
-                    + timestamp(i.firstSeen()) + ", last " + timestamp(i.lastSeen()) + ".");
-            indicator.put("indicator_types", List.of("malicious-activity"));
-            indicator.put("pattern", ObservableType.of(i.type()).pattern(i.value()));
-            indicator.put("pattern_type", "stix");
-            indicator.put("valid_from", timestamp(i.firstSeen()));
-            objects.add(indicator);
+            String indicatorId = i.stixId();
+            String first = timestamp(i.firstSeen());
+            String last = timestamp(i.lastSeen());
+            if (i.feedObject() != null) {
+                // it alerted: the TAXII feed's object at its current version, as the feed serves it
+                Map<String, Object> fromFeed = feedObject(i);
+                objects.add(fromFeed);
+                markings.addAll(markingRefs(fromFeed));
+            } else {
+                Map<String, Object> indicator = object("indicator", indicatorId, first, last, identity);
+                indicator.put("name", "Tech-support scam " + i.type().replace('_', ' ') + " " + i.display());
+                indicator.put("description", "Named in " + i.reports() + " victim reports of this tech-support scam ring, first "
+                        + first + ", last " + last + ".");
+                indicator.put("indicator_types", List.of("malicious-activity"));
+                indicator.put("pattern", ObservableType.of(i.type()).pattern(i.value()));
+                indicator.put("pattern_type", "stix");
+                indicator.put("valid_from", first);
+                objects.add(indicator);
+            }
 
             Map<String, Object> relationship = object("relationship",
-                    "relationship--" + StixIds.v4From("scamsignal:indicates|" + key + "|" + packet.ring().ringId()), created, identity);
+                    "relationship--" + StixIds.v4From("scamsignal:indicates|" + key + "|" + packet.ring().ringId()), first,
+                    first, identity);
             relationship.put("relationship_type", "indicates");
             relationship.put("source_ref", indicatorId);
             relationship.put("target_ref", campaign);
             objects.add(relationship);
 
             Map<String, Object> sighting = object("sighting",
-                    "sighting--" + StixIds.v4From("scamsignal:sighting|" + key + "|" + packet.ring().ringId()), created, identity);
+                    "sighting--" + StixIds.v4From("scamsignal:sighting|" + key + "|" + packet.ring().ringId()), first,
+                    last, identity);
             sighting.put("sighting_of_ref", indicatorId);
             sighting.put("count", i.reports());
             sighting.put("first_seen", timestamp(i.firstSeen()));
@@ -89,6 +109,14 @@ public final class ReferralStix {
             sighting.put("description", "Named in " + i.reports() + " victim reports");
             objects.add(sighting);
         }
+        // a feed object marked with the feed's TLP level brings that marking-definition along
+        for (String marking : markings) {
+            for (Tlp tlp : Tlp.values()) {
+                if (tlp != TLP && tlp.markingId().equals(marking)) {
+                    objects.add(2, tlp.markingDefinition());
+                }
+            }
+        }
         Map<String, Object> bundle = new LinkedHashMap<>();
         bundle.put("type", "bundle");
         bundle.put("id", "bundle--" + StixIds.v4From("scamsignal:referral-bundle|" + packet.packetId()));
@@ -96,13 +124,27 @@ public final class ReferralStix {
         return bundle;
     }
 
-    private static Map<String, Object> object(String type, String id, String created, String createdBy) {
+    private static Map<String, Object> feedObject(ReferralPacket.IndicatorEntry i) {
+        try {
+            return Json.mapper().readValue(i.feedObject(), MAP);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the feed holds an unreadable object for " + i.stixId(), e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> markingRefs(Map<String, Object> object) {
+        Object refs = object.get("object_marking_refs");
+        return refs instanceof List<?> list ? (List<String>) list : List.of();
+    }
+
+    private static Map<String, Object> object(String type, String id, String created, String modified, String createdBy) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("type", type);
         o.put("spec_version", "2.1");
         o.put("id", id);
         o.put("created", created);
-        o.put("modified", created);
+        o.put("modified", modified);
         if (createdBy != null) {
             o.put("created_by_ref", createdBy);
         }

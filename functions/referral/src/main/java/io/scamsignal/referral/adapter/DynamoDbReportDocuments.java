@@ -1,6 +1,9 @@
 package io.scamsignal.referral.adapter;
 
 import io.scamsignal.domain.referral.ReporterContact;
+import io.scamsignal.domain.feed.TaxiiResources;
+import io.scamsignal.domain.storage.AlertsTableKeys;
+import io.scamsignal.domain.storage.FeedTableKeys;
 import io.scamsignal.domain.storage.ReportsTableKeys;
 import io.scamsignal.referral.service.ReportDocuments;
 import java.util.ArrayList;
@@ -24,17 +27,22 @@ public final class DynamoDbReportDocuments implements ReportDocuments {
     private final DynamoDbClient dynamoDb;
     private final String reportsTable;
     private final String reporterDataTable;
+    private final String alertsTable;
+    private final String feedTable;
 
-    public DynamoDbReportDocuments(DynamoDbClient dynamoDb, String reportsTable, String reporterDataTable) {
+    public DynamoDbReportDocuments(DynamoDbClient dynamoDb, String reportsTable, String reporterDataTable,
+                                   String alertsTable, String feedTable) {
         this.dynamoDb = dynamoDb;
         this.reportsTable = reportsTable;
         this.reporterDataTable = reporterDataTable;
+        this.alertsTable = alertsTable;
+        this.feedTable = feedTable;
     }
 
     @Override
     public Map<String, String> documents(Collection<String> reportIds) {
         Map<String, String> documents = new HashMap<>();
-        batchGet(reportsTable, reportIds, "reportId, payload", Map.of(),
+        batchGet(reportsTable, ReportsTableKeys.REPORT_ID, reportIds, "reportId, payload", Map.of(),
                 item -> documents.put(item.get(ReportsTableKeys.REPORT_ID).s(), item.get("payload").s()));
         return documents;
     }
@@ -42,7 +50,7 @@ public final class DynamoDbReportDocuments implements ReportDocuments {
     @Override
     public List<ReporterContact> consentingContacts(Collection<String> reportIds) {
         List<ReporterContact> contacts = new ArrayList<>();
-        batchGet(reporterDataTable, reportIds, "reportId, #name, email, lawEnforcementContactConsent",
+        batchGet(reporterDataTable, ReportsTableKeys.REPORT_ID, reportIds, "reportId, #name, email, lawEnforcementContactConsent",
                 Map.of("#name", "name"), item -> {
                     AttributeValue consent = item.get("lawEnforcementContactConsent");
                     if (consent != null && Boolean.TRUE.equals(consent.bool())) {
@@ -54,12 +62,38 @@ public final class DynamoDbReportDocuments implements ReportDocuments {
         return contacts;
     }
 
-    private void batchGet(String table, Collection<String> ids, String projection, Map<String, String> names,
-                          Consumer<Map<String, AttributeValue>> each) {
-        List<String> all = List.copyOf(ids);
-        for (int i = 0; i < all.size(); i += BATCH) {
-            List<Map<String, AttributeValue>> keys = all.subList(i, Math.min(all.size(), i + BATCH)).stream()
-                    .map(id -> Map.of(ReportsTableKeys.REPORT_ID, AttributeValue.fromS(id))).toList();
+    /** The indicators' STIX state items name their current version's feed entry; then the entries. */
+    @Override
+    public Map<String, String> feedIndicators(Collection<String> indicatorKeys) {
+        Map<String, String> keyOfEntry = new HashMap<>();
+        batchGet(alertsTable, Map.of(), indicatorKeys.stream().map(k -> Map.of(AlertsTableKeys.ALERT_ID,
+                AttributeValue.fromS(AlertsTableKeys.stixState(k)))).toList(), "alertId, indicatorEntry", item -> {
+                    if (item.containsKey("indicatorEntry")) {
+                        // "<sort key>|<first position>": the entry of the current version
+                        String entry = item.get("indicatorEntry").s();
+                        keyOfEntry.put(entry.substring(0, entry.indexOf('|') < 0 ? entry.length() : entry.indexOf('|')),
+                                item.get(AlertsTableKeys.ALERT_ID).s().substring(AlertsTableKeys.stixState("").length()));
+                    }
+                });
+        Map<String, String> objects = new HashMap<>();
+        String collection = TaxiiResources.Collection.INDICATORS.id();
+        batchGet(feedTable, Map.of("#object", "object"), keyOfEntry.keySet().stream().map(sk -> Map.of(
+                FeedTableKeys.PARTITION_KEY, AttributeValue.fromS(collection),
+                FeedTableKeys.SORT_KEY, AttributeValue.fromS(sk))).toList(), "sk, #object",
+                item -> objects.put(keyOfEntry.get(item.get(FeedTableKeys.SORT_KEY).s()), item.get("object").s()));
+        return objects;
+    }
+
+    private void batchGet(String table, String keyName, Collection<String> ids, String projection,
+                          Map<String, String> names, Consumer<Map<String, AttributeValue>> each) {
+        batchGet(table, names, ids.stream().map(id -> Map.of(keyName, AttributeValue.fromS(id))).toList(), projection,
+                each);
+    }
+
+    private void batchGet(String table, Map<String, String> names, List<Map<String, AttributeValue>> allKeys,
+                          String projection, Consumer<Map<String, AttributeValue>> each) {
+        for (int i = 0; i < allKeys.size(); i += BATCH) {
+            List<Map<String, AttributeValue>> keys = allKeys.subList(i, Math.min(allKeys.size(), i + BATCH));
             KeysAndAttributes.Builder request = KeysAndAttributes.builder().keys(keys).projectionExpression(projection);
             if (!names.isEmpty()) {
                 request.expressionAttributeNames(names);

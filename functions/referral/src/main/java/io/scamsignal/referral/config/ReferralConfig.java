@@ -20,6 +20,7 @@ public final class ReferralConfig {
         // reads only: the planner is never asked to plan here
         DynamoDbRingStore rings = new DynamoDbRingStore(dynamoDb, env.require("RINGS_TABLE"), new RingPlanner(1));
         return new ReferralService(rings, new DynamoDbReportDocuments(dynamoDb, env.require("REPORTS_TABLE"),
-                env.require("REPORTER_DATA_TABLE")), Clock.systemUTC());
+                env.require("REPORTER_DATA_TABLE"), env.require("ALERTS_TABLE"), env.require("FEED_TABLE")),
+                Clock.systemUTC());
     }
 }

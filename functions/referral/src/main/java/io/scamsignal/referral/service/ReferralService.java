@@ -6,6 +6,7 @@ import io.scamsignal.domain.ring.RingReads;
 import io.scamsignal.domain.ring.RingView;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -43,7 +44,9 @@ public final class ReferralService {
         return resolve(ringId).map(head -> {
             RingView view = RingView.of(rings, head);
             List<String> ids = view.reports().stream().map(RingItems.Report::reportId).toList();
-            return ReferralPacket.build(view, reports.documents(ids), reports.consentingContacts(ids), clock.instant());
+            Map<String, String> feed = reports.feedIndicators(view.members().stream().map(RingItems.Member::key).toList());
+            return ReferralPacket.build(view, reports.documents(ids), reports.consentingContacts(ids), feed,
+                    clock.instant());
         });
     }
 }

@@ -16,4 +16,10 @@ public interface ReportDocuments {
      * nobody else's are read.
      */
     List<ReporterContact> consentingContacts(Collection<String> reportIds);
+
+    /**
+     * The current STIX indicator object (JSON) the TAXII feed serves for each of these indicator keys
+     * that ever alerted, so the packet's bundle carries the same objects, at the same version.
+     */
+    Map<String, String> feedIndicators(Collection<String> indicatorKeys);
 }

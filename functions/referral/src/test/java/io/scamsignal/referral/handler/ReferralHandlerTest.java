@@ -41,6 +41,11 @@ class ReferralHandlerTest {
         public List<ReporterContact> consentingContacts(Collection<String> reportIds) {
             return List.of();
         }
+
+        @Override
+        public Map<String, String> feedIndicators(Collection<String> indicatorKeys) {
+            return Map.of();
+        }
     }, Clock.fixed(T0.plusSeconds(86_400), ZoneOffset.UTC)));
 
     private static RingReport report(String id, int second, String... phones) {
