@@ -138,6 +138,28 @@ class RingsPipelineIT {
         HttpResponse<String> merged = referral(RingIds.of(b1), "json", true);
         assertThat(merged.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(merged.body()).at("/ring/ringId").asText()).isEqualTo(RingIds.of(a1));
+
+        // the number alerted (three reporters): the packet's bundle carries the feed's own indicator object
+        Map<String, AttributeValue> state = pipeline.aws().dynamoDb().getItem(b -> b.tableName(pipeline.ref("AlertsTable"))
+                .key(Map.of("alertId", AttributeValue.fromS("stix#phone#+18885550142"))).consistentRead(true)).item();
+        assertThat(state).as("the number's STIX state").containsKey("stixId");
+        HttpResponse<String> stix = referral(RingIds.of(a1), "stix", true);
+        assertThat(stix.statusCode()).isEqualTo(200);
+        JsonNode feedIndicator = null;
+        for (JsonNode o : JSON.readTree(stix.body()).get("objects")) {
+            if (o.get("id").asText().equals(state.get("stixId").s())) {
+                feedIndicator = o;
+            }
+        }
+        assertThat(feedIndicator).as("the feed's indicator in the packet's bundle").isNotNull();
+        assertThat(feedIndicator.get("created").asText()).isEqualTo(state.get("stixCreated").s());
+        assertThat(feedIndicator.get("modified").asText()).isEqualTo(state.get("stixModified").s());
+        Path dir = Files.createDirectories(TestEmulator.projectDir().resolve("e2e/target/referral-it"));
+        Path bundle = Files.writeString(dir.resolve("merged-bundle.json"), stix.body());
+        VenvPython.Result validation = VenvPython.run("tools/stix_validate.py", List.of(
+                TestEmulator.projectDir().resolve("contracts/vendor/cti-stix2-json-schemas/schemas").toString(),
+                bundle.toString()));
+        assertThat(validation.exitCode()).as(validation.output()).isZero();
     }
 
     @Test
