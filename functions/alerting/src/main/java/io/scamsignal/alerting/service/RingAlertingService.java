@@ -51,6 +51,10 @@ public final class RingAlertingService {
      * @param owner   a name of the triggering change that is the same on every retry of it
      */
     public AlertingService.Outcome onHeadChanged(RingItems.Head oldHead, RingItems.Head newHead, String owner) {
+        if (newHead.merging()) {
+            // marked for a merge in steps: counts frozen, members half moved; the finished head decides
+            return new AlertingService.Outcome(List.of(), List.of(), List.of());
+        }
         List<Triggered> triggered = new ArrayList<>();
         rules.evaluate(newHead).forEach(t -> triggered.add(new Triggered(t, newHead)));
         if (oldHead != null && oldHead.live()) {

@@ -97,6 +97,21 @@ class RingAlertingServiceTest {
     }
 
     @Test
+    void aHeadMarkedForAMergeInStepsAlertsNothingUntilTheMergeIsFinished() {
+        RingItems.Head before = head("h1", "ring-a", 7, null, 8, Map.of("Microsoft", 8L));
+        RingItems.Head h = before;
+        RingItems.Head marked = new RingItems.Head(h.home(), h.ringId(), h.version() + 1, null, h.founderAt(),
+                h.founderReportId(), h.reports(), h.members(), h.distinctReporters(), h.effectiveReporters(),
+                h.firstReport(), h.lastReport(), h.lossUsd(), h.countries(), h.brands(), h.paymentMethods(),
+                h.contactMethods(), h.reportsByMonth(), h.memberTypes(), h.sources(), "h2", null);
+        service.onHeadChanged(before, marked, "seq-mark");
+        assertThat(published).isEmpty();
+
+        service.onHeadChanged(marked, head("h1", "ring-a", 9, null, 8, Map.of("Microsoft", 8L)), "seq-finish");
+        assertThat(published).extracting(m -> m.rule() + ":" + m.severity()).contains("ring_reporters:critical");
+    }
+
+    @Test
     void aTombstonePublishesRingMergedForItsSurvivorAndCrossBrand() {
         RingItems.Head survivor = head("h1", "ring-a", 7, null, 6, Map.of("Microsoft", 3L, "Amazon", 3L));
         heads.put("h1", survivor);

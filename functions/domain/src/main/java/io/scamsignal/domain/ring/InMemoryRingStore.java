@@ -2,10 +2,12 @@ package io.scamsignal.domain.ring;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -50,6 +52,13 @@ public final class InMemoryRingStore implements RingReads {
     }
 
     public synchronized void apply(List<RingWrite> writes) {
+        Set<String> items = new HashSet<>();
+        for (RingWrite w : writes) {
+            if (!items.add(itemOf(w))) {
+                // DynamoDB rejects such a transaction (ValidationException): a planner bug, not a conflict
+                throw new IllegalStateException("one transaction writes " + itemOf(w) + " twice");
+            }
+        }
         for (RingWrite w : writes) {
             check(w);
         }
@@ -81,6 +90,22 @@ public final class InMemoryRingStore implements RingReads {
             default -> {
             }
         }
+    }
+
+    private static String itemOf(RingWrite w) {
+        return switch (w) {
+            case RingWrite.PutMember m -> "IND#" + m.member().key();
+            case RingWrite.PutListing l -> l.home() + "/M#" + l.key();
+            case RingWrite.DeleteListing l -> l.home() + "/M#" + l.key();
+            case RingWrite.PutHead h -> h.head().home() + "/HEAD";
+            case RingWrite.CheckHead h -> h.home() + "/HEAD";
+            case RingWrite.PutReport r -> r.home() + "/REPORT#" + r.report().reportId();
+            case RingWrite.DeleteReport r -> r.home() + "/REPORT#" + r.reportId();
+            case RingWrite.PutReporter r -> r.home() + "/REPORTER#" + r.reporter().fingerprint();
+            case RingWrite.DeleteReporter r -> r.home() + "/REPORTER#" + r.fingerprint();
+            case RingWrite.PutNetwork n -> n.home() + "/NET#" + n.network().network();
+            case RingWrite.PutAlias a -> "RINGID#" + a.alias().ringId();
+        };
     }
 
     private void checkVersion(String home, long expected) {

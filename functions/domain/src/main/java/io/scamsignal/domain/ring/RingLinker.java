@@ -56,30 +56,43 @@ public final class RingLinker {
                 conflicts = conflict(store, conflicts, "rings of report " + report.reportId());
                 continue;
             }
-            conflicts = 0;
             if (plan.merging() == null) {
                 return plan.withEventsBefore(events);
             }
-            events.addAll(finish(plan.merging(), reads, store));
+            Finished finished = finish(plan.merging(), reads, store);
+            events.addAll(finished.events());
+            if (finished.steps() == 0 && plan.isEmpty()) {
+                // the planner met a merge that finish found nothing to do for (another writer finished
+                // it between the reads, or the marks disagree): count it, so that it cannot spin
+                conflicts = conflict(store, conflicts, "the merge at " + plan.merging());
+            } else {
+                conflicts = 0;
+            }
         }
         throw new ContendedException("rings of report " + report.reportId(), MAX_STEPS);
     }
 
-    /** Runs the merge under way at {@code home} to its end; its events. */
-    public List<RingEvent> finish(String home, RingReads reads, Transactions store) {
+    /** What finishing a merge did: the steps this invocation applied, and the merge's events. */
+    public record Finished(int steps, List<RingEvent> events) {
+    }
+
+    /** Runs the merge under way at {@code home} to its end. */
+    public Finished finish(String home, RingReads reads, Transactions store) {
         int conflicts = 0;
+        int applied = 0;
         for (int step = 0; step < MAX_STEPS; step++) {
             RingMerge.Step next = merge.next(home, reads);
             if (next.writes().isEmpty()) {
-                return List.of();
+                return new Finished(applied, List.of());
             }
             if (!store.apply(next.writes())) {
                 conflicts = conflict(store, conflicts, "the merge at " + home);
                 continue;
             }
             conflicts = 0;
+            applied++;
             if (next.last()) {
-                return next.events();
+                return new Finished(applied, next.events());
             }
         }
         throw new ContendedException("the merge at " + home, MAX_STEPS);

@@ -173,8 +173,12 @@ public final class RingPlanner {
             }
         }
         if (writes.size() > maxItems) {
-            if (absorbed.isEmpty()) {
-                throw new PlanTooLargeException(report.reportId(), writes.size(), maxItems);
+            // after the merges the report's own writes must still fit, else merging would leave the
+            // rings joined without the report that joins them: members and new listings, the report,
+            // its reporter, two networks, the head and two aliases at most
+            int own = 2 * report.indicators().size() + 7;
+            if (absorbed.isEmpty() || own > maxItems) {
+                throw new PlanTooLargeException(report.reportId(), absorbed.isEmpty() ? writes.size() : own, maxItems);
             }
             // too big for one transaction: mark the survivor and the largest absorbed ring, move the
             // items in steps (RingMerge), then plan the report again on the merged ring

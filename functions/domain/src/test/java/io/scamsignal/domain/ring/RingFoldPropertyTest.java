@@ -85,15 +85,23 @@ class RingFoldPropertyTest {
         List<RingReport> deliveries = new ArrayList<>(reports);
         Collections.shuffle(deliveries, random);
         InMemoryRingStore store = new InMemoryRingStore();
-        // a report here founds a ring with at most 11 writes; merging two rings of a few reports takes more
-        RingPlanner planner = new RingPlanner(CAP, 12);
+        // a report here founds or joins a ring with at most 13 writes; merging two rings of a few reports takes more
+        RingPlanner planner = new RingPlanner(CAP, 14);
         RingLinker linker = new RingLinker(planner, 8);
         int steps = 0;
         for (int i = 0; i < deliveries.size(); i++) {
             int dieAfter = random.nextInt(4) == 0 ? random.nextInt(6) : Integer.MAX_VALUE;
             int[] applied = {0};
             RingLinker.Transactions dying = writes -> {
+                assertThat(writes).hasSizeLessThanOrEqualTo(14);
+                if (writes.stream().anyMatch(w -> w instanceof RingWrite.CheckHead)) {
+                    STEPPED.incrementAndGet();
+                }
                 if (applied[0]++ >= dieAfter) {
+                    // half the time the invocation dies after its write landed, half the time before
+                    if (random.nextBoolean()) {
+                        store.asTransactions().apply(writes);
+                    }
                     throw new TimedOut();
                 }
                 return store.asTransactions().apply(writes);
@@ -112,6 +120,14 @@ class RingFoldPropertyTest {
     }
 
     private static final class TimedOut extends RuntimeException {
+    }
+
+    /** Guarded move steps applied over all tries: the property must exercise merges in steps. */
+    private static final java.util.concurrent.atomic.AtomicInteger STEPPED = new java.util.concurrent.atomic.AtomicInteger();
+
+    @net.jqwik.api.lifecycle.AfterContainer
+    static void mergesWentInSteps() {
+        assertThat(STEPPED.get()).as("move steps over all tries").isPositive();
     }
 
     @org.junit.jupiter.api.Test

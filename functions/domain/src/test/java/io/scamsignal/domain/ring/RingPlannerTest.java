@@ -30,6 +30,22 @@ class RingPlannerTest {
     }
 
     @Test
+    void aMergeIsNotStartedForAReportWhoseOwnWritesCouldNotFollowIt() {
+        RingPlanner small = new RingPlanner(2, 10);
+        for (int i = 0; i < 3; i++) {
+            store.ingest(small, report("a" + i, "2026-11-01T00:0" + i + ":00Z", "phone#A"));
+            store.ingest(small, report("b" + i, "2026-11-02T00:0" + i + ":00Z", "phone#B"));
+        }
+        long writes = store.writeCount();
+        // joins both rings and names two new indicators: its own writes alone (2·4 + 7) exceed 10
+        RingReport joiner = report("j", "2026-11-03T00:00:00Z", "phone#A", "phone#B", "phone#C", "phone#D");
+
+        assertThatThrownBy(() -> store.ingest(small, joiner)).isInstanceOf(RingPlanner.PlanTooLargeException.class);
+        assertThat(store.writeCount()).as("no head marked").isEqualTo(writes);
+        assertThat(store.liveRings()).hasSize(2).noneMatch(RingItems.Head::merging);
+    }
+
+    @Test
     void aRedeliveredReportChangesNothing() {
         RingReport r = report("a", "2026-11-01T00:00:00Z", "phone#+18885550100", "domain#x-help.com");
         RingPlanner.Plan first = store.ingest(planner, r);

@@ -106,8 +106,12 @@ public final class ReferralHandler implements RequestStreamHandler {
         if (format.isEmpty()) {
             return error(400, "format", "unsupported_format", messages.text("referral.unsupported_format"), requestId);
         }
-        Optional<ReferralPacket> packet = ringId == null || !RING_ID.matcher(ringId).matches() ? Optional.empty()
-                : service.packet(ringId);
+        Optional<ReferralPacket> packet;
+        try {
+            packet = ringId == null || !RING_ID.matcher(ringId).matches() ? Optional.empty() : service.packet(ringId);
+        } catch (ReferralService.RingMergingException merging) {
+            return error(503, "ringId", "ring_merging", messages.text("referral.ring_merging"), requestId);
+        }
         if (packet.isEmpty()) {
             return error(404, "ringId", "unknown_ring", messages.text("referral.unknown_ring"), requestId);
         }

@@ -40,8 +40,21 @@ public final class ReferralService {
         return alias.flatMap(a -> rings.head(a.home())).filter(RingItems.Head::live);
     }
 
+    /**
+     * The ring is being merged with another in steps (docs/rings.md): its items are half moved, so
+     * no packet now; the enrichment finishes the merge with the next report touching either ring.
+     */
+    public static final class RingMergingException extends IllegalStateException {
+        RingMergingException(String ringId) {
+            super("ring " + ringId + " is being merged");
+        }
+    }
+
     public Optional<ReferralPacket> packet(String ringId) {
         return resolve(ringId).map(head -> {
+            if (head.merging()) {
+                throw new RingMergingException(ringId);
+            }
             RingView view = RingView.of(rings, head);
             List<String> ids = view.reports().stream().map(RingItems.Report::reportId).toList();
             Map<String, String> feed = reports.feedIndicators(view.members().stream().map(RingItems.Member::key).toList());

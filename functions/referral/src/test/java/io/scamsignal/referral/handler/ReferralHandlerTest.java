@@ -92,6 +92,31 @@ class ReferralHandlerTest {
     }
 
     @Test
+    void aRingHalfWayThroughAMergeInStepsIs503UntilTheMergeIsFinished() throws Exception {
+        // two rings of 4 reports each; with 12 items a transaction the joining report's merge goes in steps
+        RingPlanner planner = new RingPlanner(3, 12);
+        String a = UUID.randomUUID().toString();
+        for (int i = 0; i < 4; i++) {
+            store.ingest(planner, report(i == 0 ? a : UUID.randomUUID().toString(), 1 + i, "+18885550142"));
+            store.ingest(planner, report(UUID.randomUUID().toString(), 10 + i, "+442079460958"));
+        }
+        RingReport joiner = report(UUID.randomUUID().toString(), 20, "+18885550142", "+442079460958");
+        RingPlanner.Plan marks = planner.plan(joiner, store);
+        assertThat(marks.merging()).isNotNull();
+        store.apply(marks.writes());
+
+        HttpApiResponse merging = get(RingIds.of(a), "json", null);
+        assertThat(merging.statusCode()).isEqualTo(503);
+        assertThat(Json.mapper().readTree(merging.body()).at("/errors/0/code").asText()).isEqualTo("ring_merging");
+        assertThat(Json.mapper().readTree(merging.body()).at("/errors/0/message").asText()).contains("zusammengeführt");
+
+        store.ingest(planner, joiner);
+        HttpApiResponse merged = get(RingIds.of(a), "json", null);
+        assertThat(merged.statusCode()).isEqualTo(200);
+        assertThat(Json.mapper().readTree(merged.body()).at("/ring/reports").asInt()).isEqualTo(9);
+    }
+
+    @Test
     void unknownRingsAre404AndUnknownFormats400InTheCallersLanguage() throws Exception {
         HttpApiResponse unknown = get(UUID.randomUUID().toString(), "json", null);
         assertThat(unknown.statusCode()).isEqualTo(404);
