@@ -115,8 +115,13 @@ public final class RingPlanner {
                 homes.add(member.home());
             });
         }
-        if (homes.size() == 1 && reads.report(homes.first(), report.reportId()).isPresent()) {
-            return Plan.NOTHING;
+        // the report item is the exactly-once marker, and merges never split: found in any of these
+        // rings, the report was applied (even if its linkable indicators changed since, as when an
+        // operator marks a site benign between two deliveries)
+        for (String home : homes) {
+            if (reads.report(home, report.reportId()).isPresent()) {
+                return Plan.NOTHING;
+            }
         }
         List<RingItems.Head> heads = new ArrayList<>();
         for (String home : homes) {

@@ -46,6 +46,19 @@ class RingPlannerTest {
     }
 
     @Test
+    void aRedeliveredReportWhoseIndicatorsChangedMeanwhileChangesNothing() {
+        store.ingest(planner, report("a", "2026-11-01T00:00:00Z", "phone#A", "domain#shared.example"));
+        store.ingest(planner, report("b", "2026-11-02T00:00:00Z", "phone#B"));
+        long writes = store.writeCount();
+        // delivered again after the lists changed: now it names B too (its site, say, is no longer benign)
+        RingReport again = report("a", "2026-11-01T00:00:00Z", "phone#A", "phone#B");
+
+        assertThat(store.ingest(planner, again)).isEqualTo(RingPlanner.Plan.NOTHING);
+        assertThat(store.writeCount()).isEqualTo(writes);
+        assertThat(store.liveRings()).hasSize(2);
+    }
+
+    @Test
     void aRedeliveredReportChangesNothing() {
         RingReport r = report("a", "2026-11-01T00:00:00Z", "phone#+18885550100", "domain#x-help.com");
         RingPlanner.Plan first = store.ingest(planner, r);
