@@ -150,6 +150,13 @@ public final class RingPlanner {
         String ringId = RingIds.of(founderReportId);
         String home = survivor == null ? RingIds.of(report.reportId()) : survivor.home();
 
+        // the absorbed rings' reports (a delete and a put each), members (listing moved, member
+        // rewritten) and tombstones are a floor under any merge plan: above the limit, go in steps
+        // without reading their items for a plan that could not be applied
+        long floor = absorbed.stream().mapToLong(a -> 2 * a.reports() + 3 * a.members() + 1).sum();
+        if (floor > maxItems) {
+            return inSteps(report, survivor, absorbed);
+        }
         Fold fold = new Fold(home, survivor, reads);
         List<RingWrite> writes = new ArrayList<>();
         List<RingEvent> events = new ArrayList<>();
@@ -178,22 +185,30 @@ public final class RingPlanner {
             }
         }
         if (writes.size() > maxItems) {
-            // after the merges the report's own writes must still fit, else merging would leave the
-            // rings joined without the report that joins them: members and new listings, the report,
-            // its reporter, two networks, the head and two aliases at most
-            int own = 2 * report.indicators().size() + 7;
-            if (absorbed.isEmpty() || own > maxItems) {
-                throw new PlanTooLargeException(report.reportId(), absorbed.isEmpty() ? writes.size() : own, maxItems);
+            if (absorbed.isEmpty()) {
+                throw new PlanTooLargeException(report.reportId(), writes.size(), maxItems);
             }
-            // too big for one transaction: mark the survivor and the largest absorbed ring, move the
-            // items in steps (RingMerge), then plan the report again on the merged ring
-            RingItems.Head moving = absorbed.get(0);
-            return new Plan(List.of(
-                    new RingWrite.PutHead(survivor.marked(moving.home(), null), survivor.version()),
-                    new RingWrite.PutHead(moving.marked(null, survivor.home()), moving.version())),
-                    List.of(), null, survivor.home());
+            return inSteps(report, survivor, absorbed);
         }
         return new Plan(List.copyOf(writes), List.copyOf(events), next);
+    }
+
+    /**
+     * Too big for one transaction: mark the survivor and the largest absorbed ring, move the items in
+     * steps (RingMerge), then plan the report again on the merged ring. The report's own writes must
+     * fit afterwards, else merging would leave the rings joined without the report that joins them:
+     * members and new listings, the report, its reporter, two networks, the head and two aliases.
+     */
+    private Plan inSteps(RingReport report, RingItems.Head survivor, List<RingItems.Head> absorbed) {
+        int own = 2 * report.indicators().size() + 7;
+        if (own > maxItems) {
+            throw new PlanTooLargeException(report.reportId(), own, maxItems);
+        }
+        RingItems.Head moving = absorbed.get(0);
+        return new Plan(List.of(
+                new RingWrite.PutHead(survivor.marked(moving.home(), null), survivor.version()),
+                new RingWrite.PutHead(moving.marked(null, survivor.home()), moving.version())),
+                List.of(), null, survivor.home());
     }
 
     /** The survivor's state as the plan builds it: counts from its head, items read on demand. */
