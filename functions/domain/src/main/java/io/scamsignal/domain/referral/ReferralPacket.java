@@ -5,6 +5,7 @@ import io.scamsignal.domain.stix.StixIds;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.scamsignal.domain.json.Json;
 import io.scamsignal.domain.ring.RingItems;
 import io.scamsignal.domain.ring.RingView;
@@ -54,10 +55,10 @@ public record ReferralPacket(int schemaVersion, String type, String packetId, In
 
     /**
      * @param stixId     the indicator's STIX id: the TAXII feed's if it alerted, else one derived from its key
-     * @param feedObject the feed's current STIX indicator object (JSON) if it alerted: the bundle carries it as is
+     * @param feedObject the feed's current STIX indicator object if it alerted: the bundle carries it as is
      */
     public record IndicatorEntry(String type, String value, String display, long reports, Instant firstSeen,
-                                 Instant lastSeen, String stixId, @JsonIgnore String feedObject) {
+                                 Instant lastSeen, String stixId, @JsonIgnore Map<String, Object> feedObject) {
     }
 
     public record PaymentRails(SortedMap<String, Long> methods, List<IndicatorEntry> wallets) {
@@ -102,9 +103,12 @@ public record ReferralPacket(int schemaVersion, String type, String packetId, In
         Instant generatedAt = now.truncatedTo(ChronoUnit.MILLIS);
         List<IndicatorEntry> indicators = view.members().stream()
                 .sorted(Comparator.comparingLong(RingItems.Member::reports).reversed().thenComparing(RingItems.Member::key))
-                .map(m -> new IndicatorEntry(m.type(), m.key().substring(m.key().indexOf('#') + 1), m.display(),
-                        m.reports(), m.firstSeen(), m.lastSeen(), stixId(m.key(), feedIndicators.get(m.key())),
-                        feedIndicators.get(m.key())))
+                .map(m -> {
+                    Map<String, Object> feedObject = feedObject(m.key(), feedIndicators.get(m.key()));
+                    return new IndicatorEntry(m.type(), m.key().substring(m.key().indexOf('#') + 1), m.display(),
+                            m.reports(), m.firstSeen(), m.lastSeen(), feedObject == null
+                            ? StixIds.indicatorIdFor(m.key()) : (String) feedObject.get("id"), feedObject);
+                })
                 .toList();
         List<LinkEntry> links = view.links().stream()
                 .map(l -> new LinkEntry(l.a(), l.b(), l.reportIds().size(), l.distinctReporters(), l.weak(), l.reportIds()))
@@ -135,12 +139,15 @@ public record ReferralPacket(int schemaVersion, String type, String packetId, In
                 ring, indicators, rails, links, reports, evidence(manifest), contacts(view, contacts));
     }
 
-    private static String stixId(String key, String feedObject) {
-        if (feedObject == null) {
-            return StixIds.indicatorIdFor(key);
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
+    };
+
+    private static Map<String, Object> feedObject(String key, String json) {
+        if (json == null) {
+            return null;
         }
         try {
-            return Json.mapper().readTree(feedObject).get("id").asText();
+            return Json.mapper().readValue(json, OBJECT);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the feed holds an unreadable object for " + key, e);
         }

@@ -1,8 +1,5 @@
 package io.scamsignal.domain.referral;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import io.scamsignal.domain.json.Json;
 import io.scamsignal.domain.stix.ObservableType;
 import io.scamsignal.domain.stix.Producer;
 import io.scamsignal.domain.stix.StixIds;
@@ -31,9 +28,6 @@ public final class ReferralStix {
     public static final Tlp TLP = Tlp.AMBER;
     private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
-
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
 
     private ReferralStix() {
     }
@@ -75,9 +69,8 @@ public final class ReferralStix {
             String last = timestamp(i.lastSeen());
             if (i.feedObject() != null) {
                 // it alerted: the TAXII feed's object at its current version, as the feed serves it
-                Map<String, Object> fromFeed = feedObject(i);
-                objects.add(fromFeed);
-                markings.addAll(markingRefs(fromFeed));
+                objects.add(i.feedObject());
+                markings.addAll(markingRefs(i.feedObject()));
             } else {
                 Map<String, Object> indicator = object("indicator", indicatorId, first, last, identity);
                 indicator.put("name", "Tech-support scam " + i.type().replace('_', ' ') + " " + i.display());
@@ -122,14 +115,6 @@ public final class ReferralStix {
         bundle.put("id", "bundle--" + StixIds.v4From("scamsignal:referral-bundle|" + packet.packetId()));
         bundle.put("objects", objects);
         return bundle;
-    }
-
-    private static Map<String, Object> feedObject(ReferralPacket.IndicatorEntry i) {
-        try {
-            return Json.mapper().readValue(i.feedObject(), MAP);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the feed holds an unreadable object for " + i.stixId(), e);
-        }
     }
 
     @SuppressWarnings("unchecked")

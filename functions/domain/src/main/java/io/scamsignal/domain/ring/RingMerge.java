@@ -129,9 +129,7 @@ public final class RingMerge {
     }
 
     private Step finish(RingItems.Head s, RingItems.Head a, long distinct, Map<String, Long> networks) {
-        boolean absorbedFirst = a.founderAt().isBefore(s.founderAt())
-                || (a.founderAt().equals(s.founderAt()) && a.founderReportId().compareTo(s.founderReportId()) < 0);
-        RingItems.Head founder = absorbedFirst ? a : s;
+        RingItems.Head founder = RingPlanner.BY_FOUNDING.compare(a, s) < 0 ? a : s;
         String ringId = RingIds.of(founder.founderReportId());
         long effective = networks.values().stream().mapToLong(n -> Math.min(networkCap, n)).sum();
         RingItems.Head merged = new RingItems.Head(s.home(), ringId, s.version() + 1, null, founder.founderAt(),

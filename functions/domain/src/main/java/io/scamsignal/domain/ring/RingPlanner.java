@@ -32,7 +32,7 @@ import java.util.TreeSet;
  */
 public final class RingPlanner {
 
-    private static final Comparator<RingItems.Head> BY_FOUNDING = Comparator.comparing(RingItems.Head::founderAt)
+    static final Comparator<RingItems.Head> BY_FOUNDING = Comparator.comparing(RingItems.Head::founderAt)
             .thenComparing(RingItems.Head::founderReportId);
 
     /** DynamoDB's limit of items per TransactWriteItems. */

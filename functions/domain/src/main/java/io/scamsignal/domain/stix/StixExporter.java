@@ -33,16 +33,7 @@ public record StixExporter(Tlp tlp, ExpiryRules expiry) {
         ObservableType type = ObservableType.of(in.indicatorType());
         Instant validFrom = StixTime.millis(in.firstSeen());
         Instant validUntil = expiry.validUntil(in.indicatorType(), in.lastSeen());
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("type", "indicator");
-        m.put("spec_version", "2.1");
-        m.put("id", state.stixId());
-        m.put("created_by_ref", Producer.IDENTITY_ID);
-        m.put("created", StixTime.format(state.created()));
-        m.put("modified", StixTime.format(state.modified()));
-        if (state.revoked()) {
-            m.put("revoked", true);
-        }
+        Map<String, Object> m = versioned("indicator", state);
         if (in.confidence() != null) {
             m.put("confidence", in.confidence());
         }
@@ -73,16 +64,10 @@ public record StixExporter(Tlp tlp, ExpiryRules expiry) {
     public Map<String, Object> sighting(IndicatorState state, StixIndicator in) {
         Instant lastSeen = StixTime.millis(in.lastSeen());
         Instant modified = lastSeen.isAfter(state.modified()) ? lastSeen : state.modified();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("type", "sighting");
-        m.put("spec_version", "2.1");
+        // the indicator's versioned properties, with its own id and a version that also follows reports
+        Map<String, Object> m = versioned("sighting", state);
         m.put("id", sightingId(state.stixId()));
-        m.put("created_by_ref", Producer.IDENTITY_ID);
-        m.put("created", StixTime.format(state.created()));
         m.put("modified", StixTime.format(modified));
-        if (state.revoked()) {
-            m.put("revoked", true);
-        }
         if (in.confidence() != null) {
             m.put("confidence", in.confidence());
         }
@@ -188,9 +173,16 @@ public record StixExporter(Tlp tlp, ExpiryRules expiry) {
         return m;
     }
 
-    private Map<String, Object> campaignBase(IndicatorState state, String ringId) {
+    private static Map<String, Object> campaignBase(IndicatorState state, String ringId) {
+        Map<String, Object> m = versioned("campaign", state);
+        m.put("name", StixCampaign.name(ringId));
+        return m;
+    }
+
+    /** The common properties of a versioned object ScamSignal produces, at the state's version. */
+    private static Map<String, Object> versioned(String type, IndicatorState state) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("type", "campaign");
+        m.put("type", type);
         m.put("spec_version", "2.1");
         m.put("id", state.stixId());
         m.put("created_by_ref", Producer.IDENTITY_ID);
@@ -199,7 +191,6 @@ public record StixExporter(Tlp tlp, ExpiryRules expiry) {
         if (state.revoked()) {
             m.put("revoked", true);
         }
-        m.put("name", StixCampaign.name(ringId));
         return m;
     }
 

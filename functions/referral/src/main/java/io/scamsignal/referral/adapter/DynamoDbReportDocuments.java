@@ -62,16 +62,14 @@ public final class DynamoDbReportDocuments implements ReportDocuments {
         return contacts;
     }
 
-    /** The indicators' STIX state items name their current version's feed entry; then the entries. */
+    /** The indicators' STIX state items name their current version's feed entry (its sort key); then the entries. */
     @Override
     public Map<String, String> feedIndicators(Collection<String> indicatorKeys) {
         Map<String, String> keyOfEntry = new HashMap<>();
         batchGet(alertsTable, Map.of(), indicatorKeys.stream().map(k -> Map.of(AlertsTableKeys.ALERT_ID,
                 AttributeValue.fromS(AlertsTableKeys.stixState(k)))).toList(), "alertId, indicatorEntry", item -> {
                     if (item.containsKey("indicatorEntry")) {
-                        // "<sort key>|<first position>": the entry of the current version
-                        String entry = item.get("indicatorEntry").s();
-                        keyOfEntry.put(entry.substring(0, entry.indexOf('|') < 0 ? entry.length() : entry.indexOf('|')),
+                        keyOfEntry.put(item.get("indicatorEntry").s(),
                                 item.get(AlertsTableKeys.ALERT_ID).s().substring(AlertsTableKeys.stixState("").length()));
                     }
                 });
