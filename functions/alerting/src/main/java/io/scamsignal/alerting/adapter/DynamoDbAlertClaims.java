@@ -97,20 +97,13 @@ public final class DynamoDbAlertClaims implements AlertClaims {
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> objects = (List<Map<String, Object>>) message.stix().get("objects");
             List<TransactWriteItem> writes = new ArrayList<>();
-            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(claimItem(alertId, message, owner, now))
-                    .conditionExpression("attribute_not_exists(alertId)").build()).build());
+            writes.add(claimPut(alertId, stored(message), owner, now));
             writes.addAll(feed.writes(indicatorKey, seen, next, objects, now));
             writes.add(feed.current(indicatorKey, next, figures(message, objects)));
-            try {
-                dynamoDb.transactWriteItems(b -> b.transactItems(writes));
+            // else someone else claimed this alert (the next read says so) or moved the counter or the
+            // indicator's state on: read again and retry
+            if (transact(writes, attempt)) {
                 return new Result.Claimed(message);
-            } catch (TransactionCanceledException e) {
-                if (attempt >= ATTEMPTS) {
-                    throw e;
-                }
-                // someone else claimed this alert (the next read says so) or moved the counter or the
-                // indicator's state on: read again and retry
-                backoff(attempt);
             }
         }
     }
@@ -143,19 +136,12 @@ public final class DynamoDbAlertClaims implements AlertClaims {
                 return;
             }
             IndicatorState revoked = current.revoke(now);
-            try {
-                List<TransactWriteItem> writes = new ArrayList<>(feed.writes(key, seen, revoked,
-                        objects.apply(revoked), now));
-                if (withCurrent) {
-                    writes.add(feed.current(key, revoked, null));
-                }
-                dynamoDb.transactWriteItems(b -> b.transactItems(writes));
+            List<TransactWriteItem> writes = new ArrayList<>(feed.writes(key, seen, revoked, objects.apply(revoked), now));
+            if (withCurrent) {
+                writes.add(feed.current(key, revoked, null));
+            }
+            if (transact(writes, attempt)) {
                 return;
-            } catch (TransactionCanceledException e) {
-                if (attempt >= ATTEMPTS) {
-                    throw e;
-                }
-                backoff(attempt);
             }
         }
     }
@@ -170,6 +156,29 @@ public final class DynamoDbAlertClaims implements AlertClaims {
                 message.observed().lastSeen(), message.observed().distinctReporters(), message.observed().sourceNames());
     }
 
+    /**
+     * One attempt at a transaction that reads before it writes: false when it was cancelled and is to
+     * be retried from fresh reads (after a pause), the cancellation itself after the last attempt.
+     */
+    private boolean transact(List<TransactWriteItem> writes, int attempt) {
+        try {
+            dynamoDb.transactWriteItems(b -> b.transactItems(writes));
+            return true;
+        } catch (TransactionCanceledException e) {
+            if (attempt >= ATTEMPTS) {
+                throw e;
+            }
+            backoff(attempt);
+            return false;
+        }
+    }
+
+    /** The claim item's put, in a transaction: only if nobody claimed the alert yet. */
+    private TransactWriteItem claimPut(String alertId, Stored message, String owner, Instant now) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(claimItem(alertId, message, owner, now))
+                .conditionExpression("attribute_not_exists(alertId)").build()).build();
+    }
+
     private static void backoff(int attempt) {
         try {
             Thread.sleep(Math.min(200, 5L * attempt) + ThreadLocalRandom.current().nextInt(10));
@@ -179,16 +188,16 @@ public final class DynamoDbAlertClaims implements AlertClaims {
         }
     }
 
-    private Map<String, AttributeValue> claimItem(String alertId, AlertMessage message, String owner, Instant now) {
-        return Map.of(
-                AlertsTableKeys.ALERT_ID, s(alertId),
-                "status", s(CLAIMED),
-                "owner", s(owner),
-                "leaseUntil", n(now.plus(lease).toEpochMilli()),
-                "rule", s(message.rule()),
-                AlertsTableKeys.INDICATOR, s(AlertsTableKeys.indicator(message.indicator().type(), message.indicator().value())),
-                "createdAt", s(message.createdAt().toString()),
-                "message", s(Json.write(message)));
+    /** What a claim stores of an indicator alert. */
+    private static Stored stored(AlertMessage message) {
+        return new Stored(message.rule(), AlertsTableKeys.indicator(message.indicator().type(), message.indicator().value()),
+                message.createdAt(), Json.write(message));
+    }
+
+    /** What a claim stores of a ring alert: found by its ring through the same index, as ring#<ringId>. */
+    private static Stored stored(RingAlertMessage message) {
+        return new Stored(message.rule(), AlertsTableKeys.indicator("ring", message.ring().ringId()),
+                message.createdAt(), Json.write(message));
     }
 
     private Result existing(String alertId, Map<String, AttributeValue> stored, String owner, Instant now) {
@@ -204,12 +213,7 @@ public final class DynamoDbAlertClaims implements AlertClaims {
 
     @Override
     public Result claim(String alertId, Supplier<AlertMessage> candidate, String owner, Instant now) {
-        return switch (claimStored(alertId, () -> {
-            AlertMessage message = candidate.get();
-            return new Stored(message.rule(),
-                    AlertsTableKeys.indicator(message.indicator().type(), message.indicator().value()),
-                    message.createdAt(), Json.write(message));
-        }, owner, now)) {
+        return switch (claimStored(alertId, () -> stored(candidate.get()), owner, now)) {
             case Raw.Claimed c -> new Result.Claimed(fromJson(c.json()));
             case Raw.AlreadySent a -> new Result.AlreadySent();
             case Raw.HeldElsewhere h -> new Result.HeldElsewhere();
@@ -222,12 +226,7 @@ public final class DynamoDbAlertClaims implements AlertClaims {
      */
     @Override
     public RingResult claimRing(String alertId, Supplier<RingAlertMessage> candidate, String owner, Instant now) {
-        return switch (claimStored(alertId, () -> {
-            RingAlertMessage message = candidate.get();
-            // ring alerts are found by their ring through the same index, as ring#<ringId>
-            return new Stored(message.rule(), AlertsTableKeys.indicator("ring", message.ring().ringId()),
-                    message.createdAt(), Json.write(message));
-        }, owner, now)) {
+        return switch (claimStored(alertId, () -> stored(candidate.get()), owner, now)) {
             case Raw.Claimed c -> new RingResult.Claimed(ringFromJson(c.json()));
             case Raw.AlreadySent a -> new RingResult.AlreadySent();
             case Raw.HeldElsewhere h -> new RingResult.HeldElsewhere();
@@ -258,22 +257,13 @@ public final class DynamoDbAlertClaims implements AlertClaims {
                     : current.revoked() ? current.reopened(StixCampaign.reopenedIdOf(ringId, current.modified()), now)
                     : current.changed(now);
             List<Map<String, Object>> objects = stix.objects(next, message, indicatorIds(message.indicators()));
-            Stored claim = new Stored(message.rule(), AlertsTableKeys.indicator("ring", ringId), message.createdAt(),
-                    Json.write(message));
             List<TransactWriteItem> writes = new ArrayList<>();
-            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(claimItem(alertId, claim, owner, now))
-                    .conditionExpression("attribute_not_exists(alertId)").build()).build());
+            writes.add(claimPut(alertId, stored(message), owner, now));
             writes.addAll(ringFeed.writes(RING_KEY_PREFIX + ringId, seen, next, objects, now));
-            try {
-                dynamoDb.transactWriteItems(b -> b.transactItems(writes));
+            // else claimed elsewhere meanwhile (the next read says so), or the rings collection's counter or
+            // the campaign's state moved on: read again and retry
+            if (transact(writes, attempt)) {
                 return new RingResult.Claimed(message);
-            } catch (TransactionCanceledException e) {
-                if (attempt >= ATTEMPTS) {
-                    throw e;
-                }
-                // claimed elsewhere meanwhile (the next read says so), or the rings collection's counter or
-                // the campaign's state moved on: read again and retry
-                backoff(attempt);
             }
         }
     }
