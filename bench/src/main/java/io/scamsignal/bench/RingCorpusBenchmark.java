@@ -1,6 +1,5 @@
 package io.scamsignal.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scamsignal.domain.report.StoredReport;
 import io.scamsignal.domain.ring.RingCorpusCheck;
@@ -23,12 +22,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.Arrays;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -97,19 +94,14 @@ public final class RingCorpusBenchmark {
             List<ObjectNode> records = ManualStreamDelivery.records(pipeline.aws(), mapping);
             Random random = new Random(seed);
             List<List<ObjectNode>> batches = ManualStreamDelivery.batches(records, mapping.batchSize(), random);
-            List<Integer> deliveries = new ArrayList<>();
-            for (int copy = 0; copy < COPIES; copy++) {
-                for (int b = 0; b < batches.size(); b++) {
-                    deliveries.add(b);
-                }
-            }
-            Collections.shuffle(deliveries, random);
+            List<Integer> deliveries = ManualStreamDelivery.shuffledDeliveries(batches.size(), COPIES, random);
 
             List<String> failures = new ArrayList<>();
             meter.reset();
             long start = System.nanoTime();
             for (int i = 0; i < deliveries.size(); i++) {
-                deliver(enrichment, batches.get(deliveries.get(i)), "delivery " + (i + 1), failures);
+                ManualStreamDelivery.deliverAndCheck(enrichment, batches.get(deliveries.get(i)), "delivery " + (i + 1))
+                        .ifPresent(failures::add);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             int reports = stored.size();
@@ -120,7 +112,7 @@ public final class RingCorpusBenchmark {
                     seconds, seconds * 1000 / (COPIES * records.size()), meter.totalRequests(), meter.requests(),
                     meter.writtenItems() / (double) reports, meter.writeUnits() / (double) reports);
 
-            Map<String, Map<String, AttributeValue>> after = scan(dynamoDb, pipeline.ref("RingsTable"));
+            Map<String, Map<String, AttributeValue>> after = ManualStreamDelivery.scan(dynamoDb, pipeline.ref("RingsTable"));
             List<RingReport> ringReports = corpus.reports().stream().map(RingCorpusCheck::toRingReport).toList();
             RingCorpusCheck.Snapshot table = new RingCorpusCheck.Snapshot(after.values().stream().map(item ->
                     new RingCorpusCheck.Item(item.get("pk").s(), item.get("sk").s(),
@@ -130,17 +122,11 @@ public final class RingCorpusBenchmark {
 
             meter.reset();
             start = System.nanoTime();
-            List<Integer> again = new ArrayList<>();
-            for (int b = 0; b < batches.size(); b++) {
-                again.add(b);
+            for (int b : ManualStreamDelivery.shuffledDeliveries(batches.size(), 1, random)) {
+                ManualStreamDelivery.deliverAndCheck(enrichment, batches.get(b), "redelivery").ifPresent(failures::add);
             }
-            Collections.shuffle(again, random);
-            for (int b : again) {
-                deliver(enrichment, batches.get(b), "redelivery", failures);
-            }
-            Map<String, Map<String, AttributeValue>> again2 = scan(dynamoDb, pipeline.ref("RingsTable"));
-            long changed = after.keySet().stream().filter(k -> !after.get(k).equals(again2.get(k))).count()
-                    + again2.keySet().stream().filter(k -> !after.containsKey(k)).count();
+            long changed = ManualStreamDelivery.differences(after,
+                    ManualStreamDelivery.scan(dynamoDb, pipeline.ref("RingsTable"))).size();
             if (changed > 0) {
                 problems.add(changed + " rings-table items changed by a further delivery of every batch");
             }
@@ -179,23 +165,4 @@ public final class RingCorpusBenchmark {
         }
     }
 
-    private static void deliver(LocalFunction function, List<ObjectNode> batch, String what, List<String> failures) {
-        try {
-            JsonNode response = ManualStreamDelivery.deliver(function, batch);
-            JsonNode failed = response == null ? null : response.get("batchItemFailures");
-            if (failed != null && !failed.isEmpty()) {
-                failures.add(what + ": a batch of " + batch.size() + " records failed at "
-                        + failed.get(0).path("itemIdentifier").asText());
-            }
-        } catch (LocalFunction.FunctionError e) {
-            failures.add(what + ": function error " + e.getMessage());
-        }
-    }
-
-    private static Map<String, Map<String, AttributeValue>> scan(DynamoDbClient dynamoDb, String table) {
-        Map<String, Map<String, AttributeValue>> items = new TreeMap<>();
-        dynamoDb.scanPaginator(b -> b.tableName(table).consistentRead(true)).items()
-                .forEach(item -> items.put(item.get("pk").s() + " | " + item.get("sk").s(), item));
-        return items;
-    }
 }

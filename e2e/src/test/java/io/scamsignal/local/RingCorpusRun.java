@@ -1,6 +1,5 @@
 package io.scamsignal.local;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scamsignal.domain.report.StoredReport;
 import io.scamsignal.domain.ring.RingCorpusCheck;
@@ -15,13 +14,11 @@ import io.scamsignal.local.lambda.ManualStreamDelivery;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -85,13 +82,7 @@ final class RingCorpusRun {
             Random random = new Random(seed);
             List<List<ObjectNode>> batches = ManualStreamDelivery.batches(records,
                     Math.min(maxBatch, mapping.batchSize()), random);
-            List<Integer> deliveries = new ArrayList<>();
-            for (int copy = 0; copy < COPIES; copy++) {
-                for (int b = 0; b < batches.size(); b++) {
-                    deliveries.add(b);
-                }
-            }
-            Collections.shuffle(deliveries, random);
+            List<Integer> deliveries = ManualStreamDelivery.shuffledDeliveries(batches.size(), COPIES, random);
             if (lastBatchLate) {
                 int last = batches.size() - 1;
                 deliveries.removeIf(b -> b == last);
@@ -115,7 +106,9 @@ final class RingCorpusRun {
             List<String> failures = new ArrayList<>();
             long start = System.nanoTime();
             for (int i = 0; i < deliveries.size(); i++) {
-                deliver(enrichment, batches, deliveries.get(i), "delivery " + (i + 1), failures);
+                int b = deliveries.get(i);
+                ManualStreamDelivery.deliverAndCheck(enrichment, batches.get(b), "delivery " + (i + 1) + ", batch " + b)
+                        .ifPresent(failures::add);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             Map<String, Long> requests = meter.requests();
@@ -123,7 +116,7 @@ final class RingCorpusRun {
             long items = meter.writtenItems();
             long units = meter.writeUnits();
             failures.addAll(errorsLogged(LogCapture.since(logFrom)));
-            Map<String, Map<String, AttributeValue>> after = scan(dynamoDb, pipeline.ref("RingsTable"));
+            Map<String, Map<String, AttributeValue>> after = ManualStreamDelivery.scan(dynamoDb, pipeline.ref("RingsTable"));
 
             List<RingReport> ringReports = corpus.reports().stream()
                     .map(RingCorpusCheck::toRingReport).toList();
@@ -136,20 +129,18 @@ final class RingCorpusRun {
             List<String> problems = RingCorpusCheck.problems(table, ringReports, networkCap);
 
             // every batch once more, in another order: nothing may change
-            List<Integer> again = new ArrayList<>();
-            for (int b = 0; b < batches.size(); b++) {
-                again.add(b);
-            }
-            Collections.shuffle(again, random);
+            List<Integer> again = ManualStreamDelivery.shuffledDeliveries(batches.size(), 1, random);
             meter.reset();
             long redeliveryStart = System.nanoTime();
             for (int b : again) {
-                deliver(enrichment, batches, b, "redelivery", failures);
+                ManualStreamDelivery.deliverAndCheck(enrichment, batches.get(b), "redelivery, batch " + b)
+                        .ifPresent(failures::add);
             }
             double redeliverySeconds = (System.nanoTime() - redeliveryStart) / 1e9;
             Map<String, Long> redeliveryRequests = meter.requests();
             long redeliveryItems = meter.writtenItems();
-            List<String> changes = differences(after, scan(dynamoDb, pipeline.ref("RingsTable")));
+            List<String> changes = ManualStreamDelivery.differences(after,
+                    ManualStreamDelivery.scan(dynamoDb, pipeline.ref("RingsTable")));
 
             System.out.printf("[figure] ring corpus on moto: %d reports (%d in campaigns of %s victims, %d bridges), "
                             + "%d batches delivered %d times each in shuffled order = %d invocations, %d records, "
@@ -168,47 +159,8 @@ final class RingCorpusRun {
         }
     }
 
-    private static void deliver(LocalFunction function, List<List<ObjectNode>> batches, int b, String what,
-                                List<String> failures) {
-        List<ObjectNode> batch = batches.get(b);
-        try {
-            JsonNode response = ManualStreamDelivery.deliver(function, batch);
-            JsonNode failed = response == null ? null : response.get("batchItemFailures");
-            if (failed != null && !failed.isEmpty()) {
-                failures.add(what + ": batch " + b + " (" + batch.size() + " records) failed at sequence number "
-                        + failed.get(0).path("itemIdentifier").asText());
-            }
-        } catch (LocalFunction.FunctionError e) {
-            failures.add(what + ": batch " + b + " (" + batch.size() + " records): function error " + e.getMessage());
-        }
-    }
-
     /** The errors the functions logged (JsonLog's ERROR lines: their type and message, never a report's text). */
     private static List<String> errorsLogged(String log) {
         return log.lines().filter(l -> l.contains("\"level\":\"ERROR\"")).map(l -> "logged: " + l).toList();
-    }
-
-    static Map<String, Map<String, AttributeValue>> scan(DynamoDbClient dynamoDb, String table) {
-        Map<String, Map<String, AttributeValue>> items = new TreeMap<>();
-        dynamoDb.scanPaginator(b -> b.tableName(table).consistentRead(true)).items()
-                .forEach(item -> items.put(item.get("pk").s() + " | " + item.get("sk").s(), item));
-        return items;
-    }
-
-    static List<String> differences(Map<String, Map<String, AttributeValue>> before,
-                                    Map<String, Map<String, AttributeValue>> after) {
-        Set<String> keys = new TreeSet<>(before.keySet());
-        keys.addAll(after.keySet());
-        List<String> out = new ArrayList<>();
-        for (String key : keys) {
-            if (!before.containsKey(key)) {
-                out.add("added " + key);
-            } else if (!after.containsKey(key)) {
-                out.add("removed " + key);
-            } else if (!before.get(key).equals(after.get(key))) {
-                out.add("changed " + key);
-            }
-        }
-        return out;
     }
 }

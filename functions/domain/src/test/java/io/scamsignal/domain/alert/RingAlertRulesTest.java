@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
@@ -65,7 +66,7 @@ class RingAlertRulesTest {
         RingAlertRules.RingTrigger trigger = rules.evaluate(head).get(0);
         RingAlertMessage alert = RingAlertMessage.create(trigger, head, List.of(), Instant.parse("2026-11-29T00:00:00Z"));
 
-        assertThat(alert.ring().sources()).containsExactlyEntriesOf(new java.util.TreeMap<>(Map.of("Contoso", 4L, "public", 8L)));
+        assertThat(alert.ring().sources()).containsExactlyEntriesOf(new TreeMap<>(Map.of("Contoso", 4L, "public", 8L)));
         assertThat(alert.filterAttributes().sources()).containsExactly("Contoso", "public");
     }
 

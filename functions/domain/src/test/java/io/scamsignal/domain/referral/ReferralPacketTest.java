@@ -1,5 +1,6 @@
 package io.scamsignal.domain.referral;
 
+import io.scamsignal.domain.stix.Producer;
 import io.scamsignal.domain.stix.Tlp;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -139,7 +140,7 @@ class ReferralPacketTest {
         String feedId = "indicator--1b4c7e0a-9f3d-4c2e-8a5b-6d7e8f9a0b1c";
         String feedObject = "{\"type\":\"indicator\",\"spec_version\":\"2.1\",\"id\":\"" + feedId + "\","
                 + "\"created\":\"2026-11-01T00:00:00.000Z\",\"modified\":\"2026-11-20T00:00:00.000Z\","
-                + "\"created_by_ref\":\"" + io.scamsignal.domain.stix.Producer.IDENTITY_ID + "\",\"confidence\":61,"
+                + "\"created_by_ref\":\"" + Producer.IDENTITY_ID + "\",\"confidence\":61,"
                 + "\"pattern\":\"[domain-name:value = 'x.example']\",\"pattern_type\":\"stix\","
                 + "\"valid_from\":\"2026-11-01T00:00:00.000Z\",\"object_marking_refs\":[\"" + Tlp.GREEN.markingId() + "\"]}";
         ReferralPacket withFeed = ReferralPacket.build(view, documents, contacts, Map.of(alerted.key(), feedObject), NOW);

@@ -14,12 +14,15 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import org.junit.jupiter.api.Test;
 
 /**
  * Any permutation and any duplication of a report sequence ends in the same partition, the same
@@ -123,14 +126,14 @@ class RingFoldPropertyTest {
     }
 
     /** Guarded move steps applied over all tries: the property must exercise merges in steps. */
-    private static final java.util.concurrent.atomic.AtomicInteger STEPPED = new java.util.concurrent.atomic.AtomicInteger();
+    private static final AtomicInteger STEPPED = new AtomicInteger();
 
-    @net.jqwik.api.lifecycle.AfterContainer
+    @AfterContainer
     static void mergesWentInSteps() {
         assertThat(STEPPED.get()).as("move steps over all tries").isPositive();
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aMergeTooBigForOneTransactionGoesInStepsOfAtMostTheLimit() {
         // two rings of 12 reports (own number + a shared-in-ring site), then one report naming both numbers
         List<RingReport> reports = new ArrayList<>();
