@@ -16,7 +16,7 @@ MVN ?= mvn -B -ntp
 PYTHON ?= python3
 VENV := .venv
 
-.PHONY: help run test build venv lint browser bench bench-load false-positive referral benign erase partner-key-create partner-key-revoke clean
+.PHONY: help run test build venv venv-ministack lint browser bench bench-load false-positive referral benign erase partner-key-create partner-key-revoke clean
 
 help:
 	@echo "make run    the pipeline on this machine: API on http://127.0.0.1:$${PORT:-3000}, alerts on stdout"
@@ -39,6 +39,15 @@ $(VENV)/.installed: tools/requirements.txt tools/constraints.txt
 	@touch $@
 
 venv: $(VENV)/.installed
+
+# MiniStack, the second emulator of make test, pins a botocore of its own: a virtual environment of its own
+.venv-ministack/.installed: tools/ministack-requirements.txt tools/ministack-constraints.txt
+	@echo "installing the pinned MiniStack (the second AWS emulator of make test) into .venv-ministack" >&2
+	@$(PYTHON) -m venv .venv-ministack >&2
+	@.venv-ministack/bin/pip install --quiet --disable-pip-version-check -r tools/ministack-requirements.txt -c tools/ministack-constraints.txt >&2
+	@touch $@
+
+venv-ministack: .venv-ministack/.installed
 
 .venv-lint/.installed: tools/lint-requirements.txt tools/lint-constraints.txt
 	@echo "installing the pinned template checkers (cfn-lint, cfn-lint-serverless, aws-sam-translator, checkov) into .venv-lint" >&2
@@ -68,7 +77,7 @@ run: venv build
 browser:
 	@scripts/install-browser.sh
 
-test: venv browser lint
+test: venv venv-ministack browser lint
 	$(MVN) verify
 
 bench: venv
@@ -134,4 +143,4 @@ partner-key-revoke: build
 
 clean:
 	$(MVN) -q clean
-	rm -rf $(VENV) .venv-lint
+	rm -rf $(VENV) .venv-lint .venv-ministack

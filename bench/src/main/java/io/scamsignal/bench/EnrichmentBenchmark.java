@@ -10,6 +10,7 @@ import io.scamsignal.domain.storage.AlertsTableKeys;
 import io.scamsignal.enrichment.adapter.DynamoDbIndicatorRepository;
 import io.scamsignal.enrichment.service.EnrichmentService;
 import io.scamsignal.local.emulator.EmbeddedMoto;
+import io.scamsignal.local.emulator.EmulatorProcess;
 import io.scamsignal.local.emulator.EmulatorClients;
 import io.scamsignal.local.emulator.StackDeployer;
 import io.scamsignal.local.template.SamTemplate;
@@ -57,7 +58,7 @@ public final class EnrichmentBenchmark {
             // moto with item-level transaction snapshots (tools/moto_server.py), as the throughput run:
             // as released, moto's transactions cost time in proportion to the table, which would
             // weigh on the side that writes transactionally (ScamSignal's) and not on the baseline's
-            try (EmbeddedMoto moto = EmbeddedMoto.start(project.resolve(".venv"), 0,
+            try (EmulatorProcess moto = EmbeddedMoto.start(project.resolve(".venv"), 0,
                     project.resolve("bench/target/moto-bench.log"), project.resolve("tools/moto_server.py"))) {
                 if (sections.contains("wcu")) {
                     writeUnits(project, moto.endpoint());
