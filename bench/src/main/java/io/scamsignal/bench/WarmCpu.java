@@ -51,9 +51,9 @@ public final class WarmCpu {
         System.out.println("== Warm CPU per request or record, I/O excluded (JMH 1.37, " + ROUNDS + " interleaved rounds of "
                 + "1 fork, " + WARMUP + " x 1 s warm-up, " + MEASURED + " x 1 s measured; " + Runtime.version() + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores) ==");
-        row(byName, "intake, one POST /reports", "intakeRequest", "intakeReadTreeOfTheBody", "issue 3 target <= 5x");
+        row(byName, "intake, one POST /reports", "intakeRequest", "intakeReadTreeOfTheBody", "target <= 5x");
         row(byName, "enrichment, one report (batch of 100)", "enrichmentRecord", "enrichmentReadTreeOfThePayload",
-                "issue 4 target <= 20x");
+                "target <= 20x");
         row(byName, "alerting, one aggregate change that alerts", "alertingRecord", "alertingReadTreeOfTheAggregate", "");
     }
 

@@ -6,10 +6,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,7 +36,14 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  *   <li>every figure in the README, a number with a unit (ms, s, µs, ×, %, KB, KiB, MB, GB), is
  *   quoted verbatim from docs/performance.md, where the measurements live;</li>
  *   <li>the README stays a front page: at most 10 KB;</li>
- *   <li>every relative link in the README and docs/ names an existing file (and heading).</li>
+ *   <li>every relative link in the README and docs/ names an existing file (and heading);</li>
+ *   <li>docs/architecture.md describes what the template declares, and nothing else: every function
+ *   with its handler and trigger, every stream with its table, view, function and on-failure queue,
+ *   every table with its keys, indexes and stream, every topic and queue, and every route of the
+ *   HttpApi's OpenAPI document with its function;</li>
+ *   <li>every repository path the README, docs/ and the Java sources' comments name exists
+ *   ({@code *}, {@code <name>}, {@code {name}} and {@code …} stand for any name; build output under
+ *   {@code target/} is left out).</li>
  * </ol>
  * The repository root comes from {@code scamsignal.projectDir} (set by the root pom's Surefire
  * configuration).
@@ -107,6 +116,215 @@ class DocsDriftTest {
                 }
             }
         }
+    }
+
+    @Test
+    void theArchitectureNamesEveryFunctionTableStreamTopicAndQueueOfTheTemplateAndNoOther() throws IOException {
+        Template t = Template.load();
+        String architecture = read("docs/architecture.md");
+        Set<String> declared = new TreeSet<>();
+        declared.addAll(t.functions.keySet());
+        declared.addAll(t.tables.keySet());
+        declared.addAll(t.streams.keySet());
+        declared.addAll(t.topicsAndQueues);
+        Set<String> named = new TreeSet<>();
+        Matcher m = Pattern.compile("`([A-Z][A-Za-z0-9]*(?:Function|Table|Stream|Topic|Queue))`").matcher(architecture);
+        while (m.find()) {
+            named.add(m.group(1));
+        }
+        assertThat(declared).as("resources of the template").contains("SubmitReportFunction", "RingsTable", "RingsStream", "OpsTopic");
+        assertThat(named).as("resources docs/architecture.md names that the template does not declare")
+                .isSubsetOf(declared);
+        assertThat(rows(architecture, "Functions").keySet()).as("rows of Functions").isEqualTo(t.functions.keySet());
+        assertThat(rows(architecture, "Tables").keySet()).as("rows of Tables").isEqualTo(t.tables.keySet());
+        assertThat(rows(architecture, "Streams").keySet()).as("rows of Streams").isEqualTo(t.streams.keySet());
+        assertThat(rows(architecture, "Topics and queues").keySet()).as("rows of Topics and queues")
+                .isEqualTo(t.topicsAndQueues);
+    }
+
+    @Test
+    void theArchitectureGivesEveryFunctionItsCodeAndTrigger() throws IOException {
+        Template t = Template.load();
+        Map<String, String> rows = rows(read("docs/architecture.md"), "Functions");
+        Map<String, String> routes = t.routes();
+        Set<String> authorizers = t.authorizers();
+        for (Map.Entry<String, Map<String, Object>> f : t.functions.entrySet()) {
+            String row = rows.getOrDefault(f.getKey(), "");
+            String handler = String.valueOf(f.getValue().get("Handler"));
+            String handlerClass = handler.substring(handler.lastIndexOf('.', handler.indexOf("::")) + 1, handler.indexOf("::"));
+            String module = String.valueOf(f.getValue().get("CodeUri")).replaceFirst("^\\.\\./", "").replaceFirst("/target/.*", "");
+            assertThat(row).as("%s's row names its module and handler", f.getKey())
+                    .contains("`" + module + "`").contains("`" + handlerClass + "`");
+            List<String> triggers = new ArrayList<>();
+            t.streams.forEach((event, stream) -> {
+                if (stream.function().equals(f.getKey())) {
+                    triggers.add("`" + event + "`");
+                }
+            });
+            if (routes.containsValue(f.getKey())) {
+                triggers.add("HttpApi route");
+            }
+            if (authorizers.contains(f.getKey())) {
+                triggers.add("authorizer");
+            }
+            assertThat(triggers).as("triggers of %s", f.getKey()).isNotEmpty();
+            assertThat(row).as("%s's row names its triggers", f.getKey()).contains(triggers);
+        }
+    }
+
+    @Test
+    void theArchitectureGivesEveryStreamItsTableViewFunctionAndFailureQueue() throws IOException {
+        Template t = Template.load();
+        Map<String, String> rows = rows(read("docs/architecture.md"), "Streams");
+        for (Map.Entry<String, Mapping> e : t.streams.entrySet()) {
+            Mapping stream = e.getValue();
+            assertThat(rows.getOrDefault(e.getKey(), "")).as("the row of %s", e.getKey())
+                    .contains("`" + stream.table() + "`", "`" + t.streamView(stream.table()) + "`",
+                            "`" + stream.function() + "`", "`" + stream.onFailure() + "`");
+        }
+    }
+
+    @Test
+    void theArchitectureGivesEveryTableItsKeysIndexesAndStream() throws IOException {
+        Template t = Template.load();
+        Map<String, String> rows = rows(read("docs/architecture.md"), "Tables");
+        for (String table : t.tables.keySet()) {
+            String row = rows.getOrDefault(table, "");
+            for (String name : t.keysAndIndexes(table)) {
+                assertThat(row).as("the row of %s names %s", table, name).contains("`" + name + "`");
+            }
+            String view = t.streamView(table);
+            String lastCell = row.substring(row.lastIndexOf('|', row.length() - 2) + 1, row.length() - 1).strip();
+            assertThat(lastCell).as("the stream of %s", table).isEqualTo(view == null ? "none" : "`" + view + "`");
+        }
+    }
+
+    @Test
+    void theArchitectureListsEveryRouteWithItsFunctionAndNoOther() throws IOException {
+        Map<String, String> routes = Template.load().routes();
+        Map<String, String> rows = rows(read("docs/architecture.md"), "Routes");
+        assertThat(routes).as("routes of the OpenAPI document").containsEntry("POST /reports", "SubmitReportFunction");
+        assertThat(rows.keySet()).as("rows of Routes").isEqualTo(routes.keySet());
+        routes.forEach((route, function) -> assertThat(rows.get(route)).as("the function of %s", route)
+                .contains("`" + function + "`"));
+    }
+
+    @Test
+    void everyRepositoryPathTheDocsAndCommentsNameExists() throws IOException {
+        List<String> files = repositoryPaths();
+        Set<String> topLevel = new TreeSet<>(files.stream().filter(f -> f.indexOf('/') > 0)
+                .map(f -> f.substring(0, f.indexOf('/'))).toList());
+        topLevel.add("shared");
+        Pattern path = Pattern.compile("(?<![\\w./@-])(?:\\.\\./)*((?:" + String.join("|", topLevel)
+                + ")/[\\w.*<>…{}-]*(?:/[\\w.*<>…{}-]+)*)");
+        List<String> missing = new ArrayList<>();
+        for (Path doc : documents()) {
+            check(ROOT.relativize(doc).toString(), read(doc), path, files, missing);
+        }
+        for (String source : files.stream().filter(f -> f.startsWith("contracts/") && !f.startsWith("contracts/vendor/")
+                || f.equals("infra/template.yaml") || f.equals("Makefile")).toList()) {
+            check(source, read(source), path, files, missing);
+        }
+        for (String source : files.stream().filter(f -> f.endsWith(".java")).toList()) {
+            StringBuilder comments = new StringBuilder();
+            for (String line : read(source).split("\n")) {
+                String l = line.strip();
+                if (l.startsWith("*") || l.startsWith("/*") || l.startsWith("//")) {
+                    comments.append(l).append('\n');
+                } else if (l.contains("//")) {
+                    comments.append(l.substring(l.indexOf("//"))).append('\n');
+                }
+            }
+            check(source, comments.toString(), path, files, missing);
+        }
+        assertThat(missing).as("paths named in the README, docs/ or comments that the repository does not hold").isEmpty();
+    }
+
+    @Test
+    void noDocumentOrCommentTellsHistoryByIssueOrBranch() throws IOException {
+        Pattern history = Pattern.compile("(?i)\\bissue\\s*#?\\d+|\\bthe [\\w-]+ branch\\b|\\bissue note\\b");
+        List<String> found = new ArrayList<>();
+        List<String> sources = new ArrayList<>(documents().stream().map(d -> ROOT.relativize(d).toString()).toList());
+        sources.addAll(repositoryPaths().stream().filter(f -> f.endsWith(".java") || f.endsWith(".py")
+                || f.equals("Makefile") || f.equals("infra/template.yaml") || f.startsWith("contracts/") && !f.startsWith("contracts/vendor/"))
+                .filter(f -> !f.endsWith("DocsDriftTest.java")).toList());
+        for (String source : sources) {
+            Matcher m = history.matcher(read(source));
+            while (m.find()) {
+                found.add(source + ": " + m.group());
+            }
+        }
+        assertThat(found).as("history belongs in git, not in docs or code").isEmpty();
+    }
+
+    @Test
+    void thePathCheckMatchesPlaceholders() {
+        List<String> files = List.of("docs/rings.md", "functions/domain/src/main/java/io/scamsignal/domain/storage/RingsTableKeys.java",
+                "tools/refresh_benign_lists.py");
+        Pattern path = Pattern.compile("(?<![\\w./@-])(?:\\.\\./)*((?:docs|functions|tools|shared)/[\\w.*<>…{}-]*(?:/[\\w.*<>…{}-]+)*)");
+        List<String> missing = new ArrayList<>();
+        check("t", "`docs/rings.md`, functions/domain/.../storage/*TableKeys, tools/refresh_*.py, docs/<name>.md.", path, files, missing);
+        assertThat(missing).isEmpty();
+        check("t", "../shared/spec and docs/ring.md", path, files, missing);
+        assertThat(missing).containsExactly("t: shared/spec", "t: docs/ring.md");
+    }
+
+    private static void check(String where, String text, Pattern path, List<String> files, List<String> missing) {
+        Matcher m = path.matcher(text);
+        while (m.find()) {
+            String p = m.group(1).replaceAll("[.]+$", "");
+            if (p.contains("/target/") || p.endsWith("/target") || p.startsWith("target/")) {
+                continue;
+            }
+            Pattern glob = glob(p);
+            if (files.stream().noneMatch(f -> glob.matcher(f).matches())) {
+                missing.add(where + ": " + p);
+            }
+        }
+    }
+
+    /** A named path as a pattern over repository paths (files and their directories). */
+    static Pattern glob(String path) {
+        String p = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        StringBuilder regex = new StringBuilder();
+        Matcher tokens = Pattern.compile("\\.\\.\\.|…|\\*|<[^>/]*>|\\{[^}/]*}|[^.*<{…]+|.").matcher(p);
+        while (tokens.find()) {
+            String token = tokens.group();
+            if (token.equals("...") || token.equals("…")) {
+                regex.append(".*");
+            } else if (token.equals("*") || token.startsWith("<") && token.length() > 1 || token.startsWith("{") && token.length() > 1) {
+                regex.append("[^/]*");
+            } else {
+                regex.append(Pattern.quote(token));
+            }
+        }
+        return Pattern.compile(regex + "(?:\\.\\w+)?(?:/.*)?");
+    }
+
+    /** Files of the repository, relative, without build output, git's data and local environments. */
+    private static List<String> repositoryPaths() throws IOException {
+        Set<String> skip = Set.of("target", "node_modules", ".git");
+        try (Stream<Path> walk = Files.walk(ROOT)) {
+            return walk.filter(Files::isRegularFile).map(f -> ROOT.relativize(f).toString().replace('\\', '/'))
+                    .filter(f -> Arrays.stream(f.split("/")).noneMatch(part -> skip.contains(part)
+                            || part.startsWith(".venv") || part.equals(".library")))
+                    .toList();
+        }
+    }
+
+    /** The rows of the first table under "## section", by the name in their first cell's code span. */
+    static Map<String, String> rows(String markdown, String section) {
+        int start = markdown.indexOf("\n## " + section + "\n");
+        assertThat(start).as("a section \"%s\"", section).isNotNegative();
+        int end = markdown.indexOf("\n## ", start + 1);
+        Map<String, String> rows = new TreeMap<>();
+        for (String line : markdown.substring(start, end < 0 ? markdown.length() : end).split("\n")) {
+            Matcher m = Pattern.compile("^\\| `([^`]+)` \\|").matcher(line);
+            if (m.find()) {
+                rows.put(m.group(1), line);
+            }
+        }
+        return rows;
     }
 
     @Test
@@ -225,6 +443,117 @@ class DocsDriftTest {
 
     private static String read(Path file) throws IOException {
         return Files.readString(file);
+    }
+
+    /** A stream event of a function: the function, the table whose stream it reads, its on-failure queue. */
+    record Mapping(String function, String table, String onFailure) {
+    }
+
+    /** What infra/template.yaml declares, read with the tolerant loader (a tag's value stands for it). */
+    @SuppressWarnings("unchecked")
+    private static final class Template {
+        final Map<String, Map<String, Object>> functions = new TreeMap<>();
+        final Map<String, Map<String, Object>> tables = new TreeMap<>();
+        final Map<String, Mapping> streams = new TreeMap<>();
+        final Set<String> topicsAndQueues = new TreeSet<>();
+        private Map<String, Object> openApi;
+
+        static Template load() throws IOException {
+            Template t = new Template();
+            Map<String, Object> template = yaml().load(read("infra/template.yaml"));
+            Map<String, Object> resources = (Map<String, Object>) template.get("Resources");
+            for (Map.Entry<String, Object> e : resources.entrySet()) {
+                Map<String, Object> r = (Map<String, Object>) e.getValue();
+                Map<String, Object> properties = (Map<String, Object>) r.getOrDefault("Properties", Map.of());
+                switch (String.valueOf(r.get("Type"))) {
+                    case "AWS::Serverless::Function", "AWS::Lambda::Function" -> {
+                        t.functions.put(e.getKey(), properties);
+                        Map<String, Object> events = (Map<String, Object>) properties.getOrDefault("Events", Map.of());
+                        events.forEach((name, event) -> {
+                            Map<String, Object> ev = (Map<String, Object>) event;
+                            if ("DynamoDB".equals(ev.get("Type"))) {
+                                Map<String, Object> p = (Map<String, Object>) ev.get("Properties");
+                                Map<String, Object> onFailure = (Map<String, Object>) ((Map<String, Object>)
+                                        p.getOrDefault("DestinationConfig", Map.of())).getOrDefault("OnFailure", Map.of());
+                                t.streams.put(name, new Mapping(e.getKey(), beforeDot(p.get("Stream")),
+                                        beforeDot(onFailure.get("Destination"))));
+                            }
+                        });
+                    }
+                    case "AWS::DynamoDB::Table" -> t.tables.put(e.getKey(), properties);
+                    case "AWS::SNS::Topic", "AWS::SQS::Queue" -> t.topicsAndQueues.add(e.getKey());
+                    default -> {
+                    }
+                }
+                if ("AWS::Serverless::HttpApi".equals(r.get("Type")) && properties.get("DefinitionBody") instanceof Map<?, ?> body) {
+                    Map<String, Object> include = (Map<String, Object>) ((Map<String, Object>) body.get("Fn::Transform")).get("Parameters");
+                    t.openApi = yaml().load(read(ROOT.resolve("infra").resolve(String.valueOf(include.get("Location"))).normalize()));
+                }
+            }
+            return t;
+        }
+
+        private static String beforeDot(Object getAtt) {
+            String s = getAtt instanceof List<?> list ? String.valueOf(list.get(0)) : String.valueOf(getAtt);
+            return s.contains(".") ? s.substring(0, s.indexOf('.')) : s;
+        }
+
+        String streamView(String table) {
+            Object spec = tables.get(table).get("StreamSpecification");
+            return spec instanceof Map<?, ?> m ? String.valueOf(m.get("StreamViewType")) : null;
+        }
+
+        /** Key attributes, index names and index key attributes. */
+        List<String> keysAndIndexes(String table) {
+            List<String> names = new ArrayList<>();
+            Map<String, Object> p = tables.get(table);
+            ((List<Map<String, Object>>) p.get("KeySchema")).forEach(k -> names.add(String.valueOf(k.get("AttributeName"))));
+            for (Map<String, Object> index : (List<Map<String, Object>>) p.getOrDefault("GlobalSecondaryIndexes", List.of())) {
+                names.add(String.valueOf(index.get("IndexName")));
+                ((List<Map<String, Object>>) index.get("KeySchema")).forEach(k -> names.add(String.valueOf(k.get("AttributeName"))));
+            }
+            return names;
+        }
+
+        /** {@code METHOD /path} of every operation of the HttpApi's OpenAPI document, to its function. */
+        Map<String, String> routes() {
+            Map<String, String> routes = new TreeMap<>();
+            Map<String, Object> paths = (Map<String, Object>) openApi.get("paths");
+            paths.forEach((path, operations) -> ((Map<String, Object>) operations).forEach((method, operation) -> {
+                if (operation instanceof Map<?, ?> op && op.get("x-amazon-apigateway-integration") instanceof Map<?, ?> integration) {
+                    Object resolved = integration.containsKey("$ref") ? reference(String.valueOf(integration.get("$ref"))) : integration;
+                    routes.put(method.toUpperCase(Locale.ROOT) + " " + path, aliasFunction(String.valueOf(resolved)));
+                }
+            }));
+            return routes;
+        }
+
+        /** Functions named by an authorizer of the OpenAPI document. */
+        Set<String> authorizers() {
+            Set<String> names = new TreeSet<>();
+            Map<String, Object> schemes = (Map<String, Object>) ((Map<String, Object>) openApi.get("components")).get("securitySchemes");
+            schemes.values().forEach(scheme -> {
+                Object authorizer = ((Map<String, Object>) scheme).get("x-amazon-apigateway-authorizer");
+                if (authorizer != null) {
+                    names.add(aliasFunction(String.valueOf(authorizer)));
+                }
+            });
+            return names;
+        }
+
+        private Object reference(String ref) {
+            Object node = openApi;
+            for (String part : ref.replaceFirst("^#/", "").split("/")) {
+                node = ((Map<String, Object>) node).get(part);
+            }
+            return node;
+        }
+
+        private static String aliasFunction(String text) {
+            Matcher m = Pattern.compile("\\$\\{(\\w+)Aliaslive}").matcher(text);
+            assertThat(m.find()).as("a function alias in %s", text).isTrue();
+            return m.group(1);
+        }
     }
 
     private static Yaml yaml() {
