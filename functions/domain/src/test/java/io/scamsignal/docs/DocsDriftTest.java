@@ -81,13 +81,195 @@ class DocsDriftTest {
     }
 
     @Test
-    void everyFigureInTheReadmeIsQuotedFromThePerformanceDocument() throws IOException {
-        String performance = read("docs/performance.md");
-        List<String> figures = figures(read("README.md"));
+    void everyFigureInTheDocsIsQuotedFromThePerformanceDocumentWithItsLabel() throws IOException {
+        List<Labelled> measured = labelledFigures(read("docs/performance.md"));
+        List<String> unpaired = new ArrayList<>();
+        for (Path doc : documents()) {
+            String name = ROOT.relativize(doc).toString();
+            if (name.equals("docs/performance.md")) {
+                continue;
+            }
+            for (Labelled figure : labelledFigures(read(doc))) {
+                if (!pairedIn(figure, measured) && !ELSEWHERE.containsKey(name + " " + figure.figure())) {
+                    unpaired.add(name + ": " + figure.figure() + " (label: " + figure.label().strip() + ")");
+                }
+            }
+        }
+        assertThat(labelledFigures(read("README.md"))).as("figures found in the README").isNotEmpty();
+        assertThat(unpaired).as("figures in the README or docs/ that docs/performance.md does not hold under the same label"
+                + " (nor ELSEWHERE names as measured or specified elsewhere)").isEmpty();
+    }
 
-        assertThat(figures).as("figures found in the README").isNotEmpty();
-        assertThat(figures.stream().filter(figure -> !performance.contains(figure)).toList())
-                .as("figures in the README that docs/performance.md does not hold verbatim").isEmpty();
+    @Test
+    void aSwappedFigureAndOneInsideALargerNumberAreCaught() {
+        List<Labelled> measured = labelledFigures("""
+                | function | ours | together |
+                |---|---|---|
+                | intake → first report stored | 465 ms (455–481) | **0.48×** |
+                | enrichment → first batch counted | 708 ms (688–811) | **0.59×** |
+                | alerting → first alert published | 636 ms (623–663) | **0.62×** |
+                """);
+        assertThat(labelledFigures("Cold start to the first report stored: 465 ms. Enrichment 0.59× and alerting 0.62×."))
+                .allMatch(f -> pairedIn(f, measured));
+        assertThat(labelledFigures("Enrichment 0.62× and alerting 0.59×.")).noneMatch(f -> pairedIn(f, measured));
+        assertThat(labelledFigures("Cold start to the first report stored: 65 ms.")).noneMatch(f -> pairedIn(f, measured));
+    }
+
+    @Test
+    void thePerformanceTablesAreTheBenchOutput() throws IOException {
+        @SuppressWarnings("unchecked")
+        Map<String, String> written = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readValue(read("docs/figures.json"), Map.class);
+        Map<String, String> cells = tableCells(read("docs/performance.md"));
+        assertThat(written).as("figures make bench wrote (docs/figures.json)").isNotEmpty();
+        written.forEach((label, figure) -> assertThat(cells.get(label))
+                .as("docs/performance.md's cell %s against make bench's output", label).isEqualTo(figure));
+        for (String table : TIED_TABLES) {
+            cells.forEach((label, cell) -> {
+                if (label.startsWith(table + " | ") && !figures(cell).isEmpty()) {
+                    assertThat(written).as("a figure of the %s table that make bench does not write", table).containsKey(label);
+                }
+            });
+        }
+    }
+
+    /** Tables of docs/performance.md whose every figure make bench writes to docs/figures.json. */
+    private static final List<String> TIED_TABLES = List.of("function", "what");
+
+    /**
+     * Figures of docs/ that are measured by a test or a benchmark section documented beside them, or
+     * specified rather than measured, with where they come from.
+     */
+    private static final Map<String, String> ELSEWHERE = Map.ofEntries(
+            Map.entry("docs/architecture.md 64 KiB", "the report API's body limit (contract)"),
+            Map.entry("docs/architecture.md 400s", "HTTP status codes, not a duration"),
+            Map.entry("docs/operations.md 1 GB", "Lambda's price basis"),
+            Map.entry("docs/operations.md 60,000 ms", "an alarm threshold (template)"),
+            Map.entry("docs/confidence.md 35 ×", "the confidence formula's points (Confidence)"),
+            Map.entry("docs/confidence.md 25 ×", "the confidence formula's points (Confidence)"),
+            Map.entry("docs/confidence.md 10 ×", "the confidence formula's points (Confidence)"),
+            Map.entry("docs/benign-lists.md 70 KB", "the bundled lists' size in the domain jar"),
+            Map.entry("docs/benign-lists.md 55 ms", "loading the bundled lists (BenignListsTest)"),
+            Map.entry("docs/benign-lists.md 100 %", "LookalikeCorpusTest"),
+            Map.entry("docs/rings.md 12.2 s", "RingCorpusPipelineIT"),
+            Map.entry("docs/rings.md 12.5 s", "RingCorpusPipelineIT"),
+            Map.entry("docs/rings.md 25.2 ms", "RingCorpusBenchmark, beside 221.9 s"),
+            Map.entry("docs/rings.md 48.0 s", "RingCorpusBenchmark, beside 221.9 s"),
+            Map.entry("docs/rings.md 1.3 MB", "RingBenchmark's referral packet, beside 1.6 s"),
+            Map.entry("docs/rings.md 0.5 MB", "RingBenchmark's referral packet, beside 1.6 s"),
+            Map.entry("docs/rings.md 0.6 MB", "RingBenchmark's referral packet, beside 1.6 s"),
+            Map.entry("docs/rings.md 70 MB", "RingBenchmark's referral packet, beside 1.6 s"),
+            Map.entry("docs/rings.md 1,769 MB", "the referral function's memory (template)"),
+            Map.entry("docs/rings.md 29 s", "the HTTP API's integration limit"));
+
+    /** A figure and the words that say what it is. */
+    record Labelled(String figure, String label) {
+    }
+
+    private static final Set<String> COMMON = Set.of("with", "from", "that", "this", "than", "then", "each", "same",
+            "without", "against", "over", "under", "first", "both", "their", "there", "when", "where", "into", "only");
+
+    /** Whether a measured figure equal to {@code figure} (a whole token) carries one of its label's words. */
+    static boolean pairedIn(Labelled figure, List<Labelled> measured) {
+        List<String> words = new ArrayList<>();
+        Matcher w = Pattern.compile("[\\p{L}][\\p{L}'’]{3,}").matcher(figure.label().toLowerCase(Locale.ROOT));
+        while (w.find()) {
+            String word = w.group().replaceAll("['’]s$", "");
+            if (!COMMON.contains(word)) {
+                words.add(word);
+            }
+        }
+        return measured.stream().filter(m -> m.figure().equals(figure.figure()))
+                .anyMatch(m -> words.stream().anyMatch(m.label().toLowerCase(Locale.ROOT)::contains));
+    }
+
+    /**
+     * Every figure of a markdown text with its label: in a table, the row's first cell, the column's
+     * header and the cell's text before it; in prose, the words since the previous figure or sentence
+     * and up to the next one.
+     */
+    static List<Labelled> labelledFigures(String markdown) {
+        List<Labelled> out = new ArrayList<>();
+        String text = FENCE.matcher(markdown).replaceAll("");
+        List<String> header = List.of();
+        StringBuilder prose = new StringBuilder();
+        for (String line : text.split("\n")) {
+            if (line.startsWith("|")) {
+                List<String> cells = cells(line);
+                if (line.matches("^\\|[-:| ]+\\|?\\s*$")) {
+                    continue;
+                }
+                if (header.isEmpty()) {
+                    header = cells;
+                    continue;
+                }
+                for (int i = 0; i < cells.size(); i++) {
+                    String cell = cells.get(i);
+                    List<int[]> spans = spans(cell);
+                    for (int j = 0; j < spans.size(); j++) {
+                        int from = j == 0 ? 0 : spans.get(j - 1)[1];
+                        int to = j + 1 < spans.size() ? spans.get(j + 1)[0] : cell.length();
+                        out.add(new Labelled(cell.substring(spans.get(j)[0], spans.get(j)[1]), cells.get(0) + " | "
+                                + (i < header.size() ? header.get(i) : "") + " | " + cell.substring(from, to)));
+                    }
+                }
+            } else {
+                header = List.of();
+                prose.append(line).append('\n');
+            }
+        }
+        for (String paragraph : prose.toString().split("\n\\s*\n")) {
+            List<int[]> spans = spans(paragraph);
+            for (int i = 0; i < spans.size(); i++) {
+                int from = i == 0 ? 0 : spans.get(i - 1)[1];
+                int to = i + 1 < spans.size() ? spans.get(i + 1)[0] : paragraph.length();
+                String before = paragraph.substring(from, spans.get(i)[0]);
+                int sentence = Math.max(before.lastIndexOf(". "), before.lastIndexOf("; "));
+                String after = paragraph.substring(spans.get(i)[1], to).split("[.;,(—]| and ", 2)[0];
+                out.add(new Labelled(paragraph.substring(spans.get(i)[0], spans.get(i)[1]),
+                        before.substring(sentence + 1) + " … " + after));
+            }
+        }
+        return out;
+    }
+
+    private static List<int[]> spans(String text) {
+        List<int[]> spans = new ArrayList<>();
+        Matcher m = FIGURE.matcher(text);
+        while (m.find()) {
+            spans.add(new int[] {m.start(), m.end()});
+        }
+        return spans;
+    }
+
+    /** Every table cell of a markdown text by "first header | row's first cell | column header" (bold marks dropped). */
+    static Map<String, String> tableCells(String markdown) {
+        Map<String, String> out = new TreeMap<>();
+        List<String> header = List.of();
+        for (String line : FENCE.matcher(markdown).replaceAll("").split("\n")) {
+            if (!line.startsWith("|")) {
+                header = List.of();
+                continue;
+            }
+            if (line.matches("^\\|[-:| ]+\\|?\\s*$")) {
+                continue;
+            }
+            List<String> cells = cells(line);
+            if (header.isEmpty()) {
+                header = cells;
+                continue;
+            }
+            for (int i = 1; i < cells.size() && i < header.size(); i++) {
+                out.put(header.get(0) + " | " + cells.get(0) + " | " + header.get(i), cells.get(i).replace("**", ""));
+            }
+        }
+        return out;
+    }
+
+    private static List<String> cells(String row) {
+        String inner = row.strip();
+        inner = inner.substring(1, inner.endsWith("|") ? inner.length() - 1 : inner.length());
+        return Arrays.stream(inner.split("\\|", -1)).map(String::strip).toList();
     }
 
     @Test
