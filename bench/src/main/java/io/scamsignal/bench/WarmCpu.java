@@ -68,9 +68,9 @@ public final class WarmCpu {
         }
         System.out.printf("%-44s %s; readTree %s; ratio %s  %s%n", label, Stats.of(f).format("µs"),
                 Stats.of(p).format("µs"), Stats.of(ratios).format("x"), target);
-        Figures.put("what", label, "ScamSignal", Figures.withSpread(Stats.of(f), "µs", "%.1f"));
-        Figures.put("what", label, "readTree of the same JSON", Figures.number(Stats.of(p).median(), "%.1f") + " µs");
-        Figures.put("what", label, "ratio", Figures.number(Stats.of(ratios).median(), "%.1f") + "×");
+        Figures.put("what", label, "ScamSignal", Figures.withSpread(Stats.of(f), "µs", "%,.1f"));
+        Figures.put("what", label, "readTree of the same JSON", Figures.number(Stats.of(p).median(), "%,.1f") + " µs");
+        Figures.put("what", label, "ratio", Figures.number(Stats.of(ratios).median(), "%,.1f") + "×");
         Figures.put("what", label, "target", limit == 0 ? "—"
                 : "target ≤ " + limit + "× — " + (Stats.of(ratios).median() <= limit ? "met" : "not met"));
     }

@@ -33,8 +33,12 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  *   function's Environment.Variables) is documented in docs/operations.md;</li>
  *   <li>every {@code make <target>} in the README and docs/ (in code spans and code blocks) is a
  *   target of the Makefile;</li>
- *   <li>every figure in the README, a number with a unit (ms, s, µs, ×, %, KB, KiB, MB, GB), is
- *   quoted verbatim from docs/performance.md, where the measurements live;</li>
+ *   <li>every figure in the README and docs/, a number with a unit (ms, s, µs, ×, %, KB, KiB, MB, GB),
+ *   is found in docs/performance.md, where the measurements live, as a whole token and under the
+ *   same label (a word of the text around it in the row, column or sentence), unless
+ *   {@link #ELSEWHERE} names where it is measured or specified instead; and the cells of
+ *   performance.md's cold-start and warm-CPU tables are what {@code make bench} last wrote to
+ *   docs/figures.json;</li>
  *   <li>the README stays a front page: at most 10 KB;</li>
  *   <li>every relative link in the README and docs/ names an existing file (and heading);</li>
  *   <li>docs/architecture.md describes what the template declares, and nothing else: every function
