@@ -111,7 +111,7 @@ bench-load: venv
 # BENCH_OPTS="-Dbench.runs=2 -Dbench.rounds=1 -Dbench.iterations=1 -Dbench.numbers=5 -Dbench.ringCorpus=10,12,25
 # -Dbench.ringNoise=20" REPORTS=50 make bench:
 # a quick check that every benchmark runs and its checks pass (figures from it mean nothing)
-# the throughput run's size (issue 7's figure); moto runs with item-level transaction snapshots
+# the throughput run's size (the figure in docs/performance.md); moto runs with item-level transaction snapshots
 # there (tools/moto_server.py), as released its transactions slow down as the tables grow
 REPORTS ?= 10000
 

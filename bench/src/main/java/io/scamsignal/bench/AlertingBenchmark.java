@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * Issue 5's figures: SNS publishes per report (distinct SNS message ids at a subscribed queue,
+ * The alerting figures: SNS publishes per report (distinct SNS message ids at a subscribed queue,
  * checked against the message ids the function recorded), and the time from the POST that makes an
  * indicator cross a rule to the alert at a partner's queue, under a steady stream of reports through the
  * local pipeline (runner + moto).

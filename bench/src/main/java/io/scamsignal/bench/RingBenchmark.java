@@ -55,7 +55,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 /**
- * Issue 15's figures, through the real ring adapter (DynamoDbRingStore) on moto: the extra write
+ * The ring figures, through the real ring adapter (DynamoDbRingStore) on moto: the extra write
  * units per report that linking costs (joining rings, and reports that merge two rings), and the
  * referral packet of a 2,000-report, 300-indicator ring — time, heap, requests — which must fit one
  * Lambda invocation. Write units as AWS bills transactional writes: 2 per item per started KB

@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Issue 15's recovery demand at full size, through the deployed enrichment function on moto: the
+ * The ring recovery demand at full size, through the deployed enrichment function on moto: the
  * corpus of RingCorpusTest (campaigns of 10 to 2,000 victims, 400 noise reports, plus two bridge
  * reports joining campaigns) stored as intake stores reports, the reports stream's own records cut
  * into batches of up to BatchSize, each batch delivered three times, all deliveries shuffled (as

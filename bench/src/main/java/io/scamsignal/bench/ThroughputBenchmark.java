@@ -24,7 +24,7 @@ import java.util.concurrent.Future;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Issue 7's throughput figure: N reports through the local pipeline (runner + moto) against the
+ * The throughput figure: N reports through the local pipeline (runner + moto) against the
  * emulator's raw PutItem rate measured in the same run. Every figure printed is counted: reports
  * accepted, counted in the aggregates, numbers alerted, alerts received twice; a run whose idle
  * wait times out, or that loses a report or an alert, says so and exits with status 1.

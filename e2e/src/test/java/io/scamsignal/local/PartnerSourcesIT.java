@@ -38,7 +38,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * Issue 13's partner-side counting end to end on moto: reports of one number through the public API
+ * Partner-side counting end to end on moto: reports of one number through the public API
  * and two partner organisations (sources in the aggregate, the alert and its SNS attribute, the
  * TAXII sighting, the MISP event and the number feed), the victim's network on a bulk line, the
  * public per-network limit that partner lines do not take from, and the rings collection walked

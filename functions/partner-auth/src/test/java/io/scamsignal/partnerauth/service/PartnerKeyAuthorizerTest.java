@@ -1,4 +1,4 @@
-package io.scamsignal.partnerauth;
+package io.scamsignal.partnerauth.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
