@@ -1,5 +1,6 @@
 package io.scamsignal.domain.report;
 
+import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -77,7 +78,7 @@ public final class RentedNetworks {
 
     /** Reads the format tools/refresh_benign_lists.py writes. */
     static RentedNetworks read(InputStream stream) throws IOException {
-        DataInputStream in = new DataInputStream(stream);
+        DataInputStream in = new DataInputStream(new BufferedInputStream(stream, 1 << 16));
         byte[] magic = in.readNBytes(5);
         if (!Arrays.equals(magic, new byte[] {'S', 'S', 'R', 'N', 1})) {
             throw new IOException("not a rented-networks file (version 1)");
