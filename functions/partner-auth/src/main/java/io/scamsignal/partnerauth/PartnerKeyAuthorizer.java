@@ -25,9 +25,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The HttpApi's Lambda authorizer for partner routes (REQUEST type, payload 2.0, simple responses):
  * HTTP Basic with user = key id and password = the key's secret. The partner keys table stores the
  * SHA-256 of the secret only: the secret has 256 random bits, so a plain hash cannot be reversed and
- * needs no salt or stretching. API Gateway caches the answer per Authorization header and route
- * group (reads and writes have separate caches), so a key is looked up once per cache period, and a
- * revoked or narrowed key is refused at the latest when that ends. Nothing here caches.
+ * needs no salt or stretching. API Gateway caches the answer per authorizer and Authorization
+ * header: the contract declares this function twice, for reads ({@code PartnerAuthCacheSeconds}) and
+ * for {@code POST /partner/reports} ({@code PartnerWriteAuthCacheSeconds}, at most 60), so a key is
+ * looked up once per cache period, and a revoked or narrowed key is refused at the latest when that
+ * ends. Nothing here caches.
  *
  * <p>The answer's context names the partner, the key, its scopes as stored ({@code read:<id>,…,
  * submit, victim-network}; the intake enforces {@code submit} and {@code victim-network}) and the
