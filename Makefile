@@ -28,7 +28,8 @@ help:
 	@echo "make referral RING=<ringId>   a ring's referral packet and evidence manifest to target/referrals/<ringId>/"
 	@echo "make benign ACTION=add|not|remove INDICATOR='domain#anydesk.com' REASON='…'   an operator's benign entry, no redeploy"
 	@echo "make erase EMAIL=…   erase a reporter's personal data (right to erasure); counts stay"
-	@echo "make partner-key-create PARTNER=acme [COLLECTIONS=<id,…>]   a partner API key for TAXII (secret printed once)"
+	@echo "make partner-key-create PARTNER=acme [SCOPES='read:indicators,read:rings,submit,victim-network']   a partner API key (secret printed once; default read:indicators)"
+	@echo "make partner-key-scopes KEY_ID=pk_… SCOPES='…'   change a partner key's scopes (same secret)"
 	@echo "make partner-key-revoke KEY_ID=pk_…   revoke a partner API key"
 	@echo "make clean  remove build output and the virtual environment"
 
@@ -134,9 +135,14 @@ benign: build
 erase: build
 	@ERASE_EMAIL="$(EMAIL)" $(JAVA_HOME)/bin/java -jar ops/target/scamsignal-ops.jar erase
 
-# make partner-key-create PARTNER=acme [COLLECTIONS=6e9b7f0c-5b1a-4f3e-9c55-0d6c1f1b7a11]: against a running make run
+# make partner-key-create PARTNER=acme [SCOPES=read:indicators,submit]: against a running make run; the
+# scopes are read:<indicators|rings|collection id|*>, submit, victim-network (docs/partners.md)
 partner-key-create: build
-	$(JAVA_HOME)/bin/java -jar ops/target/scamsignal-ops.jar partner-key create "$(PARTNER)" $(COLLECTIONS)
+	$(JAVA_HOME)/bin/java -jar ops/target/scamsignal-ops.jar partner-key create "$(PARTNER)" "$(SCOPES)"
+
+.PHONY: partner-key-scopes
+partner-key-scopes: build
+	$(JAVA_HOME)/bin/java -jar ops/target/scamsignal-ops.jar partner-key scopes "$(KEY_ID)" "$(SCOPES)"
 
 partner-key-revoke: build
 	$(JAVA_HOME)/bin/java -jar ops/target/scamsignal-ops.jar partner-key revoke "$(KEY_ID)"

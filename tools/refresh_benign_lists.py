@@ -128,5 +128,125 @@ def main():
     return 0
 
 
+
+# --- rented networks: published cloud and VPN ranges, one network each list (NetworkFingerprint) ---
+# Read from a clone of https://github.com/MISP/misp-warninglists at a pinned commit (the PyPI package
+# lags behind the lists): a refresh is a deliberate change of RENTED_COMMIT, reviewed with the diff
+# of rented-networks.json. Usage:
+#   git clone https://github.com/MISP/misp-warninglists /tmp/misp-warninglists
+#   python3 tools/refresh_benign_lists.py rented-networks /tmp/misp-warninglists
+RENTED_COMMIT = "84f0610aaf3b32159285c9b85510d0f415ea6b27"
+RENTED_OUT = ROOT / "functions/domain/src/main/resources/io/scamsignal/domain/report"
+# warninglist -> the network its addresses count on. Order is precedence where lists overlap (a
+# provider's own list before the VPN lists, which also hold data-centre ranges); the two VPN lists
+# are one list split by address family.
+RENTED_LISTS = {
+    "amazon-aws": "amazon-aws",
+    "microsoft-azure": "microsoft-azure",
+    "google-gcp": "google-gcp",
+    "ovh-cluster": "ovh-cluster",
+    "akamai": "akamai",
+    "cloudflare": "cloudflare",
+    "fastly": "fastly",
+    "vpn-ipv4": "vpn",
+    "vpn-ipv6": "vpn",
+}
+
+
+def _varint(n):
+    out = bytearray()
+    while True:
+        b = n & 0x7F
+        n >>= 7
+        if n:
+            out.append(b | 0x80)
+        else:
+            out.append(b)
+            return bytes(out)
+
+
+def _disjoint(intervals):
+    """[(first, last, priority)] -> sorted disjoint [(first, last, priority)], the lowest priority
+    winning where intervals overlap, neighbours of one priority joined."""
+    events = {}
+    for first, last, prio in intervals:
+        events.setdefault(first, []).append((prio, 1))
+        events.setdefault(last + 1, []).append((prio, -1))
+    active = [0] * (max(p for _, _, p in intervals) + 1)
+    out = []
+    points = sorted(events)
+    for i, point in enumerate(points):
+        for prio, delta in events[point]:
+            active[prio] += delta
+        best = next((p for p, n in enumerate(active) if n > 0), None)
+        if best is None or i + 1 == len(points):
+            continue
+        end = points[i + 1] - 1
+        if out and out[-1][2] == best and out[-1][1] + 1 == point:
+            out[-1] = (out[-1][0], end, best)
+        else:
+            out.append((point, end, best))
+    return out
+
+
+def refresh_rented_networks(checkout, commit=RENTED_COMMIT):
+    """Writes rented-networks.bin (ranges) and rented-networks.json (source, version, date, licence)."""
+    import ipaddress
+    import subprocess
+
+    def git(*args):
+        return subprocess.run(["git", "-C", checkout, *args], check=True, capture_output=True,
+                              text=True).stdout
+
+    commit = git("rev-parse", commit + "^{commit}").strip()
+    committed = git("show", "-s", "--format=%cI", commit).strip()
+    networks = list(dict.fromkeys(RENTED_LISTS.values()))
+    v4, v6, meta = [], [], []
+    for prio, (name, network) in enumerate(RENTED_LISTS.items()):
+        data = json.loads(git("show", f"{commit}:lists/{name}/list.json"))
+        counts = {4: 0, 6: 0}
+        for entry in data["list"]:
+            net = ipaddress.ip_network(entry.strip(), strict=False)
+            counts[net.version] += 1
+            first, last = int(net.network_address), int(net.broadcast_address)
+            if net.version == 4:
+                v4.append((first, last, prio))
+            else:
+                # IPv6 in /64 units: a longer prefix counts as its whole /64 (one subscriber's at most)
+                v6.append((first >> 64, last >> 64, prio))
+        meta.append({"list": name, "network": network, "description": data["description"],
+                     "listVersion": str(data["version"]), "ipv4": counts[4], "ipv6": counts[6]})
+    body = bytearray(b"SSRN\x01")
+    body += bytes([len(networks)])
+    for network in networks:
+        encoded = network.encode("ascii")
+        body += bytes([len(encoded)]) + encoded
+    ranges = {}
+    for family, intervals in ((4, v4), (6, v6)):
+        merged = _disjoint(intervals)
+        ranges[family] = len(merged)
+        body += len(merged).to_bytes(4, "big")
+        previous = 0
+        for first, last, prio in merged:
+            # gap from the end of the previous range, size - 1, the network's index
+            body += _varint(first - previous) + _varint(last - first) + bytes([networks.index(RENTED_LISTS[list(RENTED_LISTS)[prio]])])
+            previous = last + 1
+    (RENTED_OUT / "rented-networks.bin").write_bytes(bytes(body))
+    today = datetime.date.today().isoformat()
+    doc = {"source": "MISP warninglists (https://github.com/MISP/misp-warninglists)",
+           "commit": commit, "committed": committed, "vendored": today, "licence": LICENCE,
+           "generator": "tools/refresh_benign_lists.py rented-networks; do not edit",
+           "file": "rented-networks.bin", "bytes": len(body),
+           "ipv4Ranges": ranges[4], "ipv6Ranges64": ranges[6], "networks": networks, "lists": meta}
+    (RENTED_OUT / "rented-networks.json").write_text(json.dumps(doc, indent=2) + "\n", encoding="utf-8")
+    for m in meta:
+        print(f"{m['list']:16} -> {m['network']:16} v{m['listVersion']:9} {m['ipv4']:6} IPv4 {m['ipv6']:5} IPv6")
+    print(f"rented-networks.bin: {ranges[4]} IPv4 ranges, {ranges[6]} IPv6 /64 ranges, {len(body)} bytes")
+    return 0
+
+
+if __name__ == "__main__" and sys.argv[1:2] == ["rented-networks"]:
+    sys.exit(refresh_rented_networks(*sys.argv[2:]))
+
 if __name__ == "__main__":
     sys.exit(main())

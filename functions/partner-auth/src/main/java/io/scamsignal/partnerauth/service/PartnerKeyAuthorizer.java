@@ -16,11 +16,16 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The decision of the HttpApi's Lambda authorizer for partner routes
  * ({@link io.scamsignal.partnerauth.handler.PartnerAuthHandler}): HTTP Basic with user = key id and password = the key's secret. The partner keys table stores the
  * SHA-256 of the secret only: the secret has 256 random bits, so a plain hash cannot be reversed and
- * needs no salt or stretching. API Gateway caches the answer per Authorization header, so a key
- * is looked up once per cache period, and a revoked key is refused at the latest when that ends.
+ * needs no salt or stretching. API Gateway caches the answer per authorizer and Authorization
+ * header: the contract declares this function twice, for reads ({@code PartnerAuthCacheSeconds}) and
+ * for {@code POST /partner/reports} ({@code PartnerWriteAuthCacheSeconds}, at most 60), so a key is
+ * looked up once per cache period, and a revoked or narrowed key is refused at the latest when that
+ * ends. Nothing here caches.
  *
- * <p>The answer's context names the partner, the key and the collections the key may read
- * ({@code *} for all), which the partner API enforces.
+ * <p>The answer's context names the partner, the key, its scopes as stored ({@code read:<id>,…,
+ * submit, victim-network}; the intake enforces {@code submit} and {@code victim-network}) and the
+ * collections the key may read ({@code *} for all), which the partner API enforces. A key item
+ * without scopes (written before keys had them) reads its {@code collections} and nothing else.
  */
 public final class PartnerKeyAuthorizer {
 
@@ -55,8 +60,36 @@ public final class PartnerKeyAuthorizer {
         ObjectNode context = answer.putObject("context");
         context.put("partner", text(item, "partner"));
         context.put("keyId", credentials[0]);
-        context.put("collections", text(item, "collections"));
+        String scopes = item.containsKey("scopes") ? text(item, "scopes") : readScopes(text(item, "collections"));
+        context.put("scopes", scopes);
+        context.put("collections", collections(scopes));
         return answer;
+    }
+
+    /** The scopes of an item that predates them: read its collections ({@code *} or ids). */
+    static String readScopes(String collections) {
+        StringBuilder out = new StringBuilder();
+        for (String c : (collections.isBlank() ? "*" : collections).split(",")) {
+            if (!c.isBlank()) {
+                out.append(out.isEmpty() ? "" : ",").append("read:").append(c.strip());
+            }
+        }
+        return out.toString();
+    }
+
+    /** The collections a scope string reads: {@code *}, or their ids comma-separated (empty for none). */
+    static String collections(String scopes) {
+        StringBuilder out = new StringBuilder();
+        for (String s : scopes.split(",")) {
+            String scope = s.strip();
+            if (scope.equals("read:*")) {
+                return "*";
+            }
+            if (scope.startsWith("read:") && scope.length() > 5) {
+                out.append(out.isEmpty() ? "" : ",").append(scope.substring(5));
+            }
+        }
+        return out.toString();
     }
 
     /** {@code [keyId, secret]} of an HTTP Basic header, null for anything else. */
