@@ -87,6 +87,36 @@ class BenignIndicatorsTest {
         assertThat(benign.domain("amazon.com.secure-login.xyz")).isEmpty();
     }
 
+    @ParameterizedTest
+    @CsvSource({
+            "+443457345345, curated-phones", "+443457404404, curated-phones", "+18002274825, curated-phones",
+            "+18007692511, curated-phones", "+61132221, curated-phones", "+496991010000, curated-phones",
+            "+34915123123, curated-phones", "+611300292371, curated-phones",
+            "+498003638469, brand-registry", "+611300321456, brand-registry", "+448003587911, brand-registry",
+            "+61132058, brand-registry", "+34900150503, brand-registry"})
+    void banksAndBrandsPublishedLinesInTheSixCountriesAreBenign(String e164, String list) {
+        assertThat(benign.phone(e164)).get().extracting(BenignIndicators.Match::list).isEqualTo(list);
+    }
+
+    @Test
+    void everyCuratedNumberIsAValidNumberOfItsCountryWithItsSource() {
+        var util = com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance();
+        var rows = io.scamsignal.domain.brand.DomainListFile.rows("/io/scamsignal/domain/benign/curated-phones.tsv");
+        assertThat(rows).hasSizeGreaterThan(30);
+        for (String[] row : rows) {
+            assertThat(row).hasSize(4);
+            assertThat(row[3]).startsWith("https://");
+            try {
+                var number = util.parse(row[0], "ZZ");
+                assertThat(util.isValidNumber(number)).as(row[0]).isTrue();
+                // North American toll-free numbers have no region of their own: the country's calling code
+                assertThat(number.getCountryCode()).as(row[0]).isEqualTo(util.getCountryCodeForRegion(row[1]));
+            } catch (com.google.i18n.phonenumbers.NumberParseException e) {
+                throw new AssertionError(row[0], e);
+            }
+        }
+    }
+
     @Test
     void hotlinesAndBrandNumbersAreBenign() {
         assertThat(benign.phone("+18773824357")).get().extracting(BenignIndicators.Match::list).isEqualTo("curated-phones");
