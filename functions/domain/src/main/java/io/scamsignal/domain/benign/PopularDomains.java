@@ -28,6 +28,17 @@ public final class PopularDomains {
     private static final int HEADER = 8;
     private static final int INDEX = HEADER + (BUCKETS + 1) * 4;
 
+    /** Cloned per lookup: cheaper than a provider lookup by name each time. */
+    private static final MessageDigest SHA_256;
+
+    static {
+        try {
+            SHA_256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is a required algorithm", e);
+        }
+    }
+
     private final ByteBuffer data;
     private final int size;
 
@@ -90,10 +101,10 @@ public final class PopularDomains {
     /** The first 8 bytes of SHA-256 of the domain (ASCII), big-endian: what the refresh script writes. */
     static long fingerprint(String domain) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(domain.getBytes(StandardCharsets.US_ASCII));
-            return ByteBuffer.wrap(digest).getLong();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is a required algorithm", e);
+            MessageDigest sha = (MessageDigest) SHA_256.clone();
+            return ByteBuffer.wrap(sha.digest(domain.getBytes(StandardCharsets.US_ASCII))).getLong();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the SHA-256 provider cannot be cloned", e);
         }
     }
 }
