@@ -70,7 +70,10 @@ public final class PopularDomains {
     }
 
     public boolean contains(String registrableDomain) {
-        long f = fingerprint(registrableDomain);
+        return containsFingerprint(fingerprint(registrableDomain));
+    }
+
+    boolean containsFingerprint(long f) {
         int bucket = (int) (f >>> (64 - BUCKET_BITS));
         long remainder = f & ((1L << (64 - BUCKET_BITS)) - 1);
         int lo = data.getInt(HEADER + bucket * 4);

@@ -29,6 +29,31 @@ class PopularDomainsTest {
     }
 
     @Test
+    void everyStoredFingerprintIsFoundAndItsNeighboursAreNot() throws Exception {
+        byte[] file;
+        try (var in = getClass().getResourceAsStream("/io/scamsignal/domain/benign/popular-domains.bin")) {
+            file = in.readAllBytes();
+        }
+        var data = java.nio.ByteBuffer.wrap(file);
+        int index = 8 + 65_537 * 4;
+        int found = 0;
+        int neighbours = 0;
+        for (int bucket = 0; bucket < 65_536; bucket++) {
+            for (int i = data.getInt(8 + bucket * 4); i < data.getInt(8 + (bucket + 1) * 4); i++) {
+                long remainder = 0;
+                for (int b = 0; b < 6; b++) {
+                    remainder = (remainder << 8) | (file[index + i * 6 + b] & 0xFF);
+                }
+                long f = ((long) bucket << 48) | remainder;
+                found += POPULAR.containsFingerprint(f) ? 1 : 0;
+                neighbours += POPULAR.containsFingerprint(f + 1) ? 1 : 0;
+            }
+        }
+        assertThat(found).isEqualTo(1_000_000);
+        assertThat(neighbours).isZero();
+    }
+
+    @Test
     void fewerThanOneInAMillionMadeUpDomainsPassForPopular() {
         SplittableRandom random = new SplittableRandom(21);
         int popular = 0;
