@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
@@ -20,7 +21,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -67,13 +67,12 @@ class SchemathesisIT {
             builder.environment().put("SCHEMATHESIS_HOOKS", "hooks");
             builder.environment().put("PYTHONPATH", project.resolve("e2e/schemathesis").toString());
             builder.environment().put("SCAMSIGNAL_ISO_LISTS", isoLists(project.resolve("e2e/target/iso-lists.json")).toString());
-            Process st = builder.start();
-            assertThat(st.waitFor(10, TimeUnit.MINUTES)).as("schemathesis finished").isTrue();
+            ExternalProcess.Result st = ExternalProcess.run(builder, Duration.ofMinutes(10));
             String report = Files.readString(output);
             System.out.println(report.lines().filter(l -> l.contains("generated") || l.contains("Coverage")
                     || l.contains("Fuzzing") || l.contains("Examples") || l.contains("failed")).reduce("", (a, b) -> a + b + "\n"));
 
-            assertThat(st.exitValue()).as("seed %d: %s", seed, report).isZero();
+            assertThat(st.exitCode()).as("seed %d: %s", seed, report).isZero();
             Matcher m = GENERATED.matcher(report);
             assertThat(m.find()).as(report).isTrue();
             int generated = Integer.parseInt(m.group(1));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -28,12 +29,26 @@ public final class VenvPython {
         }
         List<String> command = new ArrayList<>(List.of(python.toString(), projectDir().resolve(script).toString()));
         command.addAll(args);
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+        return run(command, Duration.ofMinutes(5));
+    }
+
+    /**
+     * Runs {@code command} with a time limit: its output goes to a file (a hung tool cannot block a
+     * reader), and the process and its children are killed when it is over, whatever happened.
+     */
+    public static Result run(List<String> command, Duration timeout) throws IOException, InterruptedException {
+        Path output = Files.createTempFile("venv-python", ".out");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        try {
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException(String.join(" ", command) + " did not finish within " + timeout
+                        + "; its output: " + Files.readString(output, StandardCharsets.UTF_8));
+            }
+            return new Result(p.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+        } finally {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
-            throw new IllegalStateException(script + " did not finish");
+            Files.deleteIfExists(output);
         }
-        return new Result(p.exitValue(), out);
     }
 }
