@@ -22,8 +22,10 @@ public final class VenvPython {
         return Path.of(System.getProperty("scamsignal.projectDir", "../..")).toAbsolutePath().normalize();
     }
 
+    /** {@code script} (a path under the project) with {@code args}, at most five minutes. */
     public static Result run(String script, List<String> args) throws IOException, InterruptedException {
-        Path python = projectDir().resolve(".venv/bin/python");
+        // -Dscamsignal.python=<interpreter> runs another virtual environment's python (one with a newly pinned tool)
+        Path python = Path.of(System.getProperty("scamsignal.python", projectDir().resolve(".venv/bin/python").toString()));
         if (!Files.isExecutable(python)) {
             throw new IllegalStateException(python + " is missing: run `make venv` (make test does it for you)");
         }
