@@ -342,7 +342,9 @@ final class PersonalDataScan {
     /**
      * Every message in the queue: each received once and held invisible while the rest are read,
      * until the queue counts no visible message (ApproximateNumberOfMessages), then all made visible
-     * again for their consumers. A queue that still counts visible messages is a finding.
+     * again for their consumers. A queue that still counts visible messages is a finding. (A FIFO
+     * queue hands out nothing behind a message group's held messages, so more than ten messages of
+     * one group cannot be read without deleting: such a queue shows as not drained.)
      */
     private List<Finding> scanQueue(EmulatorClients aws, String logicalId, String url) {
         List<Finding> found = new ArrayList<>();
