@@ -6,8 +6,14 @@ carry: a real calendar date not in the future and not before 2000 (incidentDate)
 country and an ISO 4217 currency (the schema has only their patterns), a currency with every amount
 (loss), at least one indicator (scammer), e-mail addresses that are e-mail addresses, phone numbers
 that are numbers (libphonenumber) and wallet addresses whose checksum holds. Phone numbers and wallet
-addresses cannot be checked here without their libraries: a positive case gets known-good ones
-(the form of phone input is fuzzed by the unit and property tests of PhoneNormalizer instead). Schemathesis knows the patterns only, so a positive case may break a rule stated in
+addresses cannot be checked here without their libraries: a positive case gets known-good ones, in
+turn from two corpora, so that acceptance is shown for many, not one: libphonenumber's example
+number of every number type of each of the six countries the forms offer, in E.164 and
+international format (the test writes them from PhoneNumberUtil.getExampleNumberForType, into
+SCAMSIGNAL_ISO_LISTS), and the published wallet test vectors of valid-wallets.json (BIP-350 segwit,
+base58check addresses quoted in BIPs, EIP-55; tools/refresh_wallet_vectors.py writes it with its
+sources). The form of phone input is fuzzed by the unit and property tests of PhoneNormalizer
+instead. Schemathesis knows the patterns only, so a positive case may break a rule stated in
 words, and the API then rightly answers 400. This hook brings each *positive* case within those
 written rules and touches nothing else; negative cases go out as generated. The lists are the
 ones the validator uses (the JDK's), written by the test to SCAMSIGNAL_ISO_LISTS.
@@ -40,8 +46,9 @@ def _valid_date(value):
 
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-_PHONE = "+1 888 555 0142"
-_WALLET = "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa"
+_PHONES = itertools.cycle(_LISTS["phones"])
+_WALLETS = itertools.cycle([w["address"] for w in json.load(
+    open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "valid-wallets.json"), encoding="utf-8"))["wallets"]])
 
 
 def _as_list(value):
@@ -68,12 +75,12 @@ def _fix(get, put):
         put("scammer.emails", [e if e is None or _EMAIL.fullmatch(e) else "scammer@example.net" for e in emails])
     phones = _as_list(get("scammer.phoneNumbers"))
     if phones:
-        put("scammer.phoneNumbers", [None if p is None else _PHONE for p in phones])
+        put("scammer.phoneNumbers", [None if p is None else next(_PHONES) for p in phones])
     wallets = _as_list(get("scammer.walletAddresses"))
     if wallets:
-        put("scammer.walletAddresses", [None if w is None else _WALLET for w in wallets])
+        put("scammer.walletAddresses", [None if w is None else next(_WALLETS) for w in wallets])
     if not any(_present(get("scammer." + f)) for f in _INDICATOR_FIELDS):
-        put("scammer.phoneNumbers", [_PHONE])
+        put("scammer.phoneNumbers", [next(_PHONES)])
 
 
 def _present(value):

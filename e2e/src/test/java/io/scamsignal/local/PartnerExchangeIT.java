@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -92,12 +91,14 @@ class PartnerExchangeIT {
     void aPageNeverRepeatsOrSkipsAnObjectWhileReportsKeepArriving() throws Exception {
         Path flag = Files.createTempFile("taxii-done", ".flag");
         Files.delete(flag);
-        Process walker = start("slow-next", 5, flag.toString());
-        postBatch(1);
-        postBatch(2);
-        assertThat(pipeline.awaitIdle(Duration.ofSeconds(2), Duration.ofSeconds(90))).isTrue();
-        Files.writeString(flag, "done");
-        JsonNode out = finish(walker);
+        JsonNode out;
+        try (ExternalProcess walker = start("slow-next", 5, flag.toString())) {
+            postBatch(1);
+            postBatch(2);
+            assertThat(pipeline.awaitIdle(Duration.ofSeconds(2), Duration.ofSeconds(90))).isTrue();
+            Files.writeString(flag, "done");
+            out = finish(walker);
+        }
         List<List<String>> seen = pairs(out);
         assertThat(seen).as("no (id, version) twice").doesNotHaveDuplicates();
         Set<List<String>> latest = latestInFeed();
@@ -122,8 +123,10 @@ class PartnerExchangeIT {
         assertThat(get("/taxii2/api/collections/", revoked, null).statusCode()).isEqualTo(200);
         assertThat(PartnerKey.revoke(pipeline.aws().dynamoDb(), pipeline.ref("PartnerKeysTable"), revoked.keyId(),
                 Instant.now())).isTrue();
-        Thread.sleep(1_200); // the authorizer cache (PartnerAuthCacheSeconds=1 here)
-        HttpResponse<String> afterRevoke = get("/taxii2/api/collections/" + INDICATORS + "/objects/", revoked, null);
+        // denied once the authorizer cache (PartnerAuthCacheSeconds=1 here) has let the allowed answer go
+        HttpResponse<String> afterRevoke = Await.until(
+                () -> get("/taxii2/api/collections/" + INDICATORS + "/objects/", revoked, null),
+                r -> r.statusCode() != 200, Duration.ofSeconds(5), "the revoked key refused");
         assertThat(afterRevoke.statusCode()).isEqualTo(403);
         assertThat(afterRevoke.body()).doesNotContain("indicator--");
 
@@ -205,12 +208,11 @@ class PartnerExchangeIT {
             assertThat(event.body()).doesNotContain("@example.org");
             Files.writeString(dir.resolve(uuid + ".json"), event.body());
         }
-        Process check = new ProcessBuilder(TestEmulator.projectDir().resolve(".venv/bin/python").toString(),
+        ExternalProcess.Result check = ExternalProcess.run(new ProcessBuilder(
+                TestEmulator.projectDir().resolve(".venv/bin/python").toString(),
                 TestEmulator.projectDir().resolve("tools/misp_feed_check.py").toString(), dir.toString())
-                .redirectErrorStream(true).start();
-        String out = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(check.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        assertThat(check.exitValue()).as(out).isZero();
+                .redirectErrorStream(true), Duration.ofMinutes(2));
+        assertThat(check.exitCode()).as(check.output()).isZero();
         assertThat(get("/misp/manifest.json", null, null).statusCode()).isEqualTo(401);
         PartnerKey.Created ringsOnly = PartnerKey.create(pipeline.aws().dynamoDb(), pipeline.ref("PartnerKeysTable"),
                 "rings-only", TaxiiResources.Collection.RINGS.id(), Instant.now());
@@ -315,10 +317,9 @@ class PartnerExchangeIT {
                 TestEmulator.projectDir().resolve("tools/stix_validate.py").toString(),
                 TestEmulator.projectDir().resolve("contracts/vendor/cti-stix2-json-schemas/schemas").toString()));
         command.addAll(files);
-        Process validator = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(validator.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(validator.waitFor(3, TimeUnit.MINUTES)).isTrue();
-        assertThat(validator.exitValue()).as(out).isZero();
+        ExternalProcess.Result validator = ExternalProcess.run(new ProcessBuilder(command).redirectErrorStream(true),
+                Duration.ofMinutes(3));
+        assertThat(validator.exitCode()).as(validator.output()).isZero();
     }
 
     // --- helpers ---
@@ -419,27 +420,28 @@ class PartnerExchangeIT {
     }
 
     private JsonNode walk(String mode, int limit, String flag, String user, String password) throws Exception {
-        return finish(start(mode, limit, flag, user, password));
+        try (ExternalProcess walker = start(mode, limit, flag, user, password)) {
+            return finish(walker);
+        }
     }
 
-    private Process start(String mode, int limit, String flag) throws Exception {
+    private ExternalProcess start(String mode, int limit, String flag) throws Exception {
         return start(mode, limit, flag, key.keyId(), key.secret());
     }
 
-    private Process start(String mode, int limit, String flag, String user, String password) throws Exception {
+    private ExternalProcess start(String mode, int limit, String flag, String user, String password) throws Exception {
         Path project = TestEmulator.projectDir();
         List<String> command = new ArrayList<>(List.of(project.resolve(".venv/bin/python").toString(),
                 project.resolve("tools/taxii_walk.py").toString(), discovery, user, password, mode, Integer.toString(limit)));
         if (flag != null) {
             command.add(flag);
         }
-        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        return ExternalProcess.start(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT));
     }
 
-    private static JsonNode finish(Process p) throws Exception {
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(3, TimeUnit.MINUTES)).isTrue();
-        assertThat(p.exitValue()).as(out).isZero();
-        return JSON.readTree(out.lines().reduce((a, b) -> b).orElseThrow());
+    private static JsonNode finish(ExternalProcess walker) throws Exception {
+        ExternalProcess.Result result = walker.finish(Duration.ofMinutes(3));
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        return JSON.readTree(result.output().lines().reduce((a, b) -> b).orElseThrow());
     }
 }

@@ -28,7 +28,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -242,13 +241,12 @@ class PartnerSourcesIT {
         bundle.put("id", "bundle--" + UUID.randomUUID());
         bundle.set("objects", objects);
         Path file = Files.writeString(dir.resolve("rings.json"), bundle.toString());
-        Process validator = new ProcessBuilder(TestEmulator.projectDir().resolve(".venv/bin/python").toString(),
+        ExternalProcess.Result validator = ExternalProcess.run(new ProcessBuilder(
+                TestEmulator.projectDir().resolve(".venv/bin/python").toString(),
                 TestEmulator.projectDir().resolve("tools/stix_validate.py").toString(),
                 TestEmulator.projectDir().resolve("contracts/vendor/cti-stix2-json-schemas/schemas").toString(),
-                file.toString()).redirectErrorStream(true).start();
-        String out = new String(validator.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(validator.waitFor(3, TimeUnit.MINUTES)).isTrue();
-        assertThat(validator.exitValue()).as(out).isZero();
+                file.toString()).redirectErrorStream(true), Duration.ofMinutes(3));
+        assertThat(validator.exitCode()).as(validator.output()).isZero();
 
         // a key limited to the indicators collection neither lists nor reads the rings collection
         PartnerKey.Created indicatorsOnly = PartnerKey.create(pipeline.aws().dynamoDb(), pipeline.ref("PartnerKeysTable"),
@@ -325,10 +323,8 @@ class PartnerSourcesIT {
                 project.resolve("tools/taxii_walk.py").toString(), "http://127.0.0.1:" + pipeline.port() + "/taxii2/",
                 as.keyId(), as.secret(), mode, Integer.toString(limit)).redirectError(ProcessBuilder.Redirect.INHERIT);
         builder.environment().put("TAXII_COLLECTION", RINGS);
-        Process p = builder.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(3, TimeUnit.MINUTES)).isTrue();
-        assertThat(p.exitValue()).as(out).isZero();
-        return JSON.readTree(out.lines().reduce((a, b) -> b).orElseThrow());
+        ExternalProcess.Result walked = ExternalProcess.run(builder, Duration.ofMinutes(3));
+        assertThat(walked.exitCode()).as(walked.output()).isZero();
+        return JSON.readTree(walked.output().lines().reduce((a, b) -> b).orElseThrow());
     }
 }

@@ -27,13 +27,17 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.model.StreamDescription;
+import software.amazon.awssdk.services.sns.model.Subscription;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Looks for the reporters' personal data (e-mail addresses, names, source addresses) wherever a
- * deployed stack keeps or sends anything: every item of every table, every record of every
- * stream, every message waiting in every queue, every alert its topics published and the captured
- * logs. Only the reporter-data table may hold them. A value is looked for case-insensitively, as
+ * deployed stack keeps or sends anything: every item of every table, every record of every shard
+ * of every stream to the shard's end, every message in every queue (as many as the queue counts),
+ * every delivery of every topic subscription, the secrets' values, every alert received and the
+ * captured logs (what the handlers write to standard output, which CloudWatch Logs holds in AWS;
+ * the emulator deploys no log groups). Only the reporter-data table may hold them. A value is looked for case-insensitively, as
  * typed and in the forms it takes when it travels inside something else: URL-encoded (form bodies,
  * query strings), JSON-escaped (a field of a JSON log line), JSON-escaped twice (a JSON document
  * stored as a string attribute and seen through a stream record or an SNS envelope), and with
@@ -52,6 +56,11 @@ final class PersonalDataScan {
      * kept beside the e-mail only as the ByReporter index's key so that erasure finds the items.
      */
     static final Set<String> PSEUDONYMS = Set.of("reporterFingerprint");
+    /** Pages in a row without a record after which an open shard counts as read to its end. */
+    private static final int OPEN_SHARD_EMPTY_PAGES = 3;
+    private static final int MAX_PAGES = 100_000;
+    /** How long a received message stays invisible while the scan reads the rest of its queue. */
+    private static final int QUEUE_HOLD_SECONDS = 120;
     /** Shorter values (a country code, "on") would match everywhere without meaning anything. */
     private static final int SHORTEST = 5;
 
@@ -157,6 +166,7 @@ final class PersonalDataScan {
     /** Everything the stack keeps or sends, but the reporter-data table, searched for the personal values. */
     List<Finding> scanStack(EmulatorClients aws, DeployedStack stack, Collection<JsonNode> alerts, String logs) {
         List<Finding> found = new ArrayList<>();
+        Set<String> scannedQueues = new LinkedHashSet<>();
         for (Map.Entry<String, PhysicalResource> resource : stack.resolver().resources().entrySet()) {
             String logicalId = resource.getKey();
             PhysicalResource physical = resource.getValue();
@@ -171,10 +181,21 @@ final class PersonalDataScan {
                         found.addAll(scanStream(aws, logicalId, streamArn));
                     }
                 }
-                case "AWS::SQS::Queue" -> found.addAll(scanQueue(aws, logicalId, physical.ref()));
-                default -> {
-                    // topics publish (the alerts are scanned as received), roles and the API keep nothing
+                case "AWS::SQS::Queue" -> {
+                    if (scannedQueues.add(physical.ref())) {
+                        found.addAll(scanQueue(aws, logicalId, physical.ref()));
+                    }
                 }
+                case "AWS::SecretsManager::Secret" -> found.addAll(findIn(logicalId + " secret value",
+                        aws.secretsManager().getSecretValue(b -> b.secretId(physical.ref())).secretString()));
+                default -> {
+                    // topics: their subscriptions' deliveries below; roles and the API keep nothing
+                }
+            }
+        }
+        for (Map.Entry<String, PhysicalResource> resource : stack.resolver().resources().entrySet()) {
+            if (resource.getValue().type().equals("AWS::SNS::Topic")) {
+                found.addAll(scanDeliveries(aws, resource.getKey(), resource.getValue().ref(), scannedQueues));
             }
         }
         int i = 0;
@@ -254,14 +275,56 @@ final class PersonalDataScan {
         return found;
     }
 
+    /**
+     * What a topic delivered: every subscription's queue read like the stack's own queues (an inbox's
+     * queue too; the alerts it took are scanned as received). A subscription of a protocol this scan
+     * cannot read is a finding: its deliveries would go unchecked.
+     */
+    private List<Finding> scanDeliveries(EmulatorClients aws, String logicalId, String topicArn, Set<String> scannedQueues) {
+        List<Finding> found = new ArrayList<>();
+        for (Subscription subscription : aws.sns().listSubscriptionsByTopicPaginator(b -> b.topicArn(topicArn))
+                .subscriptions()) {
+            if (!subscription.protocol().equals("sqs")) {
+                found.add(new Finding(logicalId + " subscription " + subscription.subscriptionArn(),
+                        subscription.protocol() + " " + subscription.endpoint(), "deliveries not scanned"));
+                continue;
+            }
+            String queueName = subscription.endpoint().substring(subscription.endpoint().lastIndexOf(':') + 1);
+            String url = aws.sqs().getQueueUrl(b -> b.queueName(queueName)).queueUrl();
+            if (scannedQueues.add(url)) {
+                found.addAll(scanQueue(aws, logicalId + " delivery to " + queueName, url));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Every record of every shard, to the shard's end: a closed shard until it hands out no further
+     * iterator, an open one (whose iterator never ends) until several pages in a row come back empty.
+     */
     private List<Finding> scanStream(EmulatorClients aws, String logicalId, String streamArn) {
         List<Finding> found = new ArrayList<>();
-        StreamDescription stream = aws.streams().describeStream(b -> b.streamArn(streamArn)).streamDescription();
-        for (Shard shard : stream.shards()) {
+        List<Shard> shards = new ArrayList<>();
+        String lastShard = null;
+        do {
+            String from = lastShard;
+            StreamDescription stream = aws.streams().describeStream(b -> b.streamArn(streamArn)
+                    .exclusiveStartShardId(from)).streamDescription();
+            shards.addAll(stream.shards());
+            lastShard = stream.lastEvaluatedShardId();
+        } while (lastShard != null);
+        for (Shard shard : shards) {
+            boolean open = shard.sequenceNumberRange() == null || shard.sequenceNumberRange().endingSequenceNumber() == null;
             String iterator = aws.streams().getShardIterator(b -> b.streamArn(streamArn).shardId(shard.shardId())
                     .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
-            // an open shard hands out an iterator forever: stop at the first empty page
-            for (int page = 0; iterator != null && page < 1000; page++) {
+            int emptyInARow = 0;
+            int pages = 0;
+            while (iterator != null && !(open && emptyInARow >= OPEN_SHARD_EMPTY_PAGES)) {
+                if (++pages > MAX_PAGES) {
+                    found.add(new Finding(logicalId + " stream shard " + shard.shardId(), MAX_PAGES + " pages",
+                            "not read to its end"));
+                    break;
+                }
                 String current = iterator;
                 GetRecordsResponse records = aws.streams().getRecords(b -> b.shardIterator(current).limit(1000));
                 for (var record : records.records()) {
@@ -269,25 +332,55 @@ final class PersonalDataScan {
                     String text = render(change.keys()) + " " + render(change.newImage()) + " " + render(change.oldImage());
                     found.addAll(findIn(logicalId + " stream record " + record.eventID(), text));
                 }
-                iterator = records.records().isEmpty() ? null : records.nextShardIterator();
+                emptyInARow = records.records().isEmpty() ? emptyInARow + 1 : 0;
+                iterator = records.nextShardIterator();
             }
         }
         return found;
     }
 
+    /**
+     * Every message in the queue: each received once and held invisible while the rest are read,
+     * until the queue counts no visible message (ApproximateNumberOfMessages), then all made visible
+     * again for their consumers. A queue that still counts visible messages is a finding. (A FIFO
+     * queue hands out nothing behind a message group's held messages, so more than ten messages of
+     * one group cannot be read without deleting: such a queue shows as not drained.)
+     */
     private List<Finding> scanQueue(EmulatorClients aws, String logicalId, String url) {
         List<Finding> found = new ArrayList<>();
+        int count = visibleMessages(aws, url);
         Set<String> seen = new LinkedHashSet<>();
-        // visibility timeout 0: the messages stay for their consumers; a few rounds see past SQS's sampling
-        for (int round = 0; round < 3; round++) {
-            for (Message m : aws.sqs().receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).visibilityTimeout(0)
-                    .messageAttributeNames("All")).messages()) {
-                if (seen.add(m.messageId())) {
-                    found.addAll(findIn(logicalId + " message " + m.messageId(), m.body() + " " + m.messageAttributes()));
+        List<String> receipts = new ArrayList<>();
+        int remaining = count;
+        try {
+            for (int rounds = 0, empty = 0; remaining > 0 && empty < 3 && rounds < count + 10; rounds++) {
+                List<Message> messages = aws.sqs().receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10)
+                        .visibilityTimeout(QUEUE_HOLD_SECONDS).messageAttributeNames("All")).messages();
+                for (Message m : messages) {
+                    receipts.add(m.receiptHandle());
+                    if (seen.add(m.messageId())) {
+                        found.addAll(findIn(logicalId + " message " + m.messageId(), m.body() + " " + m.messageAttributes()));
+                    }
                 }
+                empty = messages.isEmpty() ? empty + 1 : 0;
+                remaining = visibleMessages(aws, url);
+            }
+        } finally {
+            for (String receipt : receipts) {
+                aws.sqs().changeMessageVisibility(b -> b.queueUrl(url).receiptHandle(receipt).visibilityTimeout(0));
             }
         }
+        if (remaining > 0) {
+            found.add(new Finding(logicalId + " queue", "read " + seen.size() + " of " + count + " messages, "
+                    + remaining + " still visible", "not drained"));
+        }
         return found;
+    }
+
+    private static int visibleMessages(EmulatorClients aws, String url) {
+        return Integer.parseInt(aws.sqs().getQueueAttributes(b -> b.queueUrl(url)
+                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).attributes()
+                .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
     }
 
     private static String keyOf(Map<String, AttributeValue> item) {

@@ -3,6 +3,8 @@ package io.scamsignal.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scamsignal.local.emulator.EmulatorClients;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,10 +17,14 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The personal-data scan against a deployed stack can fail: a clean stack passes, and personal
- * data planted in a table (and so its stream), in a queue and in the logs is found in each place.
+ * data planted in a table (and so its stream), in a queue, deep in another queue, in an alert
+ * received, in an alert published (in each subscription's delivery) and in the logs is found in
+ * each place.
  */
 class PersonalDataScanIT {
 
@@ -61,18 +67,41 @@ class PersonalDataScanIT {
                         "payload", AttributeValue.fromS("{\"reporter\":{\"name\":\"Kim Plant\"}}"))));
                 aws.sqs().sendMessage(b -> b.queueUrl(pipeline.ref("EnrichmentFailureQueue"))
                         .messageBody("who=planted.reporter%40example.org"));
+                // a deep queue: 35 clean messages, then one naming the reporter (a scan of the first 30 misses it)
+                for (int i = 0; i < 35; i++) {
+                    int n = i;
+                    aws.sqs().sendMessage(b -> b.queueUrl(pipeline.ref("AlertingFailureQueue")).messageBody("clean " + n));
+                }
+                aws.sqs().sendMessage(b -> b.queueUrl(pipeline.ref("AlertingFailureQueue"))
+                        .messageBody("{\"reporter\":\"Kim Plant\"}"));
+                // an alert that names the reporter, as received, and published: SNS delivers it to the
+                // subscribed queues (the Microsoft partner's filter passes it)
+                String alertJson = "{\"alertId\":\"planted\",\"type\":\"alert\",\"note\":\"by planted.reporter@example.org\"}";
+                JsonNode alert = new ObjectMapper().readTree(alertJson);
+                aws.sns().publish(b -> b.topicArn(pipeline.ref("AlertsTopic")).message(alertJson).messageAttributes(Map.of(
+                        "brands", MessageAttributeValue.builder().dataType("String").stringValue("Microsoft").build())));
                 String logs = LogCapture.since(logsFrom) + "{\"level\":\"INFO\",\"email\":\"planted.reporter@example.org\"}\n";
 
-                List<PersonalDataScan.Finding> found = scan.scanStack(aws, pipeline.stack(), List.of(), logs);
+                List<PersonalDataScan.Finding> found = scan.scanStack(aws, pipeline.stack(), List.of(alert), logs);
                 assertThat(found).extracting(PersonalDataScan.Finding::where)
                         .anySatisfy(w -> assertThat(w).startsWith("IndicatorsTable item"))
                         .anySatisfy(w -> assertThat(w).startsWith("ReportsTable item"))
                         .anySatisfy(w -> assertThat(w).startsWith("ReportsTable stream record"))
                         .anySatisfy(w -> assertThat(w).startsWith("EnrichmentFailureQueue message"))
+                        .anySatisfy(w -> assertThat(w).startsWith("AlertingFailureQueue message"))
+                        .anySatisfy(w -> assertThat(w).isEqualTo("alert 0 planted"))
+                        .anySatisfy(w -> assertThat(w).startsWith("MicrosoftPartnerQueue message"))
+                        .anySatisfy(w -> assertThat(w).startsWith("AlertsTopic delivery to " + stack + "-inbox-"))
                         .anySatisfy(w -> assertThat(w).isEqualTo("captured logs"));
                 assertThat(found).noneSatisfy(f -> assertThat(f.where()).startsWith("ReporterDataTable"));
+                assertThat(found).noneSatisfy(f -> assertThat(f.form()).isIn("not drained", "not read to its end",
+                        "deliveries not scanned"));
                 assertThatThrownBy(() -> scan.assertClean(aws, pipeline.stack(), List.of(), logs))
                         .isInstanceOf(AssertionError.class).hasMessageContaining("IndicatorsTable item pk=phone#+10000000000");
+                // the scan left every message for its consumers
+                assertThat(aws.sqs().getQueueAttributes(b -> b.queueUrl(pipeline.ref("AlertingFailureQueue"))
+                        .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).attributes()
+                        .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).isEqualTo("36");
             }
         }
     }

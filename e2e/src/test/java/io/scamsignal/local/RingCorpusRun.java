@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -35,10 +36,16 @@ final class RingCorpusRun {
     static final int COPIES = 3;
 
     /**
+     * @param truth             the true rings as report ids, from the generator's labels
+     * @param partition         the live rings of the table as the report ids each holds
+     * @param expected          each true ring's aggregate computed from the raw corpus, by founding report
+     * @param observed          the same figures of each live ring in the table, by founding report
+     * @param problems          the table's own inconsistencies (member homes, listings, aliases, stray items)
      * @param failures          deliveries whose response reported a failed record, with the errors logged
      * @param redeliveryChanges rings-table items the final delivery of every batch added, removed or changed
      */
-    record Result(Set<Set<String>> truth, Set<Set<String>> partition, List<String> problems, List<String> failures,
+    record Result(Set<Set<String>> truth, Set<Set<String>> partition, Map<String, Map<String, Object>> expected,
+                  Map<String, Map<String, Object>> observed, List<String> problems, List<String> failures,
                   List<String> redeliveryChanges) {
     }
 
@@ -50,6 +57,7 @@ final class RingCorpusRun {
      *                      delivered after every other batch was delivered at least once, so the rings it
      *                      joins have grown (its redeliveries stay anywhere after that)
      */
+    @SuppressWarnings("unchecked")
     static Result run(String stackPrefix, RingCorpus.Corpus corpus, int maxBatch, long seed, boolean lastBatchLate)
             throws Exception {
         LogCapture.install();
@@ -124,9 +132,12 @@ final class RingCorpusRun {
                     new RingCorpusCheck.Item(item.get("pk").s(), item.get("sk").s(),
                             item.containsKey("state") ? item.get("state").s() : null,
                             item.containsKey("reporters") ? Long.valueOf(item.get("reporters").n()) : null)).toList());
-            Set<Set<String>> truth = RingCorpusCheck.truth(ringReports);
-            Set<Set<String>> partition = RingCorpusCheck.partition(table, table.liveHeads());
-            List<String> problems = RingCorpusCheck.problems(table, ringReports, networkCap);
+            Set<Set<String>> truth = corpus.trueRings();
+            Map<String, Map<String, Object>> expected = RingCorpusCheck.expectedFromLabels(corpus, networkCap);
+            Map<String, Map<String, Object>> observed = RingCorpusCheck.observed(table, table.liveHeads());
+            Set<Set<String>> partition = new HashSet<>();
+            observed.values().forEach(ring -> partition.add(Set.copyOf((Set<String>) ring.get("reportIds"))));
+            List<String> problems = table.consistency(ringReports);
 
             // every batch once more, in another order: nothing may change
             List<Integer> again = ManualStreamDelivery.shuffledDeliveries(batches.size(), 1, random);
@@ -155,7 +166,7 @@ final class RingCorpusRun {
                     problems.size(), failures.size());
             problems.stream().limit(20).forEach(p -> System.out.println("[ring corpus] problem: " + p));
             failures.stream().limit(20).forEach(f -> System.out.println("[ring corpus] failure: " + f));
-            return new Result(truth, partition, problems, failures, changes);
+            return new Result(truth, partition, expected, observed, problems, failures, changes);
         }
     }
 

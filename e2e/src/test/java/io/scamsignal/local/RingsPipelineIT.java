@@ -12,7 +12,6 @@ import io.scamsignal.ops.Referral;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
@@ -205,12 +204,11 @@ class RingsPipelineIT {
         Path page = Files.writeString(dir.resolve("referral.html"), html.body());
         Path pdf = dir.resolve("referral.pdf");
         Files.deleteIfExists(pdf);
-        Process chromium = new ProcessBuilder("/usr/bin/chromium", "--headless", "--no-sandbox", "--disable-gpu",
+        ExternalProcess.run(new ProcessBuilder("/usr/bin/chromium", "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking",
                 "--user-data-dir=" + Files.createTempDirectory("chromium-pdf"), "--no-pdf-header-footer",
                 "--print-to-pdf=" + pdf, page.toUri().toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("chromium.log").toFile()).start();
-        assertThat(chromium.waitFor(120, TimeUnit.SECONDS)).as("chromium printed").isTrue();
+                .redirectErrorStream(true).redirectOutput(dir.resolve("chromium.log").toFile()), Duration.ofSeconds(120));
         byte[] printed = Files.readAllBytes(pdf);
         assertThat(new String(printed, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         assertThat(printed.length).isGreaterThan(20_000);
@@ -361,8 +359,12 @@ class RingsPipelineIT {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        // receivedAt has millisecond resolution: keep the founding order the posting order
-        Thread.sleep(5);
+        // receivedAt has millisecond resolution: keep the founding order the posting order by posting
+        // the next report in a later millisecond than this one's answer (the emulator shares this clock)
+        long answeredAt = System.currentTimeMillis();
+        while (System.currentTimeMillis() <= answeredAt) {
+            Thread.onSpinWait();
+        }
         return JSON.readTree(response.body()).get("reportId").asText();
     }
 

@@ -6,11 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
@@ -20,7 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -67,13 +69,12 @@ class SchemathesisIT {
             builder.environment().put("SCHEMATHESIS_HOOKS", "hooks");
             builder.environment().put("PYTHONPATH", project.resolve("e2e/schemathesis").toString());
             builder.environment().put("SCAMSIGNAL_ISO_LISTS", isoLists(project.resolve("e2e/target/iso-lists.json")).toString());
-            Process st = builder.start();
-            assertThat(st.waitFor(10, TimeUnit.MINUTES)).as("schemathesis finished").isTrue();
+            ExternalProcess.Result st = ExternalProcess.run(builder, Duration.ofMinutes(10));
             String report = Files.readString(output);
             System.out.println(report.lines().filter(l -> l.contains("generated") || l.contains("Coverage")
                     || l.contains("Fuzzing") || l.contains("Examples") || l.contains("failed")).reduce("", (a, b) -> a + b + "\n"));
 
-            assertThat(st.exitValue()).as("seed %d: %s", seed, report).isZero();
+            assertThat(st.exitCode()).as("seed %d: %s", seed, report).isZero();
             Matcher m = GENERATED.matcher(report);
             assertThat(m.find()).as(report).isTrue();
             int generated = Integer.parseInt(m.group(1));
@@ -91,14 +92,35 @@ class SchemathesisIT {
                 }
             }
             assertThat(missing).as("accepted but not stored").isEmpty();
+            // acceptance shown for many valid numbers and wallets, not one of each
+            Set<String> phones = acceptedValues(har, "phoneNumbers");
+            Set<String> wallets = acceptedValues(har, "walletAddresses");
+            System.out.println("[figure] schemathesis: " + phones.size() + " distinct valid phone numbers and "
+                    + wallets.size() + " distinct wallet addresses accepted");
+            assertThat(phones).as("distinct phone numbers in accepted reports").hasSizeGreaterThan(5);
             System.out.println("[figure] schemathesis: " + generated + " test cases for POST /reports, " + m.group(2)
                     + " passed; " + accepted.size() + " reports accepted, all in the Reports table (seed " + seed + ")");
         }
     }
 
-    /** The lists the validator checks country and currency against (the JDK's), for the hooks. */
+    /**
+     * The lists the validator checks country and currency against (the JDK's), and libphonenumber's
+     * example number of every number type of each country the report forms offer (web/index.html),
+     * in E.164 and international format: the hooks' valid phone numbers.
+     */
     private static Path isoLists(Path file) throws Exception {
         ObjectNode lists = JSON.createObjectNode();
+        ArrayNode phones = lists.putArray("phones");
+        PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+        for (String country : formCountries()) {
+            for (PhoneNumberUtil.PhoneNumberType type : PhoneNumberUtil.PhoneNumberType.values()) {
+                Phonenumber.PhoneNumber example = util.getExampleNumberForType(country, type);
+                if (example != null) {
+                    phones.add(util.format(example, PhoneNumberUtil.PhoneNumberFormat.E164));
+                    phones.add(util.format(example, PhoneNumberUtil.PhoneNumberFormat.INTERNATIONAL));
+                }
+            }
+        }
         ArrayNode countries = lists.putArray("countries");
         List.of(Locale.getISOCountries()).forEach(countries::add);
         ArrayNode currencies = lists.putArray("currencies");
@@ -106,6 +128,43 @@ class SchemathesisIT {
         Files.createDirectories(file.getParent());
         JSON.writeValue(file.toFile(), lists);
         return file;
+    }
+
+    /** The countries of the report form's country list. */
+    static List<String> formCountries() throws Exception {
+        String page = Files.readString(TestEmulator.projectDir().resolve("web/index.html"));
+        Matcher select = Pattern.compile("<select id=\"country\"[^>]*>(.*?)</select>", Pattern.DOTALL).matcher(page);
+        assertThat(select.find()).isTrue();
+        List<String> countries = new ArrayList<>();
+        Matcher option = Pattern.compile("<option value=\"([A-Z]{2})\"").matcher(select.group(1));
+        while (option.find()) {
+            countries.add(option.group(1));
+        }
+        return countries;
+    }
+
+    /** Every phone number and wallet address of the reports a 202 answered (JSON bodies and form bodies). */
+    private static Set<String> acceptedValues(Path har, String field) throws Exception {
+        Set<String> values = new TreeSet<>();
+        for (JsonNode entry : JSON.readTree(har.toFile()).at("/log/entries")) {
+            if (entry.at("/response/status").asInt() != 202) {
+                continue;
+            }
+            JsonNode postData = entry.at("/request/postData");
+            String text = postData.path("text").asText("");
+            if (postData.path("mimeType").asText("").contains("form")) {
+                Arrays.stream(text.split("&")).map(p -> p.split("=", 2))
+                        .filter(p -> p.length > 1 && URLDecoder.decode(p[0], StandardCharsets.UTF_8).equals("scammer." + field))
+                        .forEach(p -> values.add(URLDecoder.decode(p[1], StandardCharsets.UTF_8)));
+            } else if (!text.isEmpty()) {
+                JSON.readTree(text).path("scammer").path(field).forEach(v -> {
+                    if (v.isTextual()) {
+                        values.add(v.asText());
+                    }
+                });
+            }
+        }
+        return values;
     }
 
     /**

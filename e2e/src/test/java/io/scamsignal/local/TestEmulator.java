@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * The AWS emulator the integration tests run against: {@code AWS_ENDPOINT_URL} when set, else
  * moto server from the project's virtual environment, started once for the test JVM.
  */
-final class TestEmulator {
+public final class TestEmulator {
 
     private static String endpoint;
     private static String fastTransactionsEndpoint;
@@ -18,11 +18,11 @@ final class TestEmulator {
     private TestEmulator() {
     }
 
-    static Path projectDir() {
+    public static Path projectDir() {
         return Path.of(System.getProperty("scamsignal.projectDir", "..")).toAbsolutePath().normalize();
     }
 
-    static synchronized String endpoint() throws Exception {
+    public static synchronized String endpoint() throws Exception {
         if (endpoint == null) {
             String configured = System.getenv("AWS_ENDPOINT_URL");
             if (configured != null && !configured.isBlank()) {

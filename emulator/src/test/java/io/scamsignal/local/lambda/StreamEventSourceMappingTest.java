@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
@@ -273,11 +274,13 @@ class StreamEventSourceMappingTest {
             + " batch is full (BatchSize), whichever comes first")
     void theBatchingWindowHoldsASmallBatchUntilItEnds() throws Exception {
         start(settings().batchSize(10).batchingWindow(2));
+        Instant inserted = Instant.now();
         stream.insert(100, 101, 102);
 
-        Thread.sleep(1000);
-        assertThat(function.batches()).as("held by the 2 s window").isEmpty();
         awaitInvocations(1);
+        // the window opens when the poller first reads a record, no earlier than the insert
+        assertThat(Duration.between(inserted, Instant.now())).as("held by the 2 s window")
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(2));
         assertThat(function.batches()).containsExactly(List.of("100", "101", "102"));
     }
 
@@ -400,9 +403,10 @@ class StreamEventSourceMappingTest {
         await(() -> function.batches().size() >= n, n + " invocations");
     }
 
+    /** Idle as seen by a poll loop that read the stream after this call: a loop that began earlier may be stale. */
     private void awaitIdle() throws InterruptedException {
-        Thread.sleep(300);
-        await(mapping::idle, "the mapping idle");
+        int readsBefore = stream.reads();
+        await(() -> stream.reads() >= readsBefore + 2 && mapping.idle(), "the mapping idle");
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
@@ -416,6 +420,11 @@ class StreamEventSourceMappingTest {
     /** One shard of records in memory, readable from TRIM_HORIZON or LATEST. */
     private static final class MemoryStream implements StreamSource {
         private final List<SourceRecord> records = new CopyOnWriteArrayList<>();
+        private final AtomicInteger reads = new AtomicInteger();
+
+        int reads() {
+            return reads.get();
+        }
 
         void insert(int... sequenceNumbers) {
             insert(Instant.now(), sequenceNumbers);
@@ -467,6 +476,7 @@ class StreamEventSourceMappingTest {
         public ShardReader open(String shardId, ShardIteratorType position) {
             int[] next = {position == ShardIteratorType.LATEST ? records.size() : 0};
             return () -> {
+                reads.incrementAndGet();
                 List<SourceRecord> out = new ArrayList<>();
                 Iterator<SourceRecord> it = records.listIterator(next[0]);
                 while (it.hasNext()) {

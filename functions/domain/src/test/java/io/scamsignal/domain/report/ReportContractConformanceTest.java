@@ -391,7 +391,8 @@ class ReportContractConformanceTest {
                 .findFirst().orElseThrow());
     }
 
-    private List<FieldError> errors(ObjectNode report) {
+    /** The field errors the validator finds in {@code report}; none when it accepts it (over HTTP: a subclass's). */
+    List<FieldError> errors(ObjectNode report) {
         return validator.validate(report) instanceof ValidationResult.Invalid invalid ? invalid.errors() : List.of();
     }
 

@@ -135,6 +135,82 @@ public final class RingCorpusCheck {
         return rings;
     }
 
+    /**
+     * Each true ring's aggregate computed from the raw corpus and the generator's labels alone (no
+     * extractor, link rule or planner): keyed by its founding report (earliest receivedAt, then
+     * report id), its reports, reporters (each counted once, on the network of their earliest report
+     * in the ring; at most {@code networkCap} a network), first and last report, loss in USD (the
+     * bundled rates), and the counts by country, brand, payment method, contact method and month.
+     */
+    public static Map<String, Map<String, Object>> expectedFromLabels(RingCorpus.Corpus corpus, int networkCap) {
+        Map<String, StoredReport> byId = new HashMap<>();
+        corpus.reports().forEach(r -> byId.put(r.reportId(), r));
+        Map<String, Map<String, Object>> rings = new TreeMap<>();
+        for (Set<String> ring : corpus.trueRings()) {
+            List<StoredReport> reports = ring.stream().map(byId::get)
+                    .sorted(java.util.Comparator.comparing(StoredReport::receivedAt).thenComparing(StoredReport::reportId))
+                    .toList();
+            Map<String, String> networkOfReporter = new LinkedHashMap<>();
+            TreeMap<String, Long> countries = new TreeMap<>();
+            TreeMap<String, Long> brands = new TreeMap<>();
+            TreeMap<String, Long> payments = new TreeMap<>();
+            TreeMap<String, Long> contacts = new TreeMap<>();
+            TreeMap<String, Long> months = new TreeMap<>();
+            BigDecimal loss = BigDecimal.ZERO;
+            for (StoredReport r : reports) {
+                networkOfReporter.putIfAbsent(r.reporterFingerprint(), r.networkFingerprint());
+                countries.merge(r.country(), 1L, Long::sum);
+                brands.merge(r.impersonatedCompany(), 1L, Long::sum);
+                r.loss().paymentMethods().forEach(p -> payments.merge(p.wireName(), 1L, Long::sum));
+                contacts.merge(r.contactMethod().wireName(), 1L, Long::sum);
+                months.merge(r.receivedAt().toString().substring(0, 7), 1L, Long::sum);
+                loss = loss.add(RATES.toUsd(r.loss().amount(), r.loss().currency()).orElse(BigDecimal.ZERO));
+            }
+            Map<String, Long> perNetwork = new TreeMap<>();
+            networkOfReporter.values().forEach(n -> perNetwork.merge(n, 1L, Long::sum));
+            Map<String, Object> expected = new LinkedHashMap<>();
+            expected.put("reportIds", new TreeSet<>(ring));
+            expected.put("distinctReporters", (long) networkOfReporter.size());
+            expected.put("effectiveReporters", perNetwork.values().stream().mapToLong(c -> Math.min(networkCap, c)).sum());
+            expected.put("firstReport", reports.get(0).receivedAt());
+            expected.put("lastReport", reports.get(reports.size() - 1).receivedAt());
+            expected.put("lossUsd", plain(loss));
+            expected.put("countries", countries);
+            expected.put("brands", brands);
+            expected.put("paymentMethods", payments);
+            expected.put("contactMethods", contacts);
+            expected.put("reportsByMonth", months);
+            rings.put(reports.get(0).reportId() + "@" + reports.get(0).receivedAt(), expected);
+        }
+        return rings;
+    }
+
+    /** The same figures as {@link #expectedFromLabels} of every live ring in {@code reads}, keyed by its founder. */
+    public static Map<String, Map<String, Object>> observed(RingReads reads, Collection<RingItems.Head> live) {
+        Map<String, Map<String, Object>> rings = new TreeMap<>();
+        for (RingItems.Head h : live) {
+            Map<String, Object> ring = new LinkedHashMap<>();
+            Set<String> reportIds = new TreeSet<>();
+            reads.reports(h.home()).forEach(r -> reportIds.add(r.reportId()));
+            ring.put("reportIds", reportIds);
+            if (h.reports() != reportIds.size()) {
+                ring.put("reports", h.reports());
+            }
+            ring.put("distinctReporters", h.distinctReporters());
+            ring.put("effectiveReporters", h.effectiveReporters());
+            ring.put("firstReport", h.firstReport());
+            ring.put("lastReport", h.lastReport());
+            ring.put("lossUsd", plain(h.lossUsd()));
+            ring.put("countries", h.countries());
+            ring.put("brands", h.brands());
+            ring.put("paymentMethods", h.paymentMethods());
+            ring.put("contactMethods", h.contactMethods());
+            ring.put("reportsByMonth", h.reportsByMonth());
+            rings.put(h.founderReportId() + "@" + h.founderAt(), ring);
+        }
+        return rings;
+    }
+
     private static String plain(BigDecimal value) {
         return value == null ? "null" : value.stripTrailingZeros().toPlainString();
     }
@@ -222,7 +298,7 @@ public final class RingCorpusCheck {
         }
 
         /** Member homes, listings, aliases and stray items, against the reports linked. */
-        List<String> consistency(Collection<RingReport> reports) {
+        public List<String> consistency(Collection<RingReport> reports) {
             List<String> problems = new ArrayList<>();
             unknown.forEach(k -> problems.add("item of no known kind: " + k));
             members.values().forEach(m -> {

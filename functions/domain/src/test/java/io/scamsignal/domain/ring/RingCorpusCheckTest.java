@@ -22,6 +22,15 @@ class RingCorpusCheckTest {
                 REPORTS, 3)).isEmpty();
     }
 
+    /** Two independent computations agree: the generator's labels with the raw corpus, and the planner's fold. */
+    @Test
+    void theLabelsTruthAndAggregatesAgreeWithTheReferenceFold() {
+        InMemoryRingStore store = RingCorpusCheck.fold(REPORTS, 3);
+        assertThat(CORPUS.trueRings()).hasSize(4 + 20 - 1);
+        assertThat(RingCorpusCheck.observed(store, store.liveRings()))
+                .isEqualTo(RingCorpusCheck.expectedFromLabels(CORPUS, 3));
+    }
+
     @Test
     void aMissingReportItemIsFound() {
         List<RingCorpusCheck.Item> items = items(RingCorpusCheck.fold(REPORTS, 3));
@@ -36,8 +45,8 @@ class RingCorpusCheckTest {
 
     @Test
     void aRingNotMergedIsFound() {
-        // the same corpus without its bridge report: the bridged campaigns stay two rings
-        InMemoryRingStore unbridged = RingCorpusCheck.fold(REPORTS.subList(0, REPORTS.size() - 1), 3);
+        // the same corpus without its two bridge reports: the bridged campaigns stay two rings
+        InMemoryRingStore unbridged = RingCorpusCheck.fold(REPORTS.subList(0, REPORTS.size() - 2), 3);
 
         assertThat(RingCorpusCheck.problems(new RingCorpusCheck.Snapshot(items(unbridged)), REPORTS, 3))
                 .anyMatch(p -> p.startsWith("partition: " + (4 + 20 - 1) + " true rings, " + (4 + 20) + " live rings"));

@@ -26,9 +26,10 @@ import java.util.Set;
  * one to three brands in several countries over months or years. Its first victims name the pool
  * as a chain, so that the campaign is connected; the others name a few pool items at random.
  * Noise reports each name their own indicators. Victims and noise also name legitimate sites
- * (a brand's own domain, a news site), which must never link anything. A bridge is a late report
- * (after both campaigns' last victim) naming one indicator of each of two campaigns: their true
- * ring is then the union, and whoever links it must merge two grown rings.
+ * (a brand's own domain, a news site), which must never link anything. A bridge is two late
+ * reports from two networks (after both campaigns' last victim) naming one indicator of each of two
+ * campaigns: their true ring is then the union, and whoever links it must merge two grown rings.
+ * The truth is the generator's own: {@link Corpus#trueRings()}.
  */
 public final class RingCorpus {
 
@@ -50,8 +51,11 @@ public final class RingCorpus {
     public record Join(int first, int second) {
     }
 
-    /** A bridge report and the two campaigns it names an indicator of. */
-    public record Bridge(String reportId, int first, int second) {
+    /**
+     * The bridge reports and the two campaigns they name an indicator of: two victims on two networks
+     * name the same pair (a link that one reporter or one network could make is not trusted).
+     */
+    public record Bridge(List<String> reportIds, int first, int second) {
     }
 
     /**
@@ -61,6 +65,43 @@ public final class RingCorpus {
     public record Corpus(List<StoredReport> reports, List<Campaign> campaigns, Map<String, Integer> campaignOf,
                          Map<String, String> networkOf, Map<String, Boolean> lawEnforcementConsent,
                          List<Bridge> bridges) {
+
+        /**
+         * The true rings as report ids, from the generator's labels alone: each campaign's reports,
+         * campaigns a bridge joins together with the bridge's reports, and each noise report alone
+         * (it names indicators of its own).
+         */
+        public Set<Set<String>> trueRings() {
+            int[] joined = new int[campaigns.size()];
+            for (int c = 0; c < joined.length; c++) {
+                joined[c] = c;
+            }
+            for (Bridge b : bridges) {
+                int from = root(joined, b.first());
+                int to = root(joined, b.second());
+                joined[from] = to;
+            }
+            Map<Integer, Set<String>> rings = new LinkedHashMap<>();
+            campaignOf.forEach((id, c) -> rings.computeIfAbsent(root(joined, c), k -> new java.util.TreeSet<>()).add(id));
+            bridges.forEach(b -> rings.computeIfAbsent(root(joined, b.first()), k -> new java.util.TreeSet<>())
+                    .addAll(b.reportIds()));
+            Set<Set<String>> out = new HashSet<>(rings.values());
+            Set<String> bridgeReports = new HashSet<>();
+            bridges.forEach(b -> bridgeReports.addAll(b.reportIds()));
+            for (StoredReport r : reports) {
+                if (!campaignOf.containsKey(r.reportId()) && !bridgeReports.contains(r.reportId())) {
+                    out.add(Set.of(r.reportId()));
+                }
+            }
+            return out;
+        }
+
+        private static int root(int[] joined, int c) {
+            while (joined[c] != c) {
+                c = joined[c];
+            }
+            return c;
+        }
     }
 
     private final Random random;
@@ -102,19 +143,23 @@ public final class RingCorpus {
     }
 
     /**
-     * A day after both campaigns' last victim, someone names the first campaign's first number and
-     * the second's first website. Both are named by the campaigns' chain victims (the pool's first
-     * items), so the bridge joins the two grown rings rather than founding a member of its own.
+     * A day after both campaigns' last victim, two victims on two networks (an hour apart) each name
+     * the first campaign's first number and the second's first website. Both are named by the
+     * campaigns' chain victims (the pool's first items), so the bridge joins the two grown rings
+     * rather than founding a member of its own.
      */
     private Bridge bridge(Campaign first, Campaign second) {
         Instant last = reports.stream().filter(r -> first.reportIds().contains(r.reportId())
                         || second.reportIds().contains(r.reportId()))
                 .map(StoredReport::receivedAt).max(Instant::compareTo).orElseThrow();
-        String n = "bridge-" + first.index() + "-" + second.index();
-        String id = report(last.plusSeconds(86_400), first.brands().get(0),
-                List.of(new Item("phone", first.phones().get(0)), new Item("website", second.websites().get(0))),
-                n, "net-" + n);
-        return new Bridge(id, first.index(), second.index());
+        List<String> ids = new ArrayList<>();
+        for (int victim = 1; victim <= 2; victim++) {
+            String n = "bridge-" + first.index() + "-" + second.index() + "-" + victim;
+            ids.add(report(last.plusSeconds(86_400 + 3_600L * (victim - 1)), first.brands().get(0),
+                    List.of(new Item("phone", first.phones().get(0)), new Item("website", second.websites().get(0))),
+                    n, "net-" + n));
+        }
+        return new Bridge(List.copyOf(ids), first.index(), second.index());
     }
 
     private Campaign campaign(int index, int victims) {
