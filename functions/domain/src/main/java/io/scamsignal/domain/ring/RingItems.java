@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The stored state of the rings, one record per DynamoDB item (keys in docs of each record).
@@ -63,6 +64,12 @@ public final class RingItems {
      * the survivor's {@code absorbing} names the absorbed home, the absorbed head's {@code movingTo}
      * the survivor's home. Nobody adds to either ring until the merge is finished (whoever meets the
      * marks finishes it first).
+     *
+     * <p>{@code networks}: how many {@link Network} items the ring has (networks its reporters are
+     * counted on); the ring rules need {@code MinDistinctNetworks} of them. {@code brandNetworks}: per
+     * brand, the smallest {@value #BRAND_NETWORKS_KEPT} network fingerprints of the reports naming it,
+     * so whether a brand was named from two networks is exact under any order, redelivery and merge
+     * (the two smallest of a union are the two smallest of the two parts' two smallest).
      */
     public record Head(String home, String ringId, long version, String mergedInto, Instant founderAt,
                        String founderReportId, long reports, long members, long distinctReporters,
@@ -70,8 +77,15 @@ public final class RingItems {
                        SortedMap<String, Long> countries, SortedMap<String, Long> brands,
                        SortedMap<String, Long> paymentMethods, SortedMap<String, Long> contactMethods,
                        SortedMap<String, Long> reportsByMonth, SortedMap<String, Long> memberTypes,
-                       SortedMap<String, Long> sources, String absorbing, String movingTo) {
+                       SortedMap<String, Long> sources, String absorbing, String movingTo, long networks,
+                       SortedMap<String, List<String>> brandNetworks) {
+
+        /** Network fingerprints kept per brand: enough to tell one network from two. */
+        public static final int BRAND_NETWORKS_KEPT = 2;
+
         public Head {
+            brandNetworks = brandNetworks == null ? Collections.emptySortedMap()
+                    : Collections.unmodifiableSortedMap(new TreeMap<>(brandNetworks));
             sources = frozen(sources);
             countries = frozen(countries);
             brands = frozen(brands);
@@ -99,14 +113,29 @@ public final class RingItems {
         Head marked(String absorbingHome, String movingToHome) {
             return new Head(home, ringId, version + 1, mergedInto, founderAt, founderReportId, reports, members,
                     distinctReporters, effectiveReporters, firstReport, lastReport, lossUsd, countries, brands,
-                    paymentMethods, contactMethods, reportsByMonth, memberTypes, sources, absorbingHome, movingToHome);
+                    paymentMethods, contactMethods, reportsByMonth, memberTypes, sources, absorbingHome, movingToHome,
+                    networks, brandNetworks);
         }
 
         /** This head at the next version as a tombstone: its items now live at {@code survivorHome}. */
         Head mergedInto(String survivorHome) {
             return new Head(home, ringId, version + 1, survivorHome, founderAt, founderReportId, reports, members,
                     distinctReporters, effectiveReporters, firstReport, lastReport, lossUsd, countries, brands,
-                    paymentMethods, contactMethods, reportsByMonth, memberTypes, sources, null, null);
+                    paymentMethods, contactMethods, reportsByMonth, memberTypes, sources, null, null, networks, brandNetworks);
+        }
+
+        /** The brands named by reports from at least two networks: what cross_brand counts. */
+        public List<String> corroboratedBrands() {
+            return brandNetworks.entrySet().stream().filter(e -> e.getValue().size() >= 2).map(Map.Entry::getKey).toList();
+        }
+
+        /** Adds {@code network} to each brand's kept networks (the smallest {@value #BRAND_NETWORKS_KEPT}). */
+        public static void addBrandNetworks(SortedMap<String, List<String>> into, Map<String, List<String>> from) {
+            from.forEach((brand, networks) -> {
+                TreeSet<String> all = new TreeSet<>(into.getOrDefault(brand, List.of()));
+                all.addAll(networks);
+                into.put(brand, all.stream().limit(BRAND_NETWORKS_KEPT).toList());
+            });
         }
     }
 

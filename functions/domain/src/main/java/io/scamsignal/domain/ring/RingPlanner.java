@@ -235,6 +235,7 @@ public final class RingPlanner {
         private final TreeMap<String, Long> months = new TreeMap<>();
         private final TreeMap<String, Long> types = new TreeMap<>();
         private final TreeMap<String, Long> sources = new TreeMap<>();
+        private final TreeMap<String, List<String>> brandNetworks = new TreeMap<>();
 
         Fold(String home, RingItems.Head survivor, RingReads reads) {
             this.home = home;
@@ -260,6 +261,7 @@ public final class RingPlanner {
             h.reportsByMonth().forEach((k, v) -> months.merge(k, v, Long::sum));
             h.memberTypes().forEach((k, v) -> types.merge(k, v, Long::sum));
             h.sources().forEach((k, v) -> sources.merge(k, v, Long::sum));
+            RingItems.Head.addBrandNetworks(brandNetworks, h.brandNetworks());
         }
 
         /** Moves an absorbed ring's items here and tombstones its head. */
@@ -324,6 +326,8 @@ public final class RingPlanner {
                 countries.merge(r.country(), 1L, Long::sum);
             }
             r.brands().forEach(b -> brands.merge(b, 1L, Long::sum));
+            String reportNetwork = network(r);
+            r.brands().forEach(b -> RingItems.Head.addBrandNetworks(brandNetworks, Map.of(b, List.of(reportNetwork))));
             r.paymentMethods().forEach(p -> payments.merge(p, 1L, Long::sum));
             if (r.contactMethod() != null) {
                 contacts.merge(r.contactMethod(), 1L, Long::sum);
@@ -379,10 +383,19 @@ public final class RingPlanner {
             return eff;
         }
 
+        /** The survivor's network items, plus those that came into being, minus those that emptied. */
+        private long networkCount() {
+            long count = survivor == null ? 0 : survivor.networks();
+            for (Map.Entry<String, Long> e : networks.entrySet()) {
+                count += (e.getValue() > 0 ? 1 : 0) - (networksBefore.getOrDefault(e.getKey(), 0L) > 0 ? 1 : 0);
+            }
+            return count;
+        }
+
         RingItems.Head head(String ringId, Instant founderAt, String founderReportId) {
             return new RingItems.Head(home, ringId, survivor == null ? 1 : survivor.version() + 1, null, founderAt,
                     founderReportId, reports, memberCount, distinct, effective(), first, last, loss, countries, brands,
-                    payments, contacts, months, types, sources, null, null);
+                    payments, contacts, months, types, sources, null, null, networkCount(), brandNetworks);
         }
     }
 
