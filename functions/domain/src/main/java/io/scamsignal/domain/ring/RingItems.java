@@ -2,6 +2,7 @@ package io.scamsignal.domain.ring;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,68 @@ public final class RingItems {
      * (every report naming it is in that ring, so these are its counts within the ring).
      */
     public record Member(String key, String type, String display, String home, long reports, Instant firstSeen,
-                         Instant lastSeen) {
+                         Instant lastSeen, List<String> networks, List<String> candidates) {
+
+        /** Partner keys of candidate links a member lists, at most (the {@link Link} items stay exact). */
+        public static final int CANDIDATES_LISTED = 20;
+
+        /**
+         * @param networks   the smallest {@value Head#BRAND_NETWORKS_KEPT} network fingerprints of its ring's
+         *                   reports naming it: one means it is known through one network's reports only
+         * @param candidates the other indicators of its candidate links (sorted), for the referral packets
+         */
+        public Member {
+            networks = networks == null ? List.of() : List.copyOf(networks);
+            candidates = candidates == null ? List.of() : List.copyOf(candidates);
+        }
+
+        public Member(String key, String type, String display, String home, long reports, Instant firstSeen,
+                      Instant lastSeen) {
+            this(key, type, display, home, reports, firstSeen, lastSeen, List.of(), List.of());
+        }
+
+        /** Known only through the reports of one network. */
+        public boolean singleNetwork() {
+            return networks.size() < 2;
+        }
+
+        Member withCandidates(Collection<String> partners) {
+            TreeSet<String> all = new TreeSet<>(candidates);
+            all.addAll(partners);
+            return new Member(key, type, display, home, reports, firstSeen, lastSeen, networks,
+                    all.stream().limit(CANDIDATES_LISTED).toList());
+        }
+    }
+
+    /**
+     * {@code PK=LINK#<a>|<b>, SK=LINK} ({@code a < b}): a candidate link, two indicators of different
+     * rings named together by reports that did not merge the rings (fewer networks than
+     * {@code RingMergeMinNetworks}). Written in the transaction that puts the naming report's item, so
+     * each report counts once: {@code networks} the smallest {@value #NETWORKS_KEPT} network
+     * fingerprints, {@code reportIds} the smallest {@value #REPORT_IDS_KEPT} ids, {@code reports} all.
+     */
+    public record Link(String a, String b, List<String> networks, List<String> reportIds, long reports) {
+        public static final int NETWORKS_KEPT = 8;
+        public static final int REPORT_IDS_KEPT = 20;
+
+        public Link {
+            networks = List.copyOf(networks);
+            reportIds = List.copyOf(reportIds);
+        }
+
+        /** The link with one more report from {@code network}. */
+        public Link with(String network, String reportId) {
+            TreeSet<String> nets = new TreeSet<>(networks);
+            nets.add(network);
+            TreeSet<String> ids = new TreeSet<>(reportIds);
+            ids.add(reportId);
+            return new Link(a, b, nets.stream().limit(NETWORKS_KEPT).toList(),
+                    ids.stream().limit(REPORT_IDS_KEPT).toList(), reports + 1);
+        }
+
+        public static Link empty(String x, String y) {
+            return x.compareTo(y) < 0 ? new Link(x, y, List.of(), List.of(), 0) : new Link(y, x, List.of(), List.of(), 0);
+        }
     }
 
     /**
