@@ -153,7 +153,7 @@ class RingCorroborationTest {
     /** Merges in steps (a tiny transaction limit) end where merges in one transaction do. */
     @Property(tries = 200)
     void mergesInStepsEndWhereOneTransactionEnds(@ForAll("sequences") List<RingReport> reports) {
-        assertThat(state(ingest(reports, 14))).isEqualTo(state(ingest(reports, RingPlanner.MAX_TRANSACTION_ITEMS)));
+        assertThat(state(ingest(reports, 24))).isEqualTo(state(ingest(reports, RingPlanner.MAX_TRANSACTION_ITEMS)));
     }
 
     /**
@@ -164,10 +164,10 @@ class RingCorroborationTest {
     void oneNetworkNeverMergesTwoExistingRings(@ForAll("sequences") List<RingReport> honest,
                                                @ForAll("sequences") List<RingReport> hostile) {
         InMemoryRingStore s = new InMemoryRingStore();
-        RingPlanner components = new RingPlanner(CAP, 14);
+        RingPlanner components = new RingPlanner(CAP, 24);
         honest.forEach(r -> s.ingest(components, r));
         Map<String, Set<String>> before = partition(s);
-        RingPlanner p = new RingPlanner(CAP, 14, 2);
+        RingPlanner p = new RingPlanner(CAP, 24, 2);
         for (RingReport r : hostile) {
             s.ingest(p, new RingReport("h" + r.reportId(), r.receivedAt(), "mallory-" + r.reporterFingerprint(),
                     "net-mallory", r.country(), r.brands(), r.lossUsd(), r.paymentMethods(), r.contactMethod(),
@@ -182,9 +182,24 @@ class RingCorroborationTest {
 
     static InMemoryRingStore ingest(List<RingReport> reports, int maxItems) {
         InMemoryRingStore s = new InMemoryRingStore();
-        RingPlanner p = new RingPlanner(CAP, maxItems, 2);
-        reports.forEach(r -> s.ingest(p, r));
+        RingLinker linker = new RingLinker(new RingPlanner(CAP, maxItems, 2), 8);
+        RingLinker.Transactions counting = writes -> {
+            assertThat(writes).hasSizeLessThanOrEqualTo(maxItems);
+            if (writes.stream().noneMatch(w -> w instanceof RingWrite.PutHead)) {
+                STEPS.incrementAndGet();
+            }
+            return s.asTransactions().apply(writes);
+        };
+        reports.forEach(r -> linker.link(r, s, counting));
         return s;
+    }
+
+    /** Move steps of merges in steps over all tries: the properties must exercise them. */
+    private static final java.util.concurrent.atomic.AtomicInteger STEPS = new java.util.concurrent.atomic.AtomicInteger();
+
+    @net.jqwik.api.lifecycle.AfterContainer
+    static void mergesWentInSteps() {
+        assertThat(STEPS.get()).as("move steps over all tries").isPositive();
     }
 
     /** Ring id to its member keys. */
