@@ -107,6 +107,37 @@ class RingCorroborationTest {
     }
 
     @Test
+    void bothRingsReferralPacketsShowTheCandidateWithItsReportIdsAndALowConfidence() throws Exception {
+        twoGangs();
+        store.ingest(planner, report("x0", 20, "mallory", "net-m", "phone#A", "phone#B"));
+        String ringA = ringOf("phone#A").ringId();
+        String ringB = ringOf("phone#B").ringId();
+        for (String key : List.of("phone#A", "phone#B")) {
+            RingView view = RingView.of(store, ringOf(key));
+            Map<String, String> documents = new TreeMap<>();
+            view.reports().forEach(r -> documents.put(r.reportId(), "{\"reportId\":\"" + r.reportId() + "\"}"));
+            io.scamsignal.domain.referral.ReferralPacket packet = io.scamsignal.domain.referral.ReferralPacket.build(view,
+                    documents, List.of(), Instant.parse("2026-12-01T00:00:00Z"));
+            com.fasterxml.jackson.databind.JsonNode json = io.scamsignal.domain.json.Json.mapper()
+                    .readTree(io.scamsignal.domain.json.Json.write(packet));
+            assertThat(io.scamsignal.domain.support.ContractSchema.REFERRAL_PACKET.violations(json)).isEmpty();
+            assertThat(json.at("/candidateLinks/0/a").asText()).isEqualTo("phone#A");
+            assertThat(json.at("/candidateLinks/0/b").asText()).isEqualTo("phone#B");
+            assertThat(json.at("/candidateLinks/0/otherRingId").asText()).isEqualTo(key.equals("phone#A") ? ringB : ringA);
+            assertThat(json.at("/candidateLinks/0/reportIds/0").asText()).isEqualTo("x0");
+            assertThat(json.at("/candidateLinks/0/networks").asLong()).isEqualTo(1);
+            // the ring's own indicators: the shared number from ten networks, each victim's own from one
+            assertThat(packet.indicators()).filteredOn(i -> i.value().length() == 1).allMatch(i -> !i.singleNetwork());
+            assertThat(packet.indicators()).filteredOn(i -> i.value().length() == 2)
+                    .hasSize(10).allMatch(io.scamsignal.domain.referral.ReferralPacket.IndicatorEntry::singleNetwork);
+            String stix = io.scamsignal.domain.json.Json.write(io.scamsignal.domain.referral.ReferralStix.bundle(packet));
+            assertThat(stix).contains("\"relationship_type\":\"related-to\"").contains("\"confidence\":15");
+            String html = io.scamsignal.domain.referral.ReferralHtml.render(packet);
+            assertThat(html).contains("Candidate links to other rings (not merged)").contains("x0");
+        }
+    }
+
+    @Test
     void onePersonWithManyAddressesOnOneNetworkCausesNoRingAlertAndNoMerge() {
         twoGangs();
         RingAlertRules rules = new RingAlertRules(new RingAlertConfig(List.of(3L), 2, 2, 2, CAP, 2));
