@@ -107,6 +107,19 @@ class RingCorroborationTest {
     }
 
     @Test
+    void aCandidatePlanIsHeldToTheOtherRingsVersion() {
+        twoGangs();
+        RingPlanner.Plan bridge = planner.plan(report("x0", 20, "mallory", "net-m", "phone#A", "phone#B"), store);
+        // another report grows ring B between the bridge's reads and its write
+        store.ingest(planner, report("b10", 21, "vb10", "net-b10", "phone#B"));
+        long bReports = ringOf("phone#B").reports();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.apply(bridge.writes()))
+                .isInstanceOf(InMemoryRingStore.ConflictException.class);
+        assertThat(ringOf("phone#B").reports()).isEqualTo(bReports);
+        assertThat(store.member("phone#B").orElseThrow().reports()).isEqualTo(11);
+    }
+
+    @Test
     void bothRingsReferralPacketsShowTheCandidateWithItsReportIdsAndALowConfidence() throws Exception {
         twoGangs();
         store.ingest(planner, report("x0", 20, "mallory", "net-m", "phone#A", "phone#B"));
