@@ -16,7 +16,7 @@ MVN ?= mvn -B -ntp
 PYTHON ?= python3
 VENV := .venv
 
-.PHONY: help run test build venv lint browser bench bench-load false-positive referral benign erase partner-key-create partner-key-revoke clean
+.PHONY: help run test build venv venv-ministack lint browser bench bench-load false-positive referral benign erase partner-key-create partner-key-revoke clean
 
 help:
 	@echo "make run    the pipeline on this machine: API on http://127.0.0.1:$${PORT:-3000}, alerts on stdout"
@@ -28,7 +28,8 @@ help:
 	@echo "make referral RING=<ringId>   a ring's referral packet and evidence manifest to target/referrals/<ringId>/"
 	@echo "make benign ACTION=add|not|remove INDICATOR='domain#anydesk.com' REASON='…'   an operator's benign entry, no redeploy"
 	@echo "make erase EMAIL=…   erase a reporter's personal data (right to erasure); counts stay"
-	@echo "make partner-key-create PARTNER=acme [COLLECTIONS=<id,…>]   a partner API key for TAXII (secret printed once)"
+	@echo "make partner-key-create PARTNER=acme [SCOPES='read:indicators,read:rings,submit,victim-network']   a partner API key (secret printed once; default read:indicators)"
+	@echo "make partner-key-scopes KEY_ID=pk_… SCOPES='…'   change a partner key's scopes (same secret)"
 	@echo "make partner-key-revoke KEY_ID=pk_…   revoke a partner API key"
 	@echo "make clean  remove build output and the virtual environment"
 
@@ -39,6 +40,15 @@ $(VENV)/.installed: tools/requirements.txt tools/constraints.txt
 	@touch $@
 
 venv: $(VENV)/.installed
+
+# MiniStack, the second emulator of make test, pins a botocore of its own: a virtual environment of its own
+.venv-ministack/.installed: tools/ministack-requirements.txt tools/ministack-constraints.txt
+	@echo "installing the pinned MiniStack (the second AWS emulator of make test) into .venv-ministack" >&2
+	@$(PYTHON) -m venv .venv-ministack >&2
+	@.venv-ministack/bin/pip install --quiet --disable-pip-version-check -r tools/ministack-requirements.txt -c tools/ministack-constraints.txt >&2
+	@touch $@
+
+venv-ministack: .venv-ministack/.installed
 
 .venv-lint/.installed: tools/lint-requirements.txt tools/lint-constraints.txt
 	@echo "installing the pinned template checkers (cfn-lint, cfn-lint-serverless, aws-sam-translator, checkov) into .venv-lint" >&2
@@ -68,7 +78,7 @@ run: venv build
 browser:
 	@scripts/install-browser.sh
 
-test: venv browser lint
+test: venv venv-ministack browser lint
 	$(MVN) verify
 
 bench: venv
@@ -102,7 +112,7 @@ bench-load: venv
 # BENCH_OPTS="-Dbench.runs=2 -Dbench.rounds=1 -Dbench.iterations=1 -Dbench.numbers=5 -Dbench.ringCorpus=10,12,25
 # -Dbench.ringNoise=20" REPORTS=50 make bench:
 # a quick check that every benchmark runs and its checks pass (figures from it mean nothing)
-# the throughput run's size (issue 7's figure); moto runs with item-level transaction snapshots
+# the throughput run's size (the figure in docs/performance.md); moto runs with item-level transaction snapshots
 # there (tools/moto_server.py), as released its transactions slow down as the tables grow
 REPORTS ?= 10000
 
@@ -125,13 +135,18 @@ benign: build
 erase: build
 	@ERASE_EMAIL="$(EMAIL)" $(JAVA_HOME)/bin/java -jar ops/target/scamsignal-ops.jar erase
 
-# make partner-key-create PARTNER=acme [COLLECTIONS=6e9b7f0c-5b1a-4f3e-9c55-0d6c1f1b7a11]: against a running make run
+# make partner-key-create PARTNER=acme [SCOPES=read:indicators,submit]: against a running make run; the
+# scopes are read:<indicators|rings|collection id|*>, submit, victim-network (docs/partners.md)
 partner-key-create: build
-	$(JAVA_HOME)/bin/java -jar ops/target/scamsignal-ops.jar partner-key create "$(PARTNER)" $(COLLECTIONS)
+	$(JAVA_HOME)/bin/java -jar ops/target/scamsignal-ops.jar partner-key create "$(PARTNER)" "$(SCOPES)"
+
+.PHONY: partner-key-scopes
+partner-key-scopes: build
+	$(JAVA_HOME)/bin/java -jar ops/target/scamsignal-ops.jar partner-key scopes "$(KEY_ID)" "$(SCOPES)"
 
 partner-key-revoke: build
 	$(JAVA_HOME)/bin/java -jar ops/target/scamsignal-ops.jar partner-key revoke "$(KEY_ID)"
 
 clean:
 	$(MVN) -q clean
-	rm -rf $(VENV) .venv-lint
+	rm -rf $(VENV) .venv-lint .venv-ministack

@@ -6,23 +6,38 @@ ships the MISP/misp-warninglists data; MISP licenses the warninglists CC0 1.0 (R
 Each chosen list is written as one entry a line under
 functions/domain/src/main/resources/io/scamsignal/domain/benign/<name>.txt with a header naming
 source, version, date and licence, and lists.json records the same per list plus entries and bytes.
-The hand-curated files (curated-*.tsv, user-content-hosts.tsv) are not touched here: each of
-their lines cites its own official source.
+The hand-curated files (curated-*.tsv, user-content-hosts.tsv, search-engines.tsv) are not touched
+here: each of their lines cites its own official source.
+
+Tranco's top 1,000,000 (MISP warninglist 'tranco') is vendored compactly as popular-domains.bin:
+the first 8 bytes of SHA-256 of each registrable domain, sorted, under a 65,536-bucket index of the
+top 16 bits, each entry its low 48 bits (6 bytes); PopularDomains reads it. The remote-access
+vendors' sites come from the LOLRMM catalogue (magicsword-io/LOLRMM, Apache-2.0) at a pinned
+commit: the Website of every tool of category RMM, as rmm-vendors.tsv.
 
 It also writes a test resource of real, popular domains near the protected brands' names from
-the vendored Tranco top 10k and from lists that are NOT vendored (Cisco Umbrella top 10k, Majestic
+Tranco's top 10k (its million is vendored, as hashes) and from lists that are NOT vendored (Cisco Umbrella top 10k, Majestic
 top 10k), for LookalikeCorpusTest's false-alarm count, and from the Chrome UX Report top 1M, which
 the test only reports on (it holds scam and gambling sites named after brands as well as
 legitimate ones): hosts whose first label contains a brand's name or is one edit from it.
 
 Usage: python3 -m venv .venv-benign && .venv-benign/bin/pip install -r tools/benign-requirements.txt
-       .venv-benign/bin/python tools/refresh_benign_lists.py
+       .venv-benign/bin/python tools/refresh_benign_lists.py [--lolrmm DIR]
+(--lolrmm: a checkout or bare git directory of magicsword-io/LOLRMM holding LOLRMM_COMMIT;
+without it the archive of that commit is downloaded from GitHub.)
 """
+import argparse
 import datetime
+import hashlib
 import importlib.metadata
+import io
 import json
 import pathlib
+import struct
+import subprocess
 import sys
+import tarfile
+import urllib.request
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 OUT = ROOT / "functions/domain/src/main/resources/io/scamsignal/domain/benign"
@@ -32,9 +47,8 @@ LICENCE = "CC0-1.0 (MISP warninglists README, section License)"
 
 # name -> (kind, why). kind "domains": the registrable domains of the entries are benign;
 # "user-content": the domains are benign but pages on them are anyone's (shorteners, link-in-bio).
-# Sizes were chosen for a lean jar: Tranco's top 10k, not its million.
+# Tranco's million is vendored apart, as hashes (POPULAR below).
 LISTS = {
-    "tranco10k": ("domains", "popular sites: search engines, shops, payment services, exchanges, vendors"),
     "bank-website": ("domains", "banks' own websites"),
     "google": ("domains", "Google's domains (brand registry completion)"),
     "microsoft": ("domains", "Microsoft's domains (brand registry completion)"),
@@ -42,6 +56,15 @@ LISTS = {
     "link-in-bio": ("user-content", "link-in-bio pages: the service is benign, a page is anyone's"),
 }
 CORPUS_SOURCES = ["tranco10k", "cisco_top10k", "majestic_million", "google-chrome-crux-1million"]
+# pymispwarninglists 1.7.0 ships lists/ of this MISP/misp-warninglists commit (2025-12-23): all 119
+# list.json files are byte-identical to it (git hash-object against the commit's blobs).
+MISP_COMMIT = "f40ada7702a61a38dbe5e2c9c4a77047bca8251f"
+POPULAR = "tranco"
+POPULAR_FILE = "popular-domains.bin"
+BUCKET_BITS = 16
+LOLRMM_REPO = "magicsword-io/LOLRMM"
+LOLRMM_COMMIT = "3c75cf091b10bf7e8ecd576055c44d172b35ff21"  # 2026-08-21
+LOLRMM_LICENCE = "Apache-2.0 (LOLRMM LICENSE)"
 
 
 def data_dir():
@@ -63,6 +86,82 @@ def entries(raw):
     return sorted(out)
 
 
+def fingerprint(domain):
+    """The first 8 bytes of SHA-256 of the domain's ASCII form, as an unsigned 64-bit number."""
+    return int.from_bytes(hashlib.sha256(domain.encode("ascii")).digest()[:8], "big")
+
+
+def write_popular(lists_dir, version, today):
+    """Tranco's top 1M as sorted 64-bit fingerprints: magic, count, bucket starts, 6-byte remainders."""
+    data = json.loads((lists_dir / POPULAR / "list.json").read_text(encoding="utf-8"))
+    prints = sorted({fingerprint(d) for d in entries(data["list"])})
+    starts = [0] * ((1 << BUCKET_BITS) + 1)
+    for f in prints:
+        starts[(f >> (64 - BUCKET_BITS)) + 1] += 1
+    for b in range(1, len(starts)):
+        starts[b] += starts[b - 1]
+    low = (1 << (64 - BUCKET_BITS)) - 1
+    out = bytearray(b"SSP1") + struct.pack(">i", len(prints))
+    out += struct.pack(f">{len(starts)}i", *starts)
+    for f in prints:
+        out += (f & low).to_bytes((64 - BUCKET_BITS) // 8, "big")
+    path = OUT / POPULAR_FILE
+    path.write_bytes(bytes(out))
+    return {"name": "tranco1m", "kind": "popular", "use": data["description"], "file": POPULAR_FILE,
+            "source": f"MISP warninglist {POPULAR} (https://github.com/MISP/misp-warninglists at {MISP_COMMIT})",
+            "package": f"pymispwarninglists {version}", "listVersion": str(data["version"]), "vendored": today,
+            "licence": LICENCE + "; Tranco: cite Le Pochat et al., NDSS 2019", "entries": len(prints),
+            "bytes": len(out),
+            "format": "SHA-256 of the registrable domain, first 8 bytes, sorted; 65,537 big-endian int bucket "
+                      "starts by the top 16 bits, then the low 48 bits of each (6 bytes)"}
+
+
+def lolrmm_files(local):
+    """(path, text) of every yaml/*.yaml of LOLRMM at LOLRMM_COMMIT."""
+    if local:
+        git = ["git", "--git-dir", str(local if (pathlib.Path(local) / "HEAD").exists() else pathlib.Path(local) / ".git")]
+        names = subprocess.run(git + ["ls-tree", "--name-only", LOLRMM_COMMIT, "yaml/"], check=True,
+                               capture_output=True, text=True).stdout.split()
+        return [(n, subprocess.run(git + ["show", f"{LOLRMM_COMMIT}:{n}"], check=True, capture_output=True,
+                                   text=True).stdout) for n in names if n.endswith(".yaml")]
+    url = f"https://codeload.github.com/{LOLRMM_REPO}/tar.gz/{LOLRMM_COMMIT}"
+    with urllib.request.urlopen(url, timeout=60) as r:
+        archive = tarfile.open(fileobj=io.BytesIO(r.read()), mode="r:gz")
+    return [(m.name.split("/", 1)[1], archive.extractfile(m).read().decode("utf-8")) for m in archive.getmembers()
+            if m.isfile() and m.name.split("/", 1)[1].startswith("yaml/") and m.name.endswith(".yaml")]
+
+
+def write_rmm(local, today):
+    """The Website host of every LOLRMM tool of category RMM (not RAT: that category holds malware's tools).
+
+    Only the vendor's own site: the catalogue's network domains include infrastructure seen in
+    attacks and shared cloud hosts, so they are left out."""
+    import yaml
+    rows = {}
+    for name, text in lolrmm_files(local):
+        tool = yaml.safe_load(text)
+        if (tool.get("Category") or "").strip() != "RMM":
+            continue
+        site = ((tool.get("Details") or {}).get("Website") or "").strip()
+        if not site.startswith("http"):
+            continue
+        host = site.split("://", 1)[1].split("/")[0].split(":")[0].lower()
+        if host in ("github.com", "gitlab.com", "sourceforge.net") or "." not in host:
+            continue  # a project page on a code host is anyone's
+        rows.setdefault(host, (tool["Name"].replace("\t", " "), f"https://github.com/{LOLRMM_REPO}/blob/{LOLRMM_COMMIT}/{name}"))
+    lines = ["# Remote monitoring and management vendors' own sites: the Website of every tool of category RMM",
+             f"# in the LOLRMM catalogue (https://github.com/{LOLRMM_REPO}) at commit {LOLRMM_COMMIT};",
+             f"# licence {LOLRMM_LICENCE}; vendored {today} by tools/refresh_benign_lists.py; do not edit.",
+             "# host<TAB>tool<TAB>source (the catalogue entry)"]
+    lines += [f"{h}\t{t}\t{src}" for h, (t, src) in sorted(rows.items())]
+    text = "\n".join(lines) + "\n"
+    (OUT / "rmm-vendors.tsv").write_text(text, encoding="utf-8")
+    return {"name": "rmm-vendors", "kind": "domains", "use": "remote monitoring and management vendors' sites",
+            "file": "rmm-vendors.tsv", "source": f"LOLRMM (https://github.com/{LOLRMM_REPO} at {LOLRMM_COMMIT})",
+            "package": "-", "listVersion": LOLRMM_COMMIT[:12], "vendored": today, "licence": LOLRMM_LICENCE,
+            "entries": len(rows), "bytes": len(text.encode("utf-8"))}
+
+
 def lev(a, b):
     if abs(len(a) - len(b)) > 2:
         return 9
@@ -76,6 +175,9 @@ def lev(a, b):
 
 
 def main():
+    parser = argparse.ArgumentParser(description="Vendors the benign-indicator lists.")
+    parser.add_argument("--lolrmm", help="a checkout or git directory of magicsword-io/LOLRMM")
+    args = parser.parse_args()
     version = importlib.metadata.version("pymispwarninglists")
     today = datetime.date.today().isoformat()
     lists_dir = data_dir()
@@ -87,17 +189,20 @@ def main():
         vendored.update(values)
         header = [
             f"# {data['name']}: {data['description']}",
-            f"# source: MISP warninglist '{name}' version {data['version']}, from PyPI pymispwarninglists {version}",
+            f"# source: MISP warninglist '{name}' version {data['version']}, from PyPI pymispwarninglists {version}"
+            f" (MISP/misp-warninglists {MISP_COMMIT})",
             f"# licence: {LICENCE}; vendored {today} by tools/refresh_benign_lists.py; do not edit",
         ]
         text = "\n".join(header + values) + "\n"
         path = OUT / f"{name}.txt"
         path.write_text(text, encoding="utf-8")
         meta.append({"name": name, "kind": kind, "use": why, "file": path.name,
-                     "source": f"MISP warninglist {name} (https://github.com/MISP/misp-warninglists)",
+                     "source": f"MISP warninglist {name} (https://github.com/MISP/misp-warninglists at {MISP_COMMIT})",
                      "package": f"pymispwarninglists {version}", "listVersion": str(data["version"]),
                      "vendored": today, "licence": LICENCE, "entries": len(values),
                      "bytes": len(text.encode("utf-8"))})
+    meta.append(write_popular(lists_dir, version, today))
+    meta.append(write_rmm(args.lolrmm, today))
     (OUT / "lists.json").write_text(json.dumps({"lists": meta}, indent=2) + "\n", encoding="utf-8")
 
     brands = json.loads(BRANDS.read_text(encoding="utf-8"))["brands"]
@@ -127,6 +232,126 @@ def main():
     print(f"corpus {CORPUS.relative_to(ROOT)}: {len(lines) - 3} hosts")
     return 0
 
+
+
+# --- rented networks: published cloud and VPN ranges, one network each list (NetworkFingerprint) ---
+# Read from a clone of https://github.com/MISP/misp-warninglists at a pinned commit (the PyPI package
+# lags behind the lists): a refresh is a deliberate change of RENTED_COMMIT, reviewed with the diff
+# of rented-networks.json. Usage:
+#   git clone https://github.com/MISP/misp-warninglists /tmp/misp-warninglists
+#   python3 tools/refresh_benign_lists.py rented-networks /tmp/misp-warninglists
+RENTED_COMMIT = "84f0610aaf3b32159285c9b85510d0f415ea6b27"
+RENTED_OUT = ROOT / "functions/domain/src/main/resources/io/scamsignal/domain/report"
+# warninglist -> the network its addresses count on. Order is precedence where lists overlap (a
+# provider's own list before the VPN lists, which also hold data-centre ranges); the two VPN lists
+# are one list split by address family.
+RENTED_LISTS = {
+    "amazon-aws": "amazon-aws",
+    "microsoft-azure": "microsoft-azure",
+    "google-gcp": "google-gcp",
+    "ovh-cluster": "ovh-cluster",
+    "akamai": "akamai",
+    "cloudflare": "cloudflare",
+    "fastly": "fastly",
+    "vpn-ipv4": "vpn",
+    "vpn-ipv6": "vpn",
+}
+
+
+def _varint(n):
+    out = bytearray()
+    while True:
+        b = n & 0x7F
+        n >>= 7
+        if n:
+            out.append(b | 0x80)
+        else:
+            out.append(b)
+            return bytes(out)
+
+
+def _disjoint(intervals):
+    """[(first, last, priority)] -> sorted disjoint [(first, last, priority)], the lowest priority
+    winning where intervals overlap, neighbours of one priority joined."""
+    events = {}
+    for first, last, prio in intervals:
+        events.setdefault(first, []).append((prio, 1))
+        events.setdefault(last + 1, []).append((prio, -1))
+    active = [0] * (max(p for _, _, p in intervals) + 1)
+    out = []
+    points = sorted(events)
+    for i, point in enumerate(points):
+        for prio, delta in events[point]:
+            active[prio] += delta
+        best = next((p for p, n in enumerate(active) if n > 0), None)
+        if best is None or i + 1 == len(points):
+            continue
+        end = points[i + 1] - 1
+        if out and out[-1][2] == best and out[-1][1] + 1 == point:
+            out[-1] = (out[-1][0], end, best)
+        else:
+            out.append((point, end, best))
+    return out
+
+
+def refresh_rented_networks(checkout, commit=RENTED_COMMIT):
+    """Writes rented-networks.bin (ranges) and rented-networks.json (source, version, date, licence)."""
+    import ipaddress
+    import subprocess
+
+    def git(*args):
+        return subprocess.run(["git", "-C", checkout, *args], check=True, capture_output=True,
+                              text=True).stdout
+
+    commit = git("rev-parse", commit + "^{commit}").strip()
+    committed = git("show", "-s", "--format=%cI", commit).strip()
+    networks = list(dict.fromkeys(RENTED_LISTS.values()))
+    v4, v6, meta = [], [], []
+    for prio, (name, network) in enumerate(RENTED_LISTS.items()):
+        data = json.loads(git("show", f"{commit}:lists/{name}/list.json"))
+        counts = {4: 0, 6: 0}
+        for entry in data["list"]:
+            net = ipaddress.ip_network(entry.strip(), strict=False)
+            counts[net.version] += 1
+            first, last = int(net.network_address), int(net.broadcast_address)
+            if net.version == 4:
+                v4.append((first, last, prio))
+            else:
+                # IPv6 in /64 units: a longer prefix counts as its whole /64 (one subscriber's at most)
+                v6.append((first >> 64, last >> 64, prio))
+        meta.append({"list": name, "network": network, "description": data["description"],
+                     "listVersion": str(data["version"]), "ipv4": counts[4], "ipv6": counts[6]})
+    body = bytearray(b"SSRN\x01")
+    body += bytes([len(networks)])
+    for network in networks:
+        encoded = network.encode("ascii")
+        body += bytes([len(encoded)]) + encoded
+    ranges = {}
+    for family, intervals in ((4, v4), (6, v6)):
+        merged = _disjoint(intervals)
+        ranges[family] = len(merged)
+        body += len(merged).to_bytes(4, "big")
+        previous = 0
+        for first, last, prio in merged:
+            # gap from the end of the previous range, size - 1, the network's index
+            body += _varint(first - previous) + _varint(last - first) + bytes([networks.index(RENTED_LISTS[list(RENTED_LISTS)[prio]])])
+            previous = last + 1
+    (RENTED_OUT / "rented-networks.bin").write_bytes(bytes(body))
+    today = datetime.date.today().isoformat()
+    doc = {"source": "MISP warninglists (https://github.com/MISP/misp-warninglists)",
+           "commit": commit, "committed": committed, "vendored": today, "licence": LICENCE,
+           "generator": "tools/refresh_benign_lists.py rented-networks; do not edit",
+           "file": "rented-networks.bin", "bytes": len(body),
+           "ipv4Ranges": ranges[4], "ipv6Ranges64": ranges[6], "networks": networks, "lists": meta}
+    (RENTED_OUT / "rented-networks.json").write_text(json.dumps(doc, indent=2) + "\n", encoding="utf-8")
+    for m in meta:
+        print(f"{m['list']:16} -> {m['network']:16} v{m['listVersion']:9} {m['ipv4']:6} IPv4 {m['ipv6']:5} IPv6")
+    print(f"rented-networks.bin: {ranges[4]} IPv4 ranges, {ranges[6]} IPv6 /64 ranges, {len(body)} bytes")
+    return 0
+
+
+if __name__ == "__main__" and sys.argv[1:2] == ["rented-networks"]:
+    sys.exit(refresh_rented_networks(*sys.argv[2:]))
 
 if __name__ == "__main__":
     sys.exit(main())

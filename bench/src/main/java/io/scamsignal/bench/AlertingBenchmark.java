@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scamsignal.local.LocalPipeline;
 import io.scamsignal.local.emulator.EmbeddedMoto;
+import io.scamsignal.local.emulator.EmulatorProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,7 +27,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * Issue 5's figures: SNS publishes per report (distinct SNS message ids at a subscribed queue,
+ * The alerting figures: SNS publishes per report (distinct SNS message ids at a subscribed queue,
  * checked against the message ids the function recorded), and the time from the POST that makes an
  * indicator cross a rule to the alert at a partner's queue, under a steady stream of reports through the
  * local pipeline (runner + moto).
@@ -46,7 +47,7 @@ public final class AlertingBenchmark {
         System.out.println("== Alerting benchmark: " + numbers * 4 + " reports at " + reportsPerSecond
                 + "/s, each number reported by 4 people (the 3rd crosses distinct_reporters) ==");
         List<String> failed = new ArrayList<>();
-        try (EmbeddedMoto moto = EmbeddedMoto.start(project.resolve(".venv"), 0, project.resolve("bench/target/moto-alerting.log"));
+        try (EmulatorProcess moto = EmbeddedMoto.start(project.resolve(".venv"), 0, project.resolve("bench/target/moto-alerting.log"));
              LocalPipeline pipeline = LocalPipeline.start(LocalPipeline.Options.defaults(project.resolve("infra/template.yaml"),
                      moto.endpoint(), "bench-" + UUID.randomUUID().toString().substring(0, 6)))) {
             String queue = pipeline.aws().sqs().createQueue(b -> b.queueName("bench-partner")).queueUrl();

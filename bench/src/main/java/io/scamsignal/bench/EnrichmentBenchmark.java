@@ -10,6 +10,7 @@ import io.scamsignal.domain.storage.AlertsTableKeys;
 import io.scamsignal.enrichment.adapter.DynamoDbIndicatorRepository;
 import io.scamsignal.enrichment.service.EnrichmentService;
 import io.scamsignal.local.emulator.EmbeddedMoto;
+import io.scamsignal.local.emulator.EmulatorProcess;
 import io.scamsignal.local.emulator.EmulatorClients;
 import io.scamsignal.local.emulator.StackDeployer;
 import io.scamsignal.local.template.SamTemplate;
@@ -34,8 +35,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Issue 4's figures: enrichment CPU per report against Jackson parsing the same report, DynamoDB
- * write units per report with two indicators, and (issue 14) each function's cold start as a 2 x 2
+ * The enrichment figures: enrichment CPU per report against Jackson parsing the same report, DynamoDB
+ * write units per report with two indicators, and each function's cold start as a 2 x 2
  * against its textbook baseline, with and without the template's JVM flags; with the confusables
  * table against ICU4J. Sections: cpu, wcu, cold (all by default). Exits with status 1 when a
  * cold-start check fails.
@@ -57,7 +58,7 @@ public final class EnrichmentBenchmark {
             // moto with item-level transaction snapshots (tools/moto_server.py), as the throughput run:
             // as released, moto's transactions cost time in proportion to the table, which would
             // weigh on the side that writes transactionally (ScamSignal's) and not on the baseline's
-            try (EmbeddedMoto moto = EmbeddedMoto.start(project.resolve(".venv"), 0,
+            try (EmulatorProcess moto = EmbeddedMoto.start(project.resolve(".venv"), 0,
                     project.resolve("bench/target/moto-bench.log"), project.resolve("tools/moto_server.py"))) {
                 if (sections.contains("wcu")) {
                     writeUnits(project, moto.endpoint());
@@ -167,7 +168,7 @@ public final class EnrichmentBenchmark {
     }
 
     /**
-     * Issue 14's 2 x 2 per function, each on a fresh stack: every run starts from empty tables, and
+     * The 2 x 2 per function, each on a fresh stack: every run starts from empty tables, and
      * must leave the same items as every other run (attributes, and the decoded aggregate or payload
      * fields), so the baseline is shown to do the function's work.
      */

@@ -17,6 +17,7 @@ import io.scamsignal.domain.ring.RingPlanner;
 import io.scamsignal.domain.ring.RingReport;
 import io.scamsignal.enrichment.adapter.DynamoDbRingStore;
 import io.scamsignal.local.emulator.EmbeddedMoto;
+import io.scamsignal.local.emulator.EmulatorProcess;
 import io.scamsignal.referral.adapter.DynamoDbReportDocuments;
 import io.scamsignal.referral.service.ReferralService;
 import java.lang.management.ManagementFactory;
@@ -54,7 +55,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 /**
- * Issue 15's figures, through the real ring adapter (DynamoDbRingStore) on moto: the extra write
+ * The ring figures, through the real ring adapter (DynamoDbRingStore) on moto: the extra write
  * units per report that linking costs (joining rings, and reports that merge two rings), and the
  * referral packet of a 2,000-report, 300-indicator ring — time, heap, requests — which must fit one
  * Lambda invocation. Write units as AWS bills transactional writes: 2 per item per started KB
@@ -102,7 +103,7 @@ public final class RingBenchmark {
         System.out.println("== Ring benchmark: linking write units, and the referral packet of a " + ringReports
                 + "-report, " + ringIndicators + "-indicator ring (DynamoDbRingStore on moto) ==");
         Meter meter = new Meter();
-        try (EmbeddedMoto moto = EmbeddedMoto.start(project.resolve(".venv"), 0, project.resolve("bench/target/moto-rings.log"),
+        try (EmulatorProcess moto = EmbeddedMoto.start(project.resolve(".venv"), 0, project.resolve("bench/target/moto-rings.log"),
                 project.resolve("tools/moto_server.py"));
              DynamoDbClient dynamoDb = DynamoDbClient.builder().endpointOverride(URI.create(moto.endpoint()))
                      .region(Region.US_EAST_1).credentialsProvider(() -> AwsBasicCredentials.create("test", "test"))

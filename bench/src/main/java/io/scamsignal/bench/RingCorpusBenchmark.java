@@ -10,6 +10,7 @@ import io.scamsignal.intake.service.ReporterContact;
 import io.scamsignal.local.AlertInbox;
 import io.scamsignal.local.LocalPipeline;
 import io.scamsignal.local.emulator.EmbeddedMoto;
+import io.scamsignal.local.emulator.EmulatorProcess;
 import io.scamsignal.local.emulator.MeteringProxy;
 import io.scamsignal.local.emulator.StackDeployer.StreamMapping;
 import io.scamsignal.local.lambda.LocalFunction;
@@ -32,7 +33,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Issue 15's recovery demand at full size, through the deployed enrichment function on moto: the
+ * The ring recovery demand at full size, through the deployed enrichment function on moto: the
  * corpus of RingCorpusTest (campaigns of 10 to 2,000 victims, 400 noise reports, plus two bridge
  * reports joining campaigns) stored as intake stores reports, the reports stream's own records cut
  * into batches of up to BatchSize, each batch delivered three times, all deliveries shuffled (as
@@ -68,7 +69,7 @@ public final class RingCorpusBenchmark {
         // it finds when the handler is built, so the filter goes in before the pipeline starts)
         PrintStream console = System.out;
         System.setOut(new PrintStream(new ErrorLinesOnly(console), true, StandardCharsets.UTF_8));
-        try (EmbeddedMoto moto = EmbeddedMoto.start(project.resolve(".venv"), 0,
+        try (EmulatorProcess moto = EmbeddedMoto.start(project.resolve(".venv"), 0,
                 project.resolve("bench/target/moto-ringcorpus.log"), project.resolve("tools/moto_server.py"));
              MeteringProxy meter = MeteringProxy.start(moto.endpoint());
              LocalPipeline pipeline = LocalPipeline.start(LocalPipeline.Options.defaults(

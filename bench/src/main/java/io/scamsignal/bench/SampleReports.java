@@ -57,7 +57,7 @@ final class SampleReports {
                     .scammer(new Scammer(List.of(typed), List.of(site), List.of(), List.of(), List.of()))
                     .loss(new Loss(new BigDecimal("250.00"), "USD", List.of(PaymentMethod.GIFT_CARD)))
                     .description("A pop-up said my computer was infected and to call support.")
-                    // each reporter on a network of its own (issue 12): the aggregates' per-network map at its largest
+                    // each reporter on a network of its own: the aggregates' per-network map at its largest
                     .reporterFingerprint("fingerprint-" + i).networkFingerprint(NETWORKS.of("10." + (i >> 8 & 255) + "." + (i & 255) + ".1").orElseThrow()).build());
         }
         return reports;

@@ -12,6 +12,7 @@ import io.scamsignal.domain.stix.StixIndicator;
 import io.scamsignal.domain.stix.StixTime;
 import io.scamsignal.local.LocalPipeline;
 import io.scamsignal.local.emulator.EmbeddedMoto;
+import io.scamsignal.local.emulator.EmulatorProcess;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -55,7 +56,7 @@ public final class TaxiiBenchmark {
         int objects = Integer.getInteger("bench.taxiiObjects", 50_000);
         int pageSize = 1000;
         System.out.println("== TAXII benchmark: " + objects + " objects, pages of " + pageSize + " ==");
-        try (EmbeddedMoto moto = EmbeddedMoto.start(project.resolve(".venv"), 0, project.resolve("bench/target/moto-taxii.log"));
+        try (EmulatorProcess moto = EmbeddedMoto.start(project.resolve(".venv"), 0, project.resolve("bench/target/moto-taxii.log"));
              LocalPipeline pipeline = LocalPipeline.start(LocalPipeline.Options.defaults(project.resolve("infra/template.yaml"),
                      moto.endpoint(), "taxii-" + UUID.randomUUID().toString().substring(0, 6)))) {
             DynamoDbClient dynamoDb = pipeline.aws().dynamoDb();

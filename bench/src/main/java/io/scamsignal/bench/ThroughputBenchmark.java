@@ -5,6 +5,7 @@ import io.scamsignal.domain.json.Json;
 import io.scamsignal.domain.storage.IndicatorsTableKeys;
 import io.scamsignal.local.LocalPipeline;
 import io.scamsignal.local.emulator.EmbeddedMoto;
+import io.scamsignal.local.emulator.EmulatorProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,7 +24,7 @@ import java.util.concurrent.Future;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Issue 7's throughput figure: N reports through the local pipeline (runner + moto) against the
+ * The throughput figure: N reports through the local pipeline (runner + moto) against the
  * emulator's raw PutItem rate measured in the same run. Every figure printed is counted: reports
  * accepted, counted in the aggregates, numbers alerted, alerts received twice; a run whose idle
  * wait times out, or that loses a report or an alert, says so and exits with status 1.
@@ -58,7 +59,7 @@ public final class ThroughputBenchmark {
         List<String> failed = new ArrayList<>();
         // moto with item-level transaction snapshots (tools/moto_server.py): as released, each
         // transaction copies whole tables and the run would slow to a crawl as they grow
-        try (EmbeddedMoto moto = EmbeddedMoto.start(project.resolve(".venv"), 0, project.resolve("bench/target/moto-throughput.log"),
+        try (EmulatorProcess moto = EmbeddedMoto.start(project.resolve(".venv"), 0, project.resolve("bench/target/moto-throughput.log"),
                 project.resolve("tools/moto_server.py"));
              LocalPipeline pipeline = LocalPipeline.start(LocalPipeline.Options.defaults(project.resolve("infra/template.yaml"),
                      moto.endpoint(), "tp-" + UUID.randomUUID().toString().substring(0, 6)))) {

@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Issue 7's warm CPU per request or record on the deployed path, I/O excluded: each function's
+ * Warm CPU per request or record on the deployed path, I/O excluded: each function's
  * stream handler, fed the event JSON Lambda would deliver, with its real DynamoDB and SNS adapters
  * over clients that answer from memory ({@link DeployedPath}): the intake encodes the report and
  * reporter-data items and their transaction; enrichment reads and decodes stored aggregates and

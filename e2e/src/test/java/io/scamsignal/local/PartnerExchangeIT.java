@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scamsignal.domain.feed.TaxiiResources;
+import io.scamsignal.domain.partner.PartnerScopes;
 import io.scamsignal.ops.FalsePositive;
 import io.scamsignal.ops.PartnerKey;
 import java.net.URI;
@@ -51,7 +52,8 @@ class PartnerExchangeIT {
         pipeline = LocalPipeline.start(LocalPipeline.Options.defaults(
                 TestEmulator.projectDir().resolve("infra/template.yaml"), TestEmulator.endpoint(), stack)
                 .withParameters(Map.of("PartnerAuthCacheSeconds", "1", "PartnerReportsPerMinute", "20")));
-        key = PartnerKey.create(pipeline.aws().dynamoDb(), pipeline.ref("PartnerKeysTable"), "acme-cert", "*", Instant.now());
+        key = PartnerKey.create(pipeline.aws().dynamoDb(), pipeline.ref("PartnerKeysTable"), "acme-cert",
+                PartnerScopes.parse("read:*,submit"), Instant.now());
         discovery = "http://127.0.0.1:" + pipeline.port() + "/taxii2/";
         postBatch(0);
         assertThat(pipeline.awaitIdle(Duration.ofSeconds(2), Duration.ofSeconds(90))).isTrue();
@@ -282,7 +284,7 @@ class PartnerExchangeIT {
 
         // the key's own limit (PartnerReportsPerMinute=20 here): 21 invalid lines in one go are refused whole
         PartnerKey.Created busy = PartnerKey.create(pipeline.aws().dynamoDb(), pipeline.ref("PartnerKeysTable"),
-                "busy-partner", "*", Instant.now());
+                "busy-partner", PartnerScopes.parse("submit"), Instant.now());
         HttpResponse<String> limited = postBulk((bad + "\n").repeat(21), busy);
         assertThat(limited.statusCode()).isEqualTo(429);
         assertThat(limited.headers().firstValue("retry-after")).hasValue("60");

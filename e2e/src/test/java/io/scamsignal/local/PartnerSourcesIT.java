@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scamsignal.domain.feed.TaxiiResources;
+import io.scamsignal.domain.partner.PartnerScopes;
 import io.scamsignal.domain.ring.RingIds;
 import io.scamsignal.domain.stix.Producer;
 import io.scamsignal.domain.stix.SourceIdentities;
@@ -38,7 +39,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * Issue 13's partner-side counting end to end on moto: reports of one number through the public API
+ * Partner-side counting end to end on moto: reports of one number through the public API
  * and two partner organisations (sources in the aggregate, the alert and its SNS attribute, the
  * TAXII sighting, the MISP event and the number feed), the victim's network on a bulk line, the
  * public per-network limit that partner lines do not take from, and the rings collection walked
@@ -66,8 +67,11 @@ class PartnerSourcesIT {
                 TestEmulator.projectDir().resolve("infra/template.yaml"), TestEmulator.endpoint(), stack)
                 .withParameters(Map.of("PartnerAuthCacheSeconds", "1", "ReportsPerNetworkPerHour", "3",
                         "RingReportersLevels", "2,4,8")));
-        contoso = PartnerKey.create(pipeline.aws().dynamoDb(), pipeline.ref("PartnerKeysTable"), "Contoso", "*", Instant.now());
-        fabrikam = PartnerKey.create(pipeline.aws().dynamoDb(), pipeline.ref("PartnerKeysTable"), "Fabrikam", "*", Instant.now());
+        // Contoso passes its victims' addresses (victim-network), Fabrikam does not
+        contoso = PartnerKey.create(pipeline.aws().dynamoDb(), pipeline.ref("PartnerKeysTable"), "Contoso",
+                PartnerScopes.parse("read:*,submit,victim-network"), Instant.now());
+        fabrikam = PartnerKey.create(pipeline.aws().dynamoDb(), pipeline.ref("PartnerKeysTable"), "Fabrikam",
+                PartnerScopes.parse("read:*,submit"), Instant.now());
         // a partner that follows only what Fabrikam's reports contributed to, by a filter policy on sources
         fabrikamQueue = pipeline.aws().sqs().createQueue(b -> b.queueName(stack + "-fabrikam")).queueUrl();
         String arn = pipeline.aws().sqs().getQueueAttributes(b -> b.queueUrl(fabrikamQueue)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.scamsignal.local.emulator.EmbeddedMoto;
+import io.scamsignal.local.emulator.EmulatorProcess;
 import io.scamsignal.local.emulator.EmulatorClients;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,11 +40,11 @@ class PatchedMotoIT {
     void aCancelledTwoItemTransactionLeavesTheSameItemsAndStreamAsMotoAsReleased() throws Exception {
         Outcome released;
         Outcome patched;
-        try (EmbeddedMoto moto = EmbeddedMoto.start(PROJECT.resolve(".venv"), 0,
+        try (EmulatorProcess moto = EmbeddedMoto.start(PROJECT.resolve(".venv"), 0,
                 PROJECT.resolve("e2e/target/moto-released.log"))) {
             released = scenario(moto.endpoint());
         }
-        try (EmbeddedMoto moto = EmbeddedMoto.start(PROJECT.resolve(".venv"), 0,
+        try (EmulatorProcess moto = EmbeddedMoto.start(PROJECT.resolve(".venv"), 0,
                 PROJECT.resolve("e2e/target/moto-patched.log"), PROJECT.resolve("tools/moto_server.py"))) {
             patched = scenario(moto.endpoint());
         }

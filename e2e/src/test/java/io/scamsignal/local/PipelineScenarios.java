@@ -63,6 +63,7 @@ abstract class PipelineScenarios {
 
     @AfterEach
     void stopPipeline() throws Exception {
+        assertThat(ReservedWordGuard.refused()).as("requests DynamoDB would reject for a bare reserved word").isEmpty();
         if (pipeline != null) {
             // every message this pipeline published, as its inbox saw it: the contract, and no personal data
             for (JsonNode message : pipeline.inboxes().stream().flatMap(i -> i.received().stream()).toList()) {

@@ -11,7 +11,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 15's demand through the deployed enrichment function on moto: the pipeline recovers exactly
+ * Ring recovery through the deployed enrichment function on moto: the pipeline recovers exactly
  * the true rings, also with every batch delivered three times in shuffled order. A generated corpus
  * is stored as intake stores reports; the reports table's own stream records, cut into batches, go
  * to the real handler, each batch three times, all deliveries shuffled (a later batch before an

@@ -36,7 +36,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * Rings through the whole pipeline on moto (issue 15): reports linked by the enrichment's ring
+ * Rings through the whole pipeline on moto: reports linked by the enrichment's ring
  * store, two rings merged by a report that names both, ring alerts from the rings table's stream,
  * each once, and a redelivery of every stream that changes nothing. Low ring thresholds come in as
  * template parameters, as an operator would set them.

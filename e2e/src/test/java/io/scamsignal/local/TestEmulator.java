@@ -1,6 +1,8 @@
 package io.scamsignal.local;
 
+import io.scamsignal.local.emulator.EmbeddedMiniStack;
 import io.scamsignal.local.emulator.EmbeddedMoto;
+import io.scamsignal.local.emulator.EmulatorProcess;
 import java.nio.file.Path;
 
 /**
@@ -11,6 +13,7 @@ final class TestEmulator {
 
     private static String endpoint;
     private static String fastTransactionsEndpoint;
+    private static String miniStackEndpoint;
 
     private TestEmulator() {
     }
@@ -25,7 +28,7 @@ final class TestEmulator {
             if (configured != null && !configured.isBlank()) {
                 endpoint = configured;
             } else {
-                EmbeddedMoto moto = EmbeddedMoto.start(projectDir().resolve(".venv"), 0,
+                EmulatorProcess moto = EmbeddedMoto.start(projectDir().resolve(".venv"), 0,
                         projectDir().resolve("e2e/target/moto-it.log"));
                 endpoint = moto.endpoint();
             }
@@ -52,5 +55,18 @@ final class TestEmulator {
             }
         }
         return fastTransactionsEndpoint;
+    }
+
+    /**
+     * MiniStack from the project's .venv-ministack, started once for the test JVM, whatever
+     * {@code AWS_ENDPOINT_URL} says: the second emulator is the point of the tests that use it.
+     */
+    static synchronized String miniStackEndpoint() throws Exception {
+        if (miniStackEndpoint == null) {
+            miniStackEndpoint = EmbeddedMiniStack.start(projectDir().resolve(".venv-ministack"), 0,
+                    projectDir().resolve("e2e/target/ministack-it.log")).endpoint();
+            System.out.println("MiniStack for the second run of the pipeline scenarios: " + miniStackEndpoint);
+        }
+        return miniStackEndpoint;
     }
 }

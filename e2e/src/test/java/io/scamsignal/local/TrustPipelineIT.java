@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * Issue 12 through make run's pipeline on moto: legitimate infrastructure never alerts, one network
+ * Trust through make run's pipeline on moto: legitimate infrastructure never alerts, one network
  * counts as one, the per-network rate limit, confidence, erasure and operators' benign entries. One
  * pipeline for the class (each test its own indicators); reporters play separate networks through
  * X-Forwarded-For, which the runner honours from loopback. Benign entries are read uncached here

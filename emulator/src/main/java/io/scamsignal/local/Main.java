@@ -2,6 +2,7 @@ package io.scamsignal.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scamsignal.local.emulator.EmbeddedMoto;
+import io.scamsignal.local.emulator.EmulatorProcess;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -35,7 +36,7 @@ public final class Main {
             logs.println("no template at " + template.toAbsolutePath() + ": run from the project root (make run)");
             System.exit(2);
         }
-        EmbeddedMoto moto = null;
+        EmulatorProcess moto = null;
         String endpoint = System.getenv("AWS_ENDPOINT_URL");
         if (endpoint == null || endpoint.isBlank()) {
             int motoPort = Integer.parseInt(env("MOTO_PORT", "4566"));
@@ -68,7 +69,7 @@ public final class Main {
             throw e;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        EmbeddedMoto startedMoto = moto;
+        EmulatorProcess startedMoto = moto;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             logs.println("stopping the local pipeline");
             pipeline.close();

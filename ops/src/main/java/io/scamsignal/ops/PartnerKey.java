@@ -1,7 +1,7 @@
 package io.scamsignal.ops;
 
 import io.scamsignal.domain.aggregate.IndicatorAggregate;
-import io.scamsignal.domain.feed.TaxiiResources;
+import io.scamsignal.domain.partner.PartnerScopes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,10 +16,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * {@code partner-key create <partner> [collection ids, comma-separated]} and
+ * {@code partner-key create <partner> [scopes]}, {@code partner-key scopes <keyId> <scopes>} and
  * {@code partner-key revoke <keyId>}: the partner API keys the HttpApi's authorizer checks. A key is
- * an id and a 256-bit random secret, printed once; the table keeps the secret's SHA-256 only. Reads
- * {@code PARTNER_KEYS_TABLE} (default: the local runner's {@code <STACK_NAME>-PartnerKeysTable}).
+ * an id and a 256-bit random secret, printed once; the table keeps the secret's SHA-256 only, and the
+ * key's scopes ({@link PartnerScopes}: {@code read:<collection>}, {@code read:*}, {@code submit},
+ * {@code victim-network}; a key given none reads the indicators collection only). Changing a key's
+ * scopes keeps its secret. Reads {@code PARTNER_KEYS_TABLE} (default: the local runner's
+ * {@code <STACK_NAME>-PartnerKeysTable}).
  */
 public final class PartnerKey implements Ops.Command {
 
@@ -31,14 +34,16 @@ public final class PartnerKey implements Ops.Command {
 
     @Override
     public String usage() {
-        return "create <partner> [collection ids, comma-separated; default all] | revoke <keyId>";
+        return "create <partner> [scopes: read:<indicators|rings|id|*>, submit, victim-network; default read:indicators]"
+                + " | scopes <keyId> <scopes> | revoke <keyId>";
     }
 
     @Override
     public int run(List<String> args, OpsEnvironment environment) {
         boolean create = args.size() >= 2 && args.size() <= 3 && args.get(0).equals("create") && !args.get(1).isBlank();
+        boolean change = args.size() == 3 && args.get(0).equals("scopes") && !args.get(1).isBlank();
         boolean revoke = args.size() == 2 && args.get(0).equals("revoke");
-        if (!create && !revoke) {
+        if (!create && !change && !revoke) {
             System.err.println("usage: partner-key " + usage());
             return 2;
         }
@@ -47,35 +52,42 @@ public final class PartnerKey implements Ops.Command {
                     + " and feeds (sources): choose another partner name");
             return 2;
         }
-        String collections = create && args.size() == 3 ? args.get(2) : "*";
-        if (!collections.equals("*")) {
-            for (String c : collections.split(",")) {
-                if (TaxiiResources.Collection.byId(c.trim()).isEmpty()) {
-                    System.err.println("no collection " + c.trim() + "; the collections: "
-                            + List.of(TaxiiResources.Collection.values()).stream().map(x -> x.id() + " (" + x.name().toLowerCase() + ")").toList());
-                    return 2;
-                }
+        PartnerScopes scopes = PartnerScopes.DEFAULT;
+        if ((create && args.size() == 3 && !args.get(2).isBlank()) || change) {
+            try {
+                scopes = PartnerScopes.parse(args.get(2));
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage());
+                return 2;
             }
         }
         boolean tableNamed = environment.get("PARTNER_KEYS_TABLE", null) != null;
         String table = environment.table("PARTNER_KEYS_TABLE", "PartnerKeysTable");
         try (DynamoDbClient dynamoDb = environment.dynamoDb(tableNamed)) {
             if (create) {
-                Created key = create(dynamoDb, table, args.get(1), collections, Instant.now());
+                Created key = create(dynamoDb, table, args.get(1), scopes, Instant.now());
                 System.out.println("partner:  " + args.get(1));
                 System.out.println("key id:   " + key.keyId());
                 System.out.println("secret:   " + key.secret() + "   (shown once; HTTP Basic user = key id, password = secret)");
-                System.out.println("collections: " + collections);
+                System.out.println("scopes:   " + scopes.describe());
                 return 0;
             }
+            if (change) {
+                boolean changed = changeScopes(dynamoDb, table, args.get(1), scopes, Instant.now());
+                System.out.println(changed ? "key " + args.get(1) + " now has the scopes " + scopes.describe()
+                        + " (writes follow within PartnerWriteAuthCacheSeconds, reads within PartnerAuthCacheSeconds)"
+                        : "no key " + args.get(1) + " in " + table);
+                return changed ? 0 : 1;
+            }
             boolean revoked = revoke(dynamoDb, table, args.get(1), Instant.now());
-            System.out.println(revoked ? "revoked " + args.get(1) + " (refused at the latest when API Gateway's authorizer cache expires)"
+            System.out.println(revoked ? "revoked " + args.get(1) + " (refused at the latest when API Gateway's authorizer caches"
+                    + " expire: PartnerWriteAuthCacheSeconds for writes, PartnerAuthCacheSeconds for reads)"
                     : "no key " + args.get(1) + " in " + table);
             return revoked ? 0 : 1;
         }
     }
 
-    public static Created create(DynamoDbClient dynamoDb, String table, String partner, String collections, Instant now) {
+    public static Created create(DynamoDbClient dynamoDb, String table, String partner, PartnerScopes scopes, Instant now) {
         if (partner.strip().equalsIgnoreCase(IndicatorAggregate.PUBLIC_SOURCE)) {
             throw new IllegalArgumentException("the partner name " + partner + " is reserved for the public API");
         }
@@ -89,10 +101,29 @@ public final class PartnerKey implements Ops.Command {
                 "keyId", AttributeValue.fromS(key.keyId()),
                 "partner", AttributeValue.fromS(partner),
                 "secretSha256", AttributeValue.fromS(sha256Hex(key.secret())),
-                "collections", AttributeValue.fromS(collections),
+                "scopes", AttributeValue.fromS(scopes.format()),
                 "status", AttributeValue.fromS("ACTIVE"),
                 "createdAt", AttributeValue.fromS(now.toString()))));
         return key;
+    }
+
+    /** A key that reads the collections named ({@code *} for all, or ids comma-separated) and may not submit. */
+    public static Created create(DynamoDbClient dynamoDb, String table, String partner, String collections, Instant now) {
+        return create(dynamoDb, table, partner, PartnerScopes.ofCollections(collections), now);
+    }
+
+    /** Replaces a key's scopes, secret unchanged; false when there is no such key. */
+    public static boolean changeScopes(DynamoDbClient dynamoDb, String table, String keyId, PartnerScopes scopes, Instant now) {
+        try {
+            dynamoDb.updateItem(b -> b.tableName(table).key(Map.of("keyId", AttributeValue.fromS(keyId)))
+                    .updateExpression("SET scopes = :scopes, scopesChangedAt = :now REMOVE collections")
+                    .conditionExpression("attribute_exists(keyId)")
+                    .expressionAttributeValues(Map.of(":scopes", AttributeValue.fromS(scopes.format()),
+                            ":now", AttributeValue.fromS(now.toString()))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
     }
 
     public static boolean revoke(DynamoDbClient dynamoDb, String table, String keyId, Instant now) {

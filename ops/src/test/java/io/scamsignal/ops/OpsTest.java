@@ -41,11 +41,15 @@ class OpsTest {
     }
 
     @Test
-    void partnerKeyWantsCreateWithAPartnerOrRevokeWithAKeyAndKnownCollections() {
+    void partnerKeyWantsCreateWithAPartnerScopesOrRevokeWithAKeyAndKnownScopes() {
         assertThat(Ops.run(new String[] {"partner-key"}, NOWHERE)).isEqualTo(2);
         assertThat(Ops.run(new String[] {"partner-key", "create"}, NOWHERE)).isEqualTo(2);
         assertThat(Ops.run(new String[] {"partner-key", "revoke"}, NOWHERE)).isEqualTo(2);
         assertThat(Ops.run(new String[] {"partner-key", "create", "acme", "no-such-collection"}, NOWHERE)).isEqualTo(2);
+        assertThat(Ops.run(new String[] {"partner-key", "create", "acme", "read:sightings"}, NOWHERE)).isEqualTo(2);
+        assertThat(Ops.run(new String[] {"partner-key", "create", "acme", "write"}, NOWHERE)).isEqualTo(2);
+        assertThat(Ops.run(new String[] {"partner-key", "scopes", "pk_1"}, NOWHERE)).isEqualTo(2);
+        assertThat(Ops.run(new String[] {"partner-key", "scopes", "pk_1", "admin"}, NOWHERE)).isEqualTo(2);
         // "public" names the public API in sources: no partner may take it
         assertThat(Ops.run(new String[] {"partner-key", "create", "Public"}, NOWHERE)).isEqualTo(2);
         assertThat(PartnerKey.sha256Hex("abc"))

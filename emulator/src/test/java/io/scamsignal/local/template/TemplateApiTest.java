@@ -73,4 +73,29 @@ class TemplateApiTest {
             assertThat(props).doesNotContainKey("Policies");
         });
     }
+
+    /** A revoked or narrowed partner key stops writing within a minute: the write route's authorizer cache is at most 60 s. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void partnerWritesAreAuthorizedWithACacheOfAtMostSixtySecondsOfTheirOwn() throws Exception {
+        SamTemplate template = SamTemplate.load(TEMPLATE);
+        Map<String, Object> body = (Map<String, Object>) properties(template, "ReportsApi").get("DefinitionBody");
+        Map<String, Object> post = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
+                body.get("paths")).get("/partner/reports")).get("post");
+        List<Map<String, Object>> security = (List<Map<String, Object>>) post.get("security");
+        assertThat(security).hasSize(1);
+        String scheme = security.get(0).keySet().iterator().next();
+        Map<String, Object> authorizer = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
+                body.get("components")).get("securitySchemes")).get(scheme)).get("x-amazon-apigateway-authorizer");
+        String parameter = ((Map<String, Object>) authorizer.get("authorizerResultTtlInSeconds")).get("Ref").toString();
+        Map<String, Object> declared = template.parameters().get(parameter);
+        assertThat(((Number) declared.get("MaxValue")).intValue()).isLessThanOrEqualTo(60);
+        assertThat(((Number) declared.get("Default")).intValue()).isLessThanOrEqualTo(60);
+        // no other route shares that cache
+        ((Map<String, Object>) body.get("paths")).forEach((path, item) -> ((Map<String, Object>) item).forEach((method, op) -> {
+            if (!path.equals("/partner/reports") && op instanceof Map<?, ?> o && o.get("security") instanceof List<?> l) {
+                assertThat(l.toString()).as(method + " " + path).doesNotContain(scheme + "=");
+            }
+        }));
+    }
 }

@@ -395,9 +395,9 @@ public final class DynamoDbAlertClaims implements AlertClaims {
         }
         List<String> ids = new ArrayList<>();
         dynamoDb.queryPaginator(b -> b.tableName(table).indexName(byIndicatorIndex)
-                        .keyConditionExpression("indicator = :i")
+                        .keyConditionExpression("#indicator = :i")
                         .filterExpression("#status = :sent")
-                        .expressionAttributeNames(Map.of("#status", "status"))
+                        .expressionAttributeNames(Map.of("#indicator", "indicator", "#status", "status"))
                         .expressionAttributeValues(Map.of(":i", s(indicatorKey), ":sent", s(SENT))))
                 .items().forEach(item -> ids.add(item.get(AlertsTableKeys.ALERT_ID).s()));
         return ids;

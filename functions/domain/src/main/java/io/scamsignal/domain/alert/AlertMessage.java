@@ -19,7 +19,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.UUID;
 
-/** The partner alert, body exactly as shared/spec/alert-message.md gives it (schemaVersion 1). */
+/** The partner alert, body as contracts/alert-message.schema.json describes it (schemaVersion 1). */
 @JsonPropertyOrder({"schemaVersion", "type", "alertId", "rule", "severity", "confidence", "createdAt", "indicator",
         "observed", "enrichment", "reportIds", "stix"})
 public record AlertMessage(int schemaVersion, String type, String alertId, String rule, String severity,

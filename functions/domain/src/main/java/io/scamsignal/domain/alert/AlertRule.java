@@ -1,6 +1,6 @@
 package io.scamsignal.domain.alert;
 
-/** The rules of shared/spec/alert-message.md; {@code id} is the wire name partners filter on. */
+/** The alert rules (docs/architecture.md, Rules); {@code id} is the wire name partners filter on. */
 public enum AlertRule {
     DISTINCT_REPORTERS("distinct_reporters", Severity.MEDIUM),
     REPORT_SURGE("report_surge", Severity.HIGH),

@@ -11,8 +11,8 @@ import java.util.TreeSet;
 
 /**
  * One alerted indicator as the MISP and number feeds see it: aggregate figures, the alert state and
- * its times; nothing about any reporter. {@code type} is the wire name (phone, domain, url, email,
- * remote_access_id, wallet).
+ * its times; nothing about any reporter. {@code type} is an
+ * {@link io.scamsignal.domain.indicator.IndicatorType}'s wire name.
  *
  * @param stixId     the indicator's stable STIX id (the aggregate's {@code stixId}); feeds derive their ids from it
  * @param alertedAt  when it first alerted (the aggregate's {@code stixCreated}); its MISP event is that day's

@@ -1,5 +1,6 @@
 package io.scamsignal.domain.feed;
 
+import io.scamsignal.domain.indicator.IndicatorType;
 import io.scamsignal.domain.json.Json;
 import io.scamsignal.domain.stix.ExpiryRules;
 import io.scamsignal.domain.stix.StixIds;
@@ -168,19 +169,12 @@ public record MispFeed(Tlp tlp, String orgName, UUID orgUuid, ExpiryRules expiry
     }
 
     /**
-     * MISP's attribute type and category (describeTypes.json): wallets get the coin's own type when
-     * the address format tells it, other payment accounts are Financial fraud text.
+     * MISP's attribute type and category, as the indicator type declares them ({@link IndicatorType#misp()}):
+     * a coin's own type when the address format tells it.
      */
     static String[] typeAndCategory(String indicatorType, String value) {
-        return switch (indicatorType) {
-            case "phone" -> new String[] {"phone-number", "Financial fraud"};
-            case "domain" -> new String[] {"domain", "Network activity"};
-            case "url" -> new String[] {"url", "Network activity"};
-            case "email" -> new String[] {"email-src", "Payload delivery"};
-            case "remote_access_id" -> new String[] {"text", "Other"};
-            case "wallet" -> new String[] {walletType(value), "Financial fraud"};
-            default -> throw new IllegalArgumentException("no MISP type for " + indicatorType);
-        };
+        IndicatorType.Misp misp = IndicatorType.ofWire(indicatorType).misp();
+        return new String[] {misp.coinByAddress() ? walletType(value) : misp.type(), misp.category()};
     }
 
     static String walletType(String value) {
@@ -204,7 +198,8 @@ public record MispFeed(Tlp tlp, String orgName, UUID orgUuid, ExpiryRules expiry
     }
 
     private static String mispValue(String indicatorType, String value) {
-        return "wallet".equals(indicatorType) && !"text".equals(walletType(value)) ? bareWallet(value) : value;
+        return IndicatorType.ofWire(indicatorType).misp().coinByAddress() && !"text".equals(walletType(value))
+                ? bareWallet(value) : value;
     }
 
     /** The manifest entry of an event, as PyMISP's {@code MISPEvent.manifest} computes it. */

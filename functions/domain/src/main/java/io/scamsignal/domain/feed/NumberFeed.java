@@ -3,6 +3,7 @@ package io.scamsignal.domain.feed;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import io.scamsignal.domain.indicator.IndicatorType;
 import io.scamsignal.domain.json.Json;
 import io.scamsignal.domain.stix.ExpiryRules;
 import java.time.Instant;
@@ -64,7 +65,7 @@ public record NumberFeed(ExpiryRules expiry) {
     }
 
     public Row row(FeedIndicator i, Instant now) {
-        if (!"phone".equals(i.type())) {
+        if (!IndicatorType.ofWire(i.type()).inNumberFeed()) {
             throw new IllegalArgumentException("not a phone number: " + i.type());
         }
         PhoneNumberUtil util = PhoneNumberUtil.getInstance();
@@ -88,7 +89,7 @@ public record NumberFeed(ExpiryRules expiry) {
 
     /** The rows of the phone indicators updated after {@code since} (null: all) and not after now, oldest first. */
     public List<Row> rows(List<FeedIndicator> indicators, Instant since, Instant now) {
-        return indicators.stream().filter(i -> "phone".equals(i.type())).map(i -> row(i, now))
+        return indicators.stream().filter(i -> IndicatorType.fromWire(i.type()).filter(IndicatorType::inNumberFeed).isPresent()).map(i -> row(i, now))
                 .filter(r -> (since == null || r.updated().isAfter(since)) && !r.updated().isAfter(now))
                 .sorted(Comparator.comparing(Row::updated).thenComparing(Row::e164)).toList();
     }

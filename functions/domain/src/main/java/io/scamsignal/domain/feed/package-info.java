@@ -1,5 +1,5 @@
 /**
- * The partner feeds (issue 13), pure: TAXII 2.1 paging over a feed table, the MISP feed and the
+ * The partner feeds, pure: TAXII 2.1 paging over a feed table, the MISP feed and the
  * number feed for telecom abuse desks. No storage or HTTP here; the partner-api function and the
  * feed table's store wire them up.
  *

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,7 +49,7 @@ public final class ReferralStix {
         Set<String> markings = new TreeSet<>();
         objects.add(Producer.identity());
         objects.add(TLP.markingDefinition());
-        Set<ObservableType> used = EnumSet.noneOf(ObservableType.class);
+        Set<ObservableType> used = new TreeSet<>();
         packet.indicators().forEach(i -> used.add(ObservableType.of(i.type())));
         used.forEach(t -> t.extensionDefinition().ifPresent(objects::add));
 

@@ -13,6 +13,11 @@ import java.util.regex.Pattern;
  * office or one laptop with three e-mail addresses is one network; a reporter's own address is
  * never stored. The prefix lengths are those a single subscriber typically holds (an IPv4 NAT
  * address's neighbours, an IPv6 site prefix), so separate reporters rarely share one.
+ *
+ * <p>Networks anyone can rent are the exception: an address in a published cloud or VPN range
+ * ({@link RentedNetworks}) counts on its list's one network, so ten machines in ten cloud regions
+ * are one network for the per-network rules, not ten. {@link #ofAddress} keeps the prefix for the
+ * per-network rate limit, so that VPN users do not share one hourly quota.
  */
 public final class NetworkFingerprint {
 
@@ -25,14 +30,41 @@ public final class NetworkFingerprint {
      */
     private static final int BYTES = 8;
     private final KeyedHash hash;
+    private final RentedNetworks rented;
 
+    /** With the vendored cloud and VPN ranges. */
     public NetworkFingerprint(String secret) {
-        this.hash = new KeyedHash(secret, "network fingerprint", BYTES);
+        this(secret, RentedNetworks.standard());
     }
 
-    /** The fingerprint of the address's network; empty for anything that is no IP address literal. */
+    public NetworkFingerprint(String secret, RentedNetworks rented) {
+        this.hash = new KeyedHash(secret, "network fingerprint", BYTES);
+        this.rented = rented;
+    }
+
+    /**
+     * The network an address counts on for the rules: its rented list's one network when the address
+     * is in a published cloud or VPN range, else its own prefix's; empty for anything that is no IP
+     * address literal.
+     */
     public Optional<String> of(String sourceIp) {
+        byte[] bytes = address(sourceIp);
+        if (bytes == null) {
+            return Optional.empty();
+        }
+        Optional<String> list = rented.listOf(bytes);
+        return Optional.of(list.isPresent() ? hash.hex("rented:" + list.get()) : hash.hex("net:" + prefix(bytes)));
+    }
+
+    /** The fingerprint of the address's own prefix (/24, /48), rented or not: the rate limit's key. */
+    public Optional<String> ofAddress(String sourceIp) {
         return prefix(sourceIp).map(p -> hash.hex("net:" + p));
+    }
+
+    /** The rented list ({@code amazon-aws}, …, {@code vpn}) an address is in, if any. */
+    public Optional<String> rentedList(String sourceIp) {
+        byte[] bytes = address(sourceIp);
+        return bytes == null ? Optional.empty() : rented.listOf(bytes);
     }
 
     /**
@@ -51,8 +83,21 @@ public final class NetworkFingerprint {
 
     /** "v4:203.0.113.0/24" or "v6:2001:db8:1::/48" style prefix (canonical bytes), for tests and docs. */
     static Optional<String> prefix(String sourceIp) {
+        byte[] bytes = address(sourceIp);
+        return bytes == null ? Optional.empty() : Optional.of(prefix(bytes));
+    }
+
+    private static String prefix(byte[] bytes) {
+        HexFormat hex = HexFormat.of();
+        return bytes.length == 4
+                ? "v4:" + (bytes[0] & 0xff) + "." + (bytes[1] & 0xff) + "." + (bytes[2] & 0xff) + ".0/24"
+                : "v6:" + hex.formatHex(bytes, 0, 6) + "::/48";
+    }
+
+    /** The address's bytes (4, or 16 unless IPv4-mapped), null for anything that is no address literal. */
+    private static byte[] address(String sourceIp) {
         if (sourceIp == null) {
-            return Optional.empty();
+            return null;
         }
         String ip = sourceIp.strip();
         if (ip.startsWith("[") && ip.endsWith("]")) {
@@ -64,7 +109,7 @@ public final class NetworkFingerprint {
         }
         boolean v4 = IPV4.matcher(ip).matches();
         if (!v4 && !(ip.indexOf(':') >= 0 && IPV6.matcher(ip).matches())) {
-            return Optional.empty();
+            return null;
         }
         byte[] bytes;
         if (v4) {
@@ -74,7 +119,7 @@ public final class NetworkFingerprint {
             for (int i = 0; i < 4; i++) {
                 int octet = Integer.parseInt(octets[i]);
                 if (octet > 255) {
-                    return Optional.empty();
+                    return null;
                 }
                 bytes[i] = (byte) octet;
             }
@@ -83,16 +128,13 @@ public final class NetworkFingerprint {
                 // a string with a colon is only ever parsed as an IPv6 literal, never resolved
                 bytes = InetAddress.getByName(ip).getAddress();
             } catch (UnknownHostException | SecurityException e) {
-                return Optional.empty();
+                return null;
             }
         }
         if (bytes.length == 16 && isIpv4Mapped(bytes)) {
             bytes = Arrays.copyOfRange(bytes, 12, 16);
         }
-        HexFormat hex = HexFormat.of();
-        return Optional.of(bytes.length == 4
-                ? "v4:" + (bytes[0] & 0xff) + "." + (bytes[1] & 0xff) + "." + (bytes[2] & 0xff) + ".0/24"
-                : "v6:" + hex.formatHex(bytes, 0, 6) + "::/48");
+        return bytes;
     }
 
     private static boolean isIpv4Mapped(byte[] b) {

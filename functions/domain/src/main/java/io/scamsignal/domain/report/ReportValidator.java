@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Checks a report body against the intake contract (shared/spec/report-api.md) and reports every
+ * Checks a report body against the intake contract (contracts/report-api.openapi.yaml) and reports every
  * problem at once. Never throws on any JSON tree.
  */
 public final class ReportValidator {

@@ -2,7 +2,6 @@ package io.scamsignal.domain.ring;
 
 import io.scamsignal.domain.brand.BrandRegistry;
 import io.scamsignal.domain.indicator.Indicator;
-import io.scamsignal.domain.indicator.IndicatorType;
 import java.util.function.Predicate;
 
 /**
@@ -10,7 +9,8 @@ import java.util.function.Predicate;
  * site must not join every ring that someone else named it in, so these never link: allow-listed
  * indicators (a brand's own domain or phone number), URLs on a brand's or a benign domain, and
  * addresses at a brand's or a benign domain unless it is a free-mail provider (a scammer's Gmail
- * address is theirs alone).
+ * address is theirs alone). Each indicator type declares which of these rules it follows
+ * ({@link io.scamsignal.domain.indicator.IndicatorType#ringLink()}).
  */
 public final class RingLinking {
 
@@ -23,18 +23,14 @@ public final class RingLinking {
             if (indicator.allowListed()) {
                 return false;
             }
-            if (indicator.type() == IndicatorType.DOMAIN) {
-                return !benignDomain.test(indicator.value());
-            }
-            Object domain = indicator.enrichment().get("domain");
-            if (!(domain instanceof String d)) {
-                return true;
-            }
-            boolean legitimate = brands.ownerOfDomain(d).isPresent() || benignDomain.test(d);
-            return switch (indicator.type()) {
-                case URL -> !legitimate;
-                case EMAIL -> !legitimate || Boolean.TRUE.equals(indicator.enrichment().get("freeMail"));
-                default -> true;
+            boolean legitimate = indicator.enrichment().get("domain") instanceof String d
+                    && (brands.ownerOfDomain(d).isPresent() || benignDomain.test(d));
+            return switch (indicator.type().ringLink()) {
+                case ALWAYS -> true;
+                case UNLESS_BENIGN -> !benignDomain.test(indicator.value());
+                case UNLESS_ON_A_LEGITIMATE_SITE -> !legitimate;
+                case UNLESS_ON_A_LEGITIMATE_SITE_BUT_FREE_MAIL ->
+                        !legitimate || Boolean.TRUE.equals(indicator.enrichment().get("freeMail"));
             };
         };
     }

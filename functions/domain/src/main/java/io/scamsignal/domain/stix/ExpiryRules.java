@@ -1,26 +1,26 @@
 package io.scamsignal.domain.stix;
 
+import io.scamsignal.domain.indicator.IndicatorType;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * How long an indicator stays valid after it was last reported, per indicator type. Scammers keep a
  * phone number for months but burn through domains and URLs in weeks, so a number is still worth
- * blocking long after a URL has gone dead. A template parameter overrides the defaults, e.g.
+ * blocking long after a URL has gone dead. The defaults are the types' own
+ * ({@link IndicatorType#defaultExpiry()}); a template parameter overrides them, e.g.
  * {@code phone=180d,url=30d}.
  */
 public record ExpiryRules(Map<String, Duration> byType, Duration fallback) {
 
-    public static final ExpiryRules DEFAULTS = new ExpiryRules(Map.of(
-            "phone", Duration.ofDays(180),
-            "domain", Duration.ofDays(90),
-            "url", Duration.ofDays(30),
-            "email", Duration.ofDays(90),
-            "remote_access_id", Duration.ofDays(60),
-            "wallet", Duration.ofDays(365)), Duration.ofDays(90));
+    /** Each type's {@link IndicatorType#defaultExpiry()}. */
+    public static final ExpiryRules DEFAULTS = new ExpiryRules(Arrays.stream(IndicatorType.values())
+            .collect(Collectors.toMap(IndicatorType::wireName, IndicatorType::defaultExpiry)), Duration.ofDays(90));
 
     public ExpiryRules {
         byType = Map.copyOf(byType);

@@ -3,12 +3,12 @@ package io.scamsignal.domain.stix;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -108,7 +108,7 @@ public record StixExporter(Tlp tlp, ExpiryRules expiry) {
         List<Map<String, Object>> out = new ArrayList<>();
         out.add(Producer.identity());
         out.add(tlp.markingDefinition());
-        Set<ObservableType> types = used.isEmpty() ? Set.of() : EnumSet.copyOf(used);
+        Set<ObservableType> types = new TreeSet<>(used);
         for (ObservableType t : types) {
             t.extensionDefinition().ifPresent(out::add);
         }

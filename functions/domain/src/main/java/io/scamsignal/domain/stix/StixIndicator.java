@@ -8,8 +8,8 @@ import java.util.TreeSet;
 
 /**
  * What a STIX indicator says about one ScamSignal indicator: aggregate figures only, never anything
- * about a reporter. {@code indicatorType} is the wire name (phone, domain, url, email,
- * remote_access_id, wallet); {@code confidence} 0–100 comes from the alert's confidence score, null
+ * about a reporter. {@code indicatorType} is an
+ * {@link io.scamsignal.domain.indicator.IndicatorType}'s wire name; {@code confidence} 0–100 comes from the alert's confidence score, null
  * where no score exists (the property is then left out, as STIX allows). {@code sources}: the
  * channels whose reports counted (partner organisations, {@code public}), the sighting's
  * {@code where_sighted_refs} ({@link SourceIdentities}).

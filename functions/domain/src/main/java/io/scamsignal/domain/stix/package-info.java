@@ -1,5 +1,5 @@
 /**
- * STIX 2.1 for partners' threat-intelligence platforms (issue 13), pure: no storage, no AWS.
+ * STIX 2.1 for partners' threat-intelligence platforms, pure: no storage, no AWS.
  *
  * <p>How the rest of the system uses it:
  * <ul>

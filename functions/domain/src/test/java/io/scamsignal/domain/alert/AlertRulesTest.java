@@ -143,11 +143,11 @@ class AlertRulesTest {
         Map<String, Long> threeNetworks = Map.of("net-a", 1L, "net-b", 1L, "net-c", 1L);
         var overrides = new io.scamsignal.domain.benign.InMemoryBenignOverrides();
         AlertRules withOverrides = new AlertRules(AlertRuleConfig.defaults(), overrides);
-        IndicatorAggregate listed = onNetworks("anydesk.com", threeNetworks, Map.of("allowListed", true, "benign", "tranco10k"));
+        IndicatorAggregate listed = onNetworks("anydesk.com", threeNetworks, Map.of("allowListed", true, "benign", "tranco1m"));
         IndicatorAggregate unlisted = onNetworks(threeNetworks, Map.of());
 
         assertThat(withOverrides.evaluate(listed)).isEmpty();
-        assertThat(withOverrides.benignReason(listed)).contains("tranco10k");
+        assertThat(withOverrides.benignReason(listed)).contains("tranco1m");
         assertThat(withOverrides.evaluate(unlisted)).isNotEmpty();
 
         overrides.put(unlisted.indicator().key(), new io.scamsignal.domain.benign.BenignOverrides.Benign("our partner's site"));

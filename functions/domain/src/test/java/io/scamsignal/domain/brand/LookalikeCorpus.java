@@ -11,8 +11,8 @@ import java.util.Set;
 
 /**
  * Generated lookalikes of the protected brands' names, per technique (after dnstwist's fuzzers
- * and the IDN homograph cases of issue 12), each wrapped in a plausible scam host. Deterministic:
- * a fixed seed picks the variants and the wrapping, so the figures in the issue note repeat.
+ * and IDN homograph cases), each wrapped in a plausible scam host. Deterministic:
+ * a fixed seed picks the variants and the wrapping, so its figures repeat.
  */
 final class LookalikeCorpus {
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * Recall on generated lookalikes of the seven brands, per technique, and false alarms on real,
  * popular domains near their names (from MISP lists that are not vendored: Cisco Umbrella and
  * Majestic top 10k, test/resources/lookalike/near-brand-domains.txt; their registrable domains,
- * not the brands' own). Prints the table for the issue note; {@link #main} prints it without JUnit.
+ * not the brands' own). Prints the table; {@link #main} prints it without JUnit.
  */
 class LookalikeCorpusTest {
 

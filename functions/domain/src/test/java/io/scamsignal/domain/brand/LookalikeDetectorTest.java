@@ -40,8 +40,8 @@ class LookalikeDetectorTest {
     @CsvSource({"example.com", "officedepot.com", "applebees.com", "primeministers.gov.uk", "windowsandsiding.com",
             "nortonville.org", "pineapple.com", "wwnorton.com", "9to5google.com", "rappler.com", "applied.com"})
     void ordinaryDomainsAreNotLookalikes(String input) {
-        // a short name inside a longer word counts only beside words scammers add (changed for issue 12:
-        // applebees and nortonville were flagged brand_in_name before)
+        // a short name inside a longer word counts only beside words scammers add (applebees and
+        // nortonville are not brand_in_name)
         assertThat(detect(input)).isEmpty();
     }
 
@@ -64,7 +64,7 @@ class LookalikeDetectorTest {
             "gooogle.co.uk, Google, typosquat",
             "mircosoftsupport.com, Microsoft, typosquat",
             "securemicrosoft.com, Microsoft, brand_in_name"})
-    void issue12LookalikesAreRecognised(String input, String brand, String technique) {
+    void hyphenatedDottedAndMisspelledLookalikesAreRecognised(String input, String brand, String technique) {
         assertThat(detect(input)).hasValueSatisfying(l -> {
             assertThat(l.impersonates()).contains(brand);
             assertThat(l.technique()).isEqualTo(technique);

@@ -116,8 +116,9 @@ class IndicatorExtractorTest {
     @org.junit.jupiter.params.provider.CsvSource({
             "https://www.amazon.co.uk/returns, brand-registry", "https://www.amazon.com.au/gp/help, brand-registry",
             "https://account.microsoft.com/billing, brand-registry", "https://www.paypal.com/de/smarthelp, brand-registry",
-            "https://anydesk.com/en/downloads, tranco10k", "https://www.walmart.com/cp/gift-cards, tranco10k",
-            "https://www.coinbase.com/signup, tranco10k", "https://www.westernunion.com/us/en/send-money.html, tranco10k"})
+            "https://anydesk.com/en/downloads, rmm-vendors", "https://www.walmart.com/cp/gift-cards, curated-domains",
+            "https://www.coinbase.com/signup, tranco1m", "https://www.westernunion.com/us/en/send-money.html, curated-domains",
+            "https://www.google.com.bo/maps, brand-registry", "https://www.amazon.cl/gp/help, tranco1m"})
     void aBrandsOwnPagesAndListedSitesAreCountedButBenign(String input, String list) {
         List<Indicator> indicators = extract(report("US", List.of(), List.of(input), List.of(), List.of(), null));
 

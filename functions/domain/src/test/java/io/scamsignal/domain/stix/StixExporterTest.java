@@ -49,9 +49,9 @@ class StixExporterTest {
         assertThat(StixIds.indicatorIdFor("phone#+1888")).isEqualTo(StixIds.indicatorIdFor("phone#+1888"))
                 .isNotEqualTo(StixIds.indicatorIdFor("phone#+1889"));
         // the id python's uuid.uuid5(STIX namespace, '{"value":"micros0ft-support.example"}') gives, as stix2 does
-        assertThat(ObservableType.DOMAIN.observable("micros0ft-support.example").get("id"))
+        assertThat(ObservableType.of("domain").observable("micros0ft-support.example").get("id"))
                 .isEqualTo("domain-name--fa116682-3802-5416-b5c0-c2a5149514cf");
-        String phoneId = (String) ObservableType.PHONE.observable("+18885550142").get("id");
+        String phoneId = (String) ObservableType.of("phone").observable("+18885550142").get("id");
         assertThat(UUID.fromString(phoneId.substring("phone-number--".length())).version()).isEqualTo(4);
     }
 
@@ -71,7 +71,7 @@ class StixExporterTest {
                 .containsEntry("labels", List.of("impersonates:microsoft", "rule:distinct_reporters"));
         assertThat(u).containsEntry("valid_until", "2026-12-21T08:15:30.123Z"); // last seen + 30 days
         assertThat((String) u.get("pattern")).isEqualTo("[url:value = 'https://micros0ft-support.example/help?case=\\'1\\'&x=y']");
-        assertThat(ObservableType.WALLET.pattern("a\\b")).isEqualTo("[cryptocurrency-wallet:value = 'a\\\\b']");
+        assertThat(ObservableType.of("wallet").pattern("a\\b")).isEqualTo("[cryptocurrency-wallet:value = 'a\\\\b']");
     }
 
     @Test
@@ -103,7 +103,7 @@ class StixExporterTest {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> objects = (List<Map<String, Object>>) exporter.bundle(all).get("objects");
         assertThat(objects).filteredOn(o -> o.get("type").equals("extension-definition")).hasSize(3);
-        for (ObservableType t : List.of(ObservableType.PHONE, ObservableType.REMOTE_ACCESS_ID, ObservableType.WALLET)) {
+        for (ObservableType t : List.of(ObservableType.of("phone"), ObservableType.of("remote_access_id"), ObservableType.of("wallet"))) {
             Map<String, Object> sco = objects.stream().filter(o -> o.get("type").equals(t.stixType())).findFirst().orElseThrow();
             assertThat(sco.get("extensions")).isEqualTo(Map.of(t.extensionId().orElseThrow(), Map.of("extension_type", "new-sco")));
         }

@@ -142,7 +142,7 @@ class StixValidationIT {
         StixExporter exporter = StixExporter.defaults();
         List<FeedEntry> entries = new ArrayList<>();
         FeedEntry.FeedPosition last = null;
-        List<Map<String, Object>> objects = new ArrayList<>(exporter.referencedObjects(List.of(ObservableType.values())));
+        List<Map<String, Object>> objects = new ArrayList<>(exporter.referencedObjects(ObservableType.values()));
         for (String type : StixSamples.VALUES.keySet()) {
             IndicatorState v1 = StixSamples.state(type);
             objects.addAll(exporter.objects(v1, StixSamples.indicator(type)));

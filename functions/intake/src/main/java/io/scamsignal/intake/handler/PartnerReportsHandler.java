@@ -8,6 +8,7 @@ import io.scamsignal.aws.FunctionEnvironment;
 import io.scamsignal.aws.HttpApiResponse;
 import io.scamsignal.aws.JsonLog;
 import io.scamsignal.domain.json.Json;
+import io.scamsignal.domain.partner.PartnerScopes;
 import io.scamsignal.domain.report.Messages;
 import io.scamsignal.intake.config.IntakeConfig;
 import io.scamsignal.intake.service.PartnerBulkService;
@@ -24,7 +25,10 @@ import java.util.Map;
 
 /**
  * POST /partner/reports behind the partner-key authorizer: the authorizer's context names the
- * organisation. Answers 200 with one result per line (or 4xx for the request as a whole).
+ * organisation and the key's scopes. A key without {@code submit} gets 403
+ * {@code insufficient_scope} and nothing is stored; {@code victim-network} decides whether a line's
+ * {@code victimIp} counts as the victim's network. Answers 200 with one result per line (or 4xx for
+ * the request as a whole).
  */
 public final class PartnerReportsHandler implements RequestStreamHandler {
 
@@ -69,6 +73,14 @@ public final class PartnerReportsHandler implements RequestStreamHandler {
             // the authorizer always names the partner; without it the route is misconfigured
             return json(403, Map.of("errors", List.of(Map.of("field", "", "code", "forbidden", "message", "No partner key."))));
         }
+        String scopes = auth.path("scopes").asText("");
+        if (!PartnerScopes.grants(scopes, PartnerScopes.SUBMIT)) {
+            // before the rate limit and the body: a key that may not write takes nothing and stores nothing
+            LOG.info("bulk reports refused", Map.of("requestId", requestId, "keyId", auth.path("keyId").asText(""),
+                    "reason", "insufficient_scope"));
+            return json(403, Map.of("errors", List.of(Map.of("field", "", "code", "insufficient_scope",
+                    "message", Messages.forAcceptLanguage(headers.get("accept-language")).text("bulk.insufficient_scope")))));
+        }
         // a partner's reports come from its servers, not from victims' networks: the key's own limit
         // applies, per minute and counted in reports (lines), not the public per-network one
         int lines = (int) new String(body, StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).count();
@@ -82,7 +94,8 @@ public final class PartnerReportsHandler implements RequestStreamHandler {
                             .text("bulk.rate_limited"))))));
         }
         PartnerBulkService.BulkResponse response = service.submit(body, headers.get("content-type"),
-                headers.get("accept-language"), organisation, event.path("requestContext").path("http").path("sourceIp").asText(""));
+                headers.get("accept-language"), organisation, event.path("requestContext").path("http").path("sourceIp").asText(""),
+                PartnerScopes.grants(scopes, PartnerScopes.VICTIM_NETWORK));
         LOG.info("bulk reports answered", Map.of("requestId", requestId, "keyId", auth.path("keyId").asText(""),
                 "status", response.status(), "accepted", response.accepted(), "rejected", response.rejected()));
         METRICS.count("PartnerBulkRequests", Map.of());

@@ -32,11 +32,14 @@ import java.util.function.Supplier;
  *
  * <p>Networks: a partner's reports come from its servers, not from its victims' networks. A line
  * may name the victim's address in {@code victimIp} (partner lines only; the public API refuses the
- * field): its network is then fingerprinted exactly as the public API fingerprints a reporter's
- * source address, so a victim who reports through both counts on one network. A line without it
- * counts on its organisation's network ({@link NetworkFingerprint#ofOrganisation}), one per
- * organisation whichever of its servers sends. The raw address is kept only where the public API
- * keeps reporters' addresses (the reporter data table, with the e-mail, expiring with the report).
+ * field). For a key with the scope {@code victim-network} (the operator's statement that this
+ * partner passes real victim addresses) its network is then fingerprinted exactly as the public API
+ * fingerprints a reporter's source address, so a victim who reports through both counts on one
+ * network, and the raw address is kept only where the public API keeps reporters' addresses (the
+ * reporter data table, with the e-mail, expiring with the report). Every other line, and every line
+ * of any other key, counts on its organisation's network ({@link NetworkFingerprint#ofOrganisation}),
+ * one per organisation whichever of its servers sends: a key cannot make up networks by naming a
+ * different address on each line. Such a key's {@code victimIp} is still checked, and not kept.
  */
 public final class PartnerBulkService {
 
@@ -69,11 +72,12 @@ public final class PartnerBulkService {
 
     /**
      * @param organisation the partner the authorizer named for the key
-     * @param sourceIp     the partner's server: only part of a line's own reporter fingerprint when it has
-     *                     no e-mail address; never its network, never stored
+     * @param sourceIp      the partner's server: only part of a line's own reporter fingerprint when it has
+     *                      no e-mail address; never its network, never stored
+     * @param victimNetwork the key's scope {@code victim-network}: a line's victimIp counts as its network
      */
     public BulkResponse submit(byte[] body, String contentType, String acceptLanguage, String organisation,
-                               String sourceIp) {
+                               String sourceIp, boolean victimNetwork) {
         Messages messages = Messages.forAcceptLanguage(acceptLanguage);
         String mediaType = SubmitReportService.mediaType(contentType);
         if (!mediaType.equals("application/x-ndjson") && !mediaType.equals("application/jsonl")) {
@@ -104,7 +108,7 @@ public final class PartnerBulkService {
             if (line.isBlank()) {
                 continue;
             }
-            LineResult result = line(i + 1, line, messages, organisation, sourceIp);
+            LineResult result = line(i + 1, line, messages, organisation, sourceIp, victimNetwork);
             results.add(result);
             if (result.reportId() != null) {
                 accepted++;
@@ -116,7 +120,8 @@ public final class PartnerBulkService {
     /** The partner-only field: the victim's IP address, for the network fingerprint. */
     public static final String VICTIM_IP = "victimIp";
 
-    private LineResult line(int number, String line, Messages messages, String organisation, String sourceIp) {
+    private LineResult line(int number, String line, Messages messages, String organisation, String sourceIp,
+                            boolean victimNetwork) {
         if (line.getBytes(StandardCharsets.UTF_8).length > SubmitReportService.MAX_BODY_BYTES) {
             return new LineResult(number, null, List.of(new FieldError("", "body_too_large", messages.text("body_too_large"))));
         }
@@ -131,7 +136,8 @@ public final class PartnerBulkService {
         FieldError ipError = victimIp == null || victimIp.isNull() || (victimIp.isTextual()
                 && victimIp.asText().length() <= 64 && NetworkFingerprint.isAddress(victimIp.asText())) ? null
                 : new FieldError(VICTIM_IP, "invalid_victim_ip", messages.text("bulk.invalid_victim_ip"));
-        String victim = victimIp == null || victimIp.isNull() ? null : victimIp.asText().strip();
+        // only a key trusted with victims' addresses has its lines counted (and their addresses kept) by them
+        String victim = !victimNetwork || victimIp == null || victimIp.isNull() ? null : victimIp.asText().strip();
         return switch (validator.validate(tree, messages)) {
             case ValidationResult.Invalid invalid -> {
                 List<FieldError> errors = new ArrayList<>(invalid.errors());

@@ -8,7 +8,7 @@ import java.time.Instant;
  * @param reporterFingerprint          the keyed e-mail fingerprint, kept (only when an e-mail was given) so
  *                                     that an erasure request finds the reporter's items by a query
  * @param lawEnforcementContactConsent the reporter agreed that their contact details go into a
- *                                     ring's referral packet for law enforcement (issue 15)
+ *                                     ring's referral packet for law enforcement
  */
 public record ReporterContact(String reportId, String email, String name, boolean contactConsent, String sourceIp,
                               String userAgent, Instant expiresAt, String reporterFingerprint,

@@ -142,12 +142,15 @@ public final class SubmitReportService {
         ReporterKeys k = keys.get();
         String reporterFingerprint = k.reporters().of(submission.reporter().email(), request.sourceIp(),
                 request.userAgent());
+        // counted on: a rented (cloud, VPN) range's one network, else the address's prefix
         String network = k.networks() == null ? null : k.networks().of(request.sourceIp()).orElse(null);
+        // limited per the address's own prefix even in a rented range, so VPN users do not share one quota
+        String quota = k.networks() == null ? null : k.networks().ofAddress(request.sourceIp()).orElse(null);
         // after validation (a refused report takes no quota) and before the write (an accepted report
         // is never refused afterwards); a retry of a known Idempotency-Key is answered as before, unlimited
-        if (network != null && (request.idempotencyKey() == null
+        if (quota != null && (request.idempotencyKey() == null
                 || !repository.idempotencyKeyKnown(request.idempotencyKey(), receivedAt))
-                && rateLimiter.acquire(network, receivedAt) instanceof RateLimiter.Decision.Limited limited) {
+                && rateLimiter.acquire(quota, receivedAt) instanceof RateLimiter.Decision.Limited limited) {
             return IntakeResponse.rateLimited(limited.retryAfter().toSeconds(), messages.text("rate_limited"));
         }
         StoredReport report = StoredReport.of(reportId, receivedAt, submission, reporterFingerprint, network);

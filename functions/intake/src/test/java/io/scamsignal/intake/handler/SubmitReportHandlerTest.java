@@ -114,6 +114,25 @@ class SubmitReportHandlerTest {
                 .hasSize(16);
     }
 
+    @Test
+    void cloudAddressesInTenRegionsCountOnOneNetworkButEachTakesItsOwnPrefixsQuota() throws Exception {
+        InMemoryReports reports = new InMemoryReports();
+        StreamInvoker limited = new StreamInvoker(new SubmitReportHandler(new SubmitReportService(
+                new ReportValidator(CLOCK, new PhoneNormalizer()),
+                () -> ReporterKeys.derive("a-test-secret-of-some-length"), reports, limitOf(1), CLOCK,
+                () -> "7d0c5e1e-0000-4000-8000-0000000001" + ids.getAndIncrement(), Duration.ofDays(400))));
+        // ten ranges of the vendored amazon-aws list; a limit of one report per network and hour
+        List<String> awsRegions = List.of("3.5.140.1", "13.112.0.5", "15.177.0.1", "18.34.0.1", "35.71.64.1",
+                "52.94.0.1", "54.239.0.1", "99.77.0.1", "100.20.0.5", "108.128.0.5");
+        for (String ip : awsRegions) {
+            assertThat(limited.handleRequest(withSource(json(REPORT, Map.of()), ip), null).getStatusCode()).as(ip).isEqualTo(202);
+        }
+        assertThat(reports.reports).extracting(r -> r.networkFingerprint()).hasSize(10).containsOnly(
+                reports.reports.get(0).networkFingerprint());
+        // the rate limit is still the address's own /24: a second report from one of them is refused
+        assertThat(limited.handleRequest(withSource(json(REPORT, Map.of()), "3.5.140.200"), null).getStatusCode()).isEqualTo(429);
+    }
+
     private static APIGatewayV2HTTPEvent withSource(APIGatewayV2HTTPEvent event, String ip) {
         event.setRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
                 .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withSourceIp(ip).withMethod("POST").build())

@@ -52,9 +52,16 @@ class PartnerBulkServiceTest {
             () -> KEYS, saved, CLOCK, () -> "7d0c5e1e-0000-4000-8000-" + String.format("%012d", ids.incrementAndGet()),
             Duration.ofDays(400));
 
+    /** As a key with the scope victim-network. */
     private PartnerBulkService.BulkResponse submit(String language, String sourceIp, String... lines) {
         return bulk.submit(String.join("\n", lines).getBytes(StandardCharsets.UTF_8), "application/x-ndjson", language,
-                "Contoso", sourceIp);
+                "Contoso", sourceIp, true);
+    }
+
+    /** As a key without the scope victim-network. */
+    private PartnerBulkService.BulkResponse submitUntrusted(String... lines) {
+        return bulk.submit(String.join("\n", lines).getBytes(StandardCharsets.UTF_8), "application/x-ndjson", null,
+                "Contoso", "192.0.2.10", false);
     }
 
     private static String line(String extra) {
@@ -130,5 +137,38 @@ class PartnerBulkServiceTest {
         String[] lines = new String[25];
         Arrays.fill(lines, line(",\"victimIp\":\"203.0.113.7\""));
         assertThat(submit(null, "192.0.2.10", lines).accepted()).isEqualTo(25);
+    }
+
+    @Test
+    void withoutVictimNetworkEveryLineCountsOnTheOrganisationsOneNetworkWhateverVictimIpItNames() {
+        String[] lines = new String[50];
+        for (int i = 0; i < lines.length; i++) {
+            lines[i] = line(",\"victimIp\":\"" + (i % 2 == 0 ? "198.51." + i + ".7" : "2001:db8:" + Integer.toHexString(i) + "::7")
+                    + "\",\"reporter\":{\"email\":\"v" + i + "@example.org\"}");
+        }
+        PartnerBulkService.BulkResponse response = submitUntrusted(lines);
+
+        assertThat(response.accepted()).isEqualTo(50);
+        assertThat(saved.reports).extracting(StoredReport::networkFingerprint).containsOnly(KEYS.networks().ofOrganisation("Contoso"));
+        // an address the key was not trusted with is not kept either
+        assertThat(saved.contacts).extracting(ReporterContact::sourceIp).containsOnlyNulls();
+        // still checked: a broken victimIp is the line's error, trusted or not
+        assertThat(submitUntrusted(line(",\"victimIp\":\"999.1.1.1\"")).results().getFirst().errors())
+                .extracting(e -> e.code()).containsExactly("invalid_victim_ip");
+    }
+
+    @Test
+    void aTrustedVictimIpInACloudRangeCountsOnThatListsOneNetwork() {
+        // ten AWS regions (ranges of the vendored amazon-aws list): one network, as from the public API
+        String[] awsRegions = {"3.5.140.1", "13.112.0.5", "15.177.0.1", "18.34.0.1", "35.71.64.1", "52.94.0.1",
+                "54.239.0.1", "99.77.0.1", "3.2.0.1", "52.46.180.1"};
+        String[] lines = new String[awsRegions.length];
+        for (int i = 0; i < lines.length; i++) {
+            lines[i] = line(",\"victimIp\":\"" + awsRegions[i] + "\",\"reporter\":{\"email\":\"c" + i + "@example.org\"}");
+        }
+        assertThat(submit(null, "192.0.2.10", lines).accepted()).isEqualTo(10);
+        assertThat(saved.reports).extracting(StoredReport::networkFingerprint).containsOnly(
+                KEYS.networks().of(awsRegions[0]).orElseThrow());
+        assertThat(KEYS.networks().rentedList(awsRegions[0])).contains("amazon-aws");
     }
 }

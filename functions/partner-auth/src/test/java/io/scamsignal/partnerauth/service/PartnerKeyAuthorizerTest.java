@@ -1,4 +1,4 @@
-package io.scamsignal.partnerauth;
+package io.scamsignal.partnerauth.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +18,13 @@ class PartnerKeyAuthorizerTest {
         return Map.of("keyId", AttributeValue.fromS("pk_1"), "partner", AttributeValue.fromS("acme"),
                 "status", AttributeValue.fromS(status), "collections", AttributeValue.fromS("*"),
                 "secretSha256", AttributeValue.fromS(HexFormat.of().formatHex(PartnerKeyAuthorizer.sha256(SECRET))));
+    }
+
+    private static Map<String, AttributeValue> withScopes(String scopes) {
+        Map<String, AttributeValue> item = new java.util.HashMap<>(item("ACTIVE"));
+        item.remove("collections");
+        item.put("scopes", AttributeValue.fromS(scopes));
+        return item;
     }
 
     private static String basic(String user, String password) {
@@ -44,5 +51,27 @@ class PartnerKeyAuthorizerTest {
         assertThat(active.authorize(basic("pk_1", SECRET)).has("context")).isTrue();
         PartnerKeyAuthorizer revoked = new PartnerKeyAuthorizer(id -> item("REVOKED"));
         assertThat(revoked.authorize(basic("pk_1", SECRET)).get("isAuthorized").asBoolean()).isFalse();
+    }
+
+    @Test
+    void theContextCarriesTheKeysScopesAndTheCollectionsTheyRead() {
+        ObjectNode reader = new PartnerKeyAuthorizer(id -> withScopes("read:6e9b7f0c-5b1a-4f3e-9c55-0d6c1f1b7a11"))
+                .authorize(basic("pk_1", SECRET));
+        assertThat(reader.get("context").get("scopes").asText()).isEqualTo("read:6e9b7f0c-5b1a-4f3e-9c55-0d6c1f1b7a11");
+        assertThat(reader.get("context").get("collections").asText()).isEqualTo("6e9b7f0c-5b1a-4f3e-9c55-0d6c1f1b7a11");
+        ObjectNode writer = new PartnerKeyAuthorizer(id -> withScopes("read:*,submit,victim-network"))
+                .authorize(basic("pk_1", SECRET));
+        assertThat(writer.get("context").get("scopes").asText()).isEqualTo("read:*,submit,victim-network");
+        assertThat(writer.get("context").get("collections").asText()).isEqualTo("*");
+        ObjectNode submitOnly = new PartnerKeyAuthorizer(id -> withScopes("submit")).authorize(basic("pk_1", SECRET));
+        assertThat(submitOnly.get("context").get("collections").asText()).isEmpty();
+    }
+
+    @Test
+    void anItemWithoutScopesReadsItsCollectionsAndMayNotSubmit() {
+        ObjectNode legacy = new PartnerKeyAuthorizer(id -> item("ACTIVE")).authorize(basic("pk_1", SECRET));
+        assertThat(legacy.get("context").get("scopes").asText()).isEqualTo("read:*");
+        assertThat(PartnerKeyAuthorizer.readScopes("a,b")).isEqualTo("read:a,read:b");
+        assertThat(PartnerKeyAuthorizer.collections("read:a,read:b,submit")).isEqualTo("a,b");
     }
 }

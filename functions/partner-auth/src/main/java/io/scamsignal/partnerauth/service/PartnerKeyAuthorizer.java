@@ -1,16 +1,8 @@
-package io.scamsignal.partnerauth;
+package io.scamsignal.partnerauth.service;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.scamsignal.aws.AwsClients;
-import io.scamsignal.aws.FunctionEnvironment;
 import io.scamsignal.aws.JsonLog;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,50 +10,35 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.function.Function;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The HttpApi's Lambda authorizer for partner routes (REQUEST type, payload 2.0, simple responses):
- * HTTP Basic with user = key id and password = the key's secret. The partner keys table stores the
+ * The decision of the HttpApi's Lambda authorizer for partner routes
+ * ({@link io.scamsignal.partnerauth.handler.PartnerAuthHandler}): HTTP Basic with user = key id and password = the key's secret. The partner keys table stores the
  * SHA-256 of the secret only: the secret has 256 random bits, so a plain hash cannot be reversed and
- * needs no salt or stretching. API Gateway caches the answer per Authorization header, so a key
- * is looked up once per cache period, and a revoked key is refused at the latest when that ends.
+ * needs no salt or stretching. API Gateway caches the answer per authorizer and Authorization
+ * header: the contract declares this function twice, for reads ({@code PartnerAuthCacheSeconds}) and
+ * for {@code POST /partner/reports} ({@code PartnerWriteAuthCacheSeconds}, at most 60), so a key is
+ * looked up once per cache period, and a revoked or narrowed key is refused at the latest when that
+ * ends. Nothing here caches.
  *
- * <p>The answer's context names the partner, the key and the collections the key may read
- * ({@code *} for all), which the partner API enforces.
+ * <p>The answer's context names the partner, the key, its scopes as stored ({@code read:<id>,…,
+ * submit, victim-network}; the intake enforces {@code submit} and {@code victim-network}) and the
+ * collections the key may read ({@code *} for all), which the partner API enforces. A key item
+ * without scopes (written before keys had them) reads its {@code collections} and nothing else.
  */
-public final class PartnerKeyAuthorizer implements RequestStreamHandler {
+public final class PartnerKeyAuthorizer {
 
     private static final JsonLog LOG = new JsonLog("partner-auth");
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Function<String, Map<String, AttributeValue>> keys;
 
-    public PartnerKeyAuthorizer() {
-        this(FunctionEnvironment.current());
-    }
-
-    private PartnerKeyAuthorizer(FunctionEnvironment env) {
-        DynamoDbClient dynamoDb = AwsClients.build(DynamoDbClient.builder(), env);
-        String table = env.require("PARTNER_KEYS_TABLE");
-        this.keys = keyId -> {
-            Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table)
-                    .key(Map.of("keyId", AttributeValue.fromS(keyId)))).item();
-            return item == null ? Map.of() : item;
-        };
-    }
-
-    PartnerKeyAuthorizer(Function<String, Map<String, AttributeValue>> keys) {
+    /** {@code keys}: a key's item in the partner keys table by key id, empty when there is none. */
+    public PartnerKeyAuthorizer(Function<String, Map<String, AttributeValue>> keys) {
         this.keys = keys;
     }
 
-    @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        JsonNode event = JSON.readTree(input);
-        JSON.writeValue(output, authorize(event.path("headers").path("authorization").asText(null)));
-    }
-
-    ObjectNode authorize(String authorization) {
+    public ObjectNode authorize(String authorization) {
         ObjectNode answer = JSON.createObjectNode();
         answer.put("isAuthorized", false);
         String[] credentials = basic(authorization);
@@ -83,8 +60,36 @@ public final class PartnerKeyAuthorizer implements RequestStreamHandler {
         ObjectNode context = answer.putObject("context");
         context.put("partner", text(item, "partner"));
         context.put("keyId", credentials[0]);
-        context.put("collections", text(item, "collections"));
+        String scopes = item.containsKey("scopes") ? text(item, "scopes") : readScopes(text(item, "collections"));
+        context.put("scopes", scopes);
+        context.put("collections", collections(scopes));
         return answer;
+    }
+
+    /** The scopes of an item that predates them: read its collections ({@code *} or ids). */
+    static String readScopes(String collections) {
+        StringBuilder out = new StringBuilder();
+        for (String c : (collections.isBlank() ? "*" : collections).split(",")) {
+            if (!c.isBlank()) {
+                out.append(out.isEmpty() ? "" : ",").append("read:").append(c.strip());
+            }
+        }
+        return out.toString();
+    }
+
+    /** The collections a scope string reads: {@code *}, or their ids comma-separated (empty for none). */
+    static String collections(String scopes) {
+        StringBuilder out = new StringBuilder();
+        for (String s : scopes.split(",")) {
+            String scope = s.strip();
+            if (scope.equals("read:*")) {
+                return "*";
+            }
+            if (scope.startsWith("read:") && scope.length() > 5) {
+                out.append(out.isEmpty() ? "" : ",").append(scope.substring(5));
+            }
+        }
+        return out.toString();
     }
 
     /** {@code [keyId, secret]} of an HTTP Basic header, null for anything else. */
