@@ -64,7 +64,9 @@ final class RingCorpusRun {
         String stack = stackPrefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         try (MeteringProxy meter = MeteringProxy.start(TestEmulator.fastTransactionsEndpoint());
              LocalPipeline pipeline = LocalPipeline.start(LocalPipeline.Options.defaults(
-                     TestEmulator.projectDir().resolve("infra/template.yaml"), meter.endpoint(), stack))) {
+                     TestEmulator.projectDir().resolve("infra/template.yaml"), meter.endpoint(), stack)
+                     // the check is against the connected components: every link merges (no corroboration)
+                     .withParameters(Map.of("RingMergeMinNetworks", "1")))) {
             // the test decides what reaches the function and when: no mapping polls alongside
             pipeline.stopStreams();
             DynamoDbClient dynamoDb = pipeline.aws().dynamoDb();

@@ -53,8 +53,9 @@ class RingsPipelineIT {
         stack = "rings-" + UUID.randomUUID().toString().substring(0, 8);
         pipeline = LocalPipeline.start(LocalPipeline.Options.defaults(
                         TestEmulator.projectDir().resolve("infra/template.yaml"), TestEmulator.endpoint(), stack)
+                // every link merges here: these tests are about merging; RingCorroborationIT about corroboration
                 .withParameters(Map.of("RingReportersLevels", "3,5,8", "RingCrossBrands", "2",
-                        "RingCrossBrandMinReporters", "2")));
+                        "RingCrossBrandMinReporters", "2", "RingMergeMinNetworks", "1")));
         partnerQueue = pipeline.aws().sqs().createQueue(b -> b.queueName(stack + "-partner")).queueUrl();
         String queueArn = pipeline.aws().sqs().getQueueAttributes(b -> b.queueUrl(partnerQueue)
                 .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);

@@ -53,14 +53,21 @@ class RingAlertingServiceTest {
         return new RingItems.Head(home, ringId, version, mergedInto, T0, "r-" + ringId, reporters, 3, reporters,
                 reporters, T0, T0.plusSeconds(60), BigDecimal.TEN, new TreeMap<>(Map.of("US", reporters)),
                 new TreeMap<>(brands), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(),
-                null, null);
+                null, null, reporters, brandNetworks(brands));
+    }
+
+    /** Each brand named from two networks, so that cross_brand counts it. */
+    static TreeMap<String, List<String>> brandNetworks(Map<String, Long> brands) {
+        TreeMap<String, List<String>> out = new TreeMap<>();
+        brands.keySet().forEach(b -> out.put(b, List.of("net-a", "net-b")));
+        return out;
     }
 
     private final Claims claims = new Claims();
     private final List<RingAlertMessage> published = new ArrayList<>();
     private final Map<String, RingItems.Head> heads = new HashMap<>();
     private final RingAlertingService service = new RingAlertingService(
-            new RingAlertRules(new RingAlertConfig(List.of(3L, 5L, 8L), 2, 2, 2, 3)), claims,
+            new RingAlertRules(new RingAlertConfig(List.of(3L, 5L, 8L), 2, 2, 2, 3, 2)), claims,
             new AlertPublisher() {
                 @Override
                 public String publish(AlertMessage message) {
@@ -103,7 +110,8 @@ class RingAlertingServiceTest {
         RingItems.Head marked = new RingItems.Head(h.home(), h.ringId(), h.version() + 1, null, h.founderAt(),
                 h.founderReportId(), h.reports(), h.members(), h.distinctReporters(), h.effectiveReporters(),
                 h.firstReport(), h.lastReport(), h.lossUsd(), h.countries(), h.brands(), h.paymentMethods(),
-                h.contactMethods(), h.reportsByMonth(), h.memberTypes(), h.sources(), "h2", null);
+                h.contactMethods(), h.reportsByMonth(), h.memberTypes(), h.sources(), "h2", null, h.networks(),
+                h.brandNetworks());
         service.onHeadChanged(before, marked, "seq-mark");
         assertThat(published).isEmpty();
 

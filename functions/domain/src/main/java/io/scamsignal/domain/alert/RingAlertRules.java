@@ -9,7 +9,11 @@ import java.util.stream.Stream;
 /**
  * Which ring alerts a ring's head calls for. Pure: the same head, the same triggers, so the
  * exactly-once claim on the alert id (ring, rule, level) publishes each once. A ring of one
- * indicator is no ring to alert on: that indicator has its own alerts.
+ * indicator is no ring to alert on: that indicator has its own alerts. Every rule counts effective
+ * reporters (at most the cap per network) and needs reporters on at least {@code minNetworks}
+ * networks; cross_brand also needs the first reporter level and counts only brands named from at
+ * least two networks, so one person on one network, whatever e-mails or brands they give, causes
+ * no ring alert.
  */
 public final class RingAlertRules {
 
@@ -28,7 +32,7 @@ public final class RingAlertRules {
     }
 
     public List<RingTrigger> evaluate(RingItems.Head ring) {
-        if (!ring.live() || ring.members() < config.minMembers()) {
+        if (!ring.live() || ring.members() < config.minMembers() || ring.networks() < config.minNetworks()) {
             return List.of();
         }
         List<RingTrigger> triggers = new ArrayList<>();
@@ -40,7 +44,8 @@ public final class RingAlertRules {
                 break;
             }
         }
-        if (ring.brands().size() >= config.crossBrands() && ring.effectiveReporters() >= config.crossBrandMinReporters()) {
+        if (ring.corroboratedBrands().size() >= config.crossBrands() && alertable(ring)
+                && ring.effectiveReporters() >= config.crossBrandMinReporters()) {
             triggers.add(new RingTrigger(RingTrigger.CROSS_BRAND, Severity.HIGH, Integer.toString(config.crossBrands()), null));
         }
         return triggers;
@@ -85,7 +90,7 @@ public final class RingAlertRules {
     }
 
     private boolean alertable(RingItems.Head ring) {
-        return ring.live() && ring.members() >= config.minMembers()
+        return ring.live() && ring.members() >= config.minMembers() && ring.networks() >= config.minNetworks()
                 && ring.effectiveReporters() >= config.reporterLevels().get(0);
     }
 }

@@ -45,7 +45,8 @@ public final class ReferralHtml {
                 .append("organisation and its clients on a need-to-know basis.</p>\n");
         h.append("<h2>Summary</h2>\n<table>");
         row(h, "Reports", Long.toString(r.reports()));
-        row(h, "Distinct reporters", r.distinctReporters() + " (" + r.effectiveReporters() + " counting at most a few per network)");
+        row(h, "Reporters", r.effectiveReporters() + " counting at most a few per network (" + r.distinctReporters()
+                + " distinct)");
         row(h, "Indicators", Long.toString(r.members()));
         row(h, "Brands impersonated", String.join(", ", r.brands().keySet()));
         row(h, "Countries of victims", String.join(", ", r.victimsByCountry().keySet()));
@@ -64,10 +65,13 @@ public final class ReferralHtml {
         h.append(bars("Reports by loss (USD)", lossBuckets(p.reports())));
         h.append("</div>\n");
 
-        h.append("<h2>Indicators</h2>\n<table><tr><th>Type</th><th>Indicator</th><th>Reports</th><th>First seen</th>")
+        h.append("<h2>Indicators</h2>\n<p>Marked <span class=\"weak\">one network</span>: known only through ")
+                .append("the reports of one network, which one person could have made.</p>\n")
+                .append("<table><tr><th>Type</th><th>Indicator</th><th>Reports</th><th>First seen</th>")
                 .append("<th>Last seen</th></tr>");
         for (ReferralPacket.IndicatorEntry i : p.indicators()) {
             h.append("<tr><td>").append(esc(i.type())).append("</td><td class=\"mono\">").append(esc(i.display()))
+                    .append(i.singleNetwork() ? " <span class=\"weak\">(one network)</span>" : "")
                     .append("</td><td class=\"n\">").append(i.reports()).append("</td><td>").append(esc(DAY.format(i.firstSeen())))
                     .append("</td><td>").append(esc(DAY.format(i.lastSeen()))).append("</td></tr>");
         }
@@ -101,6 +105,21 @@ public final class ReferralHtml {
                     .append(l.weak() ? "weak (one report: " + esc(l.reportIds().get(0)) + ")" : "corroborated").append("</td></tr>");
         }
         h.append("</table>\n");
+
+        if (!p.candidateLinks().isEmpty()) {
+            h.append("<h2>Candidate links to other rings (not merged)</h2>\n<p>Named together by reports from fewer ")
+                    .append("networks than a merge needs: one person could have made them. The rings stay apart.</p>\n")
+                    .append("<table><tr><th>Indicator</th><th>Indicator</th><th>Other ring</th><th>Reports</th>")
+                    .append("<th>Networks</th><th>Report ids</th></tr>");
+            for (ReferralPacket.CandidateEntry c : p.candidateLinks()) {
+                h.append("<tr class=\"weak\"><td class=\"mono\">").append(esc(c.a())).append("</td><td class=\"mono\">")
+                        .append(esc(c.b())).append("</td><td class=\"mono\">").append(esc(c.otherRingId()))
+                        .append("</td><td class=\"n\">").append(c.reports()).append("</td><td class=\"n\">")
+                        .append(c.networks()).append("</td><td class=\"mono\">")
+                        .append(esc(String.join(", ", c.reportIds()))).append("</td></tr>");
+            }
+            h.append("</table>\n");
+        }
 
         h.append("<h2>Reporters who agreed to be contacted by law enforcement</h2>\n<p>")
                 .append(p.contacts().agreed()).append(" of ").append(p.contacts().reporters())

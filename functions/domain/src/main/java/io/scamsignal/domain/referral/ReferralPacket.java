@@ -26,14 +26,17 @@ import java.util.TreeSet;
 /**
  * Everything law enforcement gets about one ring (contracts/referral-packet.schema.json): its
  * aggregate, every indicator with first/last seen and reports, payment rails, how the ring was
- * linked, every report's scam fields, the evidence manifest, and the contact details of the
- * reporters who agreed to be contacted by law enforcement — of nobody else.
+ * linked, the candidate links to other rings that were not corroborated enough to merge them, every
+ * report's scam fields, the evidence manifest, and the contact details of the reporters who agreed
+ * to be contacted by law enforcement — of nobody else. An indicator known only through one
+ * network's reports is marked {@code singleNetwork}.
  */
 @JsonPropertyOrder({"schemaVersion", "type", "packetId", "generatedAt", "producer", "ring", "indicators", "paymentRails",
-        "links", "reports", "evidence", "contacts"})
+        "links", "candidateLinks", "reports", "evidence", "contacts"})
 public record ReferralPacket(int schemaVersion, String type, String packetId, Instant generatedAt, Producer producer,
                              Ring ring, List<IndicatorEntry> indicators, PaymentRails paymentRails, List<LinkEntry> links,
-                             List<ReportEntry> reports, Evidence evidence, Contacts contacts) {
+                             List<CandidateEntry> candidateLinks, List<ReportEntry> reports, Evidence evidence,
+                             Contacts contacts) {
 
     public static final String PRODUCER = "ScamSignal";
 
@@ -58,7 +61,8 @@ public record ReferralPacket(int schemaVersion, String type, String packetId, In
      * @param feedObject the feed's current STIX indicator object if it alerted: the bundle carries it as is
      */
     public record IndicatorEntry(String type, String value, String display, long reports, Instant firstSeen,
-                                 Instant lastSeen, String stixId, @JsonIgnore Map<String, Object> feedObject) {
+                                 Instant lastSeen, String stixId, boolean singleNetwork,
+                                 @JsonIgnore Map<String, Object> feedObject) {
     }
 
     public record PaymentRails(SortedMap<String, Long> methods, List<IndicatorEntry> wallets) {
@@ -66,6 +70,16 @@ public record ReferralPacket(int schemaVersion, String type, String packetId, In
 
     public record LinkEntry(String a, String b, long reports, long distinctReporters, boolean weak,
                             List<String> reportIds) {
+    }
+
+    /**
+     * Two indicators named together, {@code a} or {@code b} in this ring and the other in ring
+     * {@code otherRingId}, by {@code reports} reports from {@code networks} networks: fewer than a
+     * merge needs, so the rings stay apart.
+     */
+    @JsonPropertyOrder({"a", "b", "otherRingId", "reports", "networks", "reportIds"})
+    public record CandidateEntry(String a, String b, String otherRingId, long reports, long networks,
+                                 List<String> reportIds) {
     }
 
     @JsonPropertyOrder({"reportId", "receivedAt", "country", "brands", "lossUsd", "paymentMethods", "contactMethod",
@@ -107,11 +121,14 @@ public record ReferralPacket(int schemaVersion, String type, String packetId, In
                     Map<String, Object> feedObject = feedObject(m.key(), feedIndicators.get(m.key()));
                     return new IndicatorEntry(m.type(), m.key().substring(m.key().indexOf('#') + 1), m.display(),
                             m.reports(), m.firstSeen(), m.lastSeen(), feedObject == null
-                            ? StixIds.indicatorIdFor(m.key()) : (String) feedObject.get("id"), feedObject);
+                            ? StixIds.indicatorIdFor(m.key()) : (String) feedObject.get("id"), m.singleNetwork(), feedObject);
                 })
                 .toList();
         List<LinkEntry> links = view.links().stream()
                 .map(l -> new LinkEntry(l.a(), l.b(), l.reportIds().size(), l.distinctReporters(), l.weak(), l.reportIds()))
+                .toList();
+        List<CandidateEntry> candidates = view.candidates().stream()
+                .map(c -> new CandidateEntry(c.a(), c.b(), c.otherRingId(), c.reports(), c.networks(), c.reportIds()))
                 .toList();
         List<ReportEntry> reports = view.reports().stream()
                 .map(r -> new ReportEntry(r.reportId(), r.receivedAt(), r.country(), r.brands(),
@@ -136,7 +153,7 @@ public record ReferralPacket(int schemaVersion, String type, String packetId, In
                 indicators.stream().filter(i -> i.type().equals("wallet")).toList());
         return new ReferralPacket(1, "referral", packetId(h.ringId(), manifest), generatedAt,
                 new Producer(PRODUCER, "Open-source collection of tech-support scam reports from victims"),
-                ring, indicators, rails, links, reports, evidence(manifest), contacts(view, contacts));
+                ring, indicators, rails, links, candidates, reports, evidence(manifest), contacts(view, contacts));
     }
 
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,9 @@ public final class ReferralStix {
     public static final Tlp TLP = Tlp.AMBER;
     private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
+
+    /** STIX confidence of a candidate link (the STIX 2.1 scales' "low"); the ring's own objects carry none. */
+    static final int CANDIDATE_CONFIDENCE = 15;
 
     private ReferralStix() {
     }
@@ -53,7 +57,7 @@ public final class ReferralStix {
         String lastReport = timestamp(packet.ring().lastReport());
         Map<String, Object> ring = object("campaign", campaign, firstReport, lastReport, identity);
         ring.put("name", "Tech-support scam ring " + packet.ring().ringId());
-        ring.put("description", "Indicators that " + packet.ring().distinctReporters() + " victims in "
+        ring.put("description", "Indicators that " + packet.ring().effectiveReporters() + " victims in "
                 + packet.ring().victimsByCountry().size() + " countries reported together in " + packet.ring().reports()
                 + " reports, impersonating " + String.join(", ", packet.ring().brands().keySet()) + ".");
         ring.put("first_seen", timestamp(packet.ring().firstReport()));
@@ -100,6 +104,21 @@ public final class ReferralStix {
             sighting.put("where_sighted_refs", List.of(identity));
             sighting.put("description", "Named in " + i.reports() + " victim reports");
             objects.add(sighting);
+        }
+        // candidate links: related-to with a low confidence, never part of the campaign
+        Map<String, String> ids = new HashMap<>();
+        packet.indicators().forEach(i -> ids.put(i.type() + "#" + i.value(), i.stixId()));
+        for (ReferralPacket.CandidateEntry c : packet.candidateLinks()) {
+            String first = timestamp(packet.ring().firstReport());
+            Map<String, Object> candidate = object("relationship",
+                    "relationship--" + StixIds.v4From("scamsignal:candidate|" + c.a() + "|" + c.b()), first, first, identity);
+            candidate.put("relationship_type", "related-to");
+            candidate.put("source_ref", ids.getOrDefault(c.a(), StixIds.indicatorIdFor(c.a())));
+            candidate.put("target_ref", ids.getOrDefault(c.b(), StixIds.indicatorIdFor(c.b())));
+            candidate.put("confidence", CANDIDATE_CONFIDENCE);
+            candidate.put("description", "Candidate link to ring " + c.otherRingId() + ": named together in " + c.reports()
+                    + " reports from " + c.networks() + " network(s), fewer than a merge needs; the rings were not merged.");
+            objects.add(candidate);
         }
         // a feed object marked with the feed's TLP level brings that marking-definition along
         for (String marking : markings) {

@@ -24,6 +24,7 @@ public final class InMemoryRingStore implements RingReads {
     private final Map<String, TreeMap<String, RingItems.Report>> reports = new HashMap<>();
     private final Map<String, TreeMap<String, RingItems.Reporter>> reporters = new HashMap<>();
     private final Map<String, TreeMap<String, Long>> networks = new HashMap<>();
+    private final Map<String, RingItems.Link> links = new TreeMap<>();
     private long writeCount;
     private long transactions;
 
@@ -105,6 +106,7 @@ public final class InMemoryRingStore implements RingReads {
             case RingWrite.DeleteReporter r -> r.home() + "/REPORTER#" + r.fingerprint();
             case RingWrite.PutNetwork n -> n.home() + "/NET#" + n.network().network();
             case RingWrite.PutAlias a -> "RINGID#" + a.alias().ringId();
+            case RingWrite.PutLink l -> "LINK#" + l.link().a() + "|" + l.link().b();
         };
     }
 
@@ -137,6 +139,7 @@ public final class InMemoryRingStore implements RingReads {
                 }
             }
             case RingWrite.PutAlias a -> aliases.put(a.alias().ringId(), a.alias());
+            case RingWrite.PutLink l -> links.put(l.link().a() + "|" + l.link().b(), l.link());
             case RingWrite.CheckHead h -> {
             }
         }
@@ -203,6 +206,17 @@ public final class InMemoryRingStore implements RingReads {
     @Override
     public synchronized Optional<RingItems.Alias> alias(String ringId) {
         return Optional.ofNullable(aliases.get(ringId));
+    }
+
+    @Override
+    public synchronized Optional<RingItems.Link> link(String x, String y) {
+        RingItems.Link key = RingItems.Link.empty(x, y);
+        return Optional.ofNullable(links.get(key.a() + "|" + key.b()));
+    }
+
+    /** Every candidate link item. */
+    public synchronized List<RingItems.Link> links() {
+        return List.copyOf(links.values());
     }
 
     @Override

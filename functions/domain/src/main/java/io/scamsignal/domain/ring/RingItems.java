@@ -2,11 +2,13 @@ package io.scamsignal.domain.ring;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The stored state of the rings, one record per DynamoDB item (keys in docs of each record).
@@ -24,7 +26,68 @@ public final class RingItems {
      * (every report naming it is in that ring, so these are its counts within the ring).
      */
     public record Member(String key, String type, String display, String home, long reports, Instant firstSeen,
-                         Instant lastSeen) {
+                         Instant lastSeen, List<String> networks, List<String> candidates) {
+
+        /** Partner keys of candidate links a member lists, at most (the {@link Link} items stay exact). */
+        public static final int CANDIDATES_LISTED = 20;
+
+        /**
+         * @param networks   the smallest {@value Head#BRAND_NETWORKS_KEPT} network fingerprints of its ring's
+         *                   reports naming it: one means it is known through one network's reports only
+         * @param candidates the other indicators of its candidate links (sorted), for the referral packets
+         */
+        public Member {
+            networks = networks == null ? List.of() : List.copyOf(networks);
+            candidates = candidates == null ? List.of() : List.copyOf(candidates);
+        }
+
+        public Member(String key, String type, String display, String home, long reports, Instant firstSeen,
+                      Instant lastSeen) {
+            this(key, type, display, home, reports, firstSeen, lastSeen, List.of(), List.of());
+        }
+
+        /** Known only through the reports of one network. */
+        public boolean singleNetwork() {
+            return networks.size() < 2;
+        }
+
+        Member withCandidates(Collection<String> partners) {
+            TreeSet<String> all = new TreeSet<>(candidates);
+            all.addAll(partners);
+            return new Member(key, type, display, home, reports, firstSeen, lastSeen, networks,
+                    all.stream().limit(CANDIDATES_LISTED).toList());
+        }
+    }
+
+    /**
+     * {@code PK=LINK#<a>|<b>, SK=LINK} ({@code a < b}): a candidate link, two indicators of different
+     * rings named together by reports that did not merge the rings (fewer networks than
+     * {@code RingMergeMinNetworks}). Written in the transaction that puts the naming report's item, so
+     * each report counts once: {@code networks} the smallest {@value #NETWORKS_KEPT} network
+     * fingerprints, {@code reportIds} the smallest {@value #REPORT_IDS_KEPT} ids, {@code reports} all.
+     */
+    public record Link(String a, String b, List<String> networks, List<String> reportIds, long reports) {
+        public static final int NETWORKS_KEPT = 8;
+        public static final int REPORT_IDS_KEPT = 20;
+
+        public Link {
+            networks = List.copyOf(networks);
+            reportIds = List.copyOf(reportIds);
+        }
+
+        /** The link with one more report from {@code network}. */
+        public Link with(String network, String reportId) {
+            TreeSet<String> nets = new TreeSet<>(networks);
+            nets.add(network);
+            TreeSet<String> ids = new TreeSet<>(reportIds);
+            ids.add(reportId);
+            return new Link(a, b, nets.stream().limit(NETWORKS_KEPT).toList(),
+                    ids.stream().limit(REPORT_IDS_KEPT).toList(), reports + 1);
+        }
+
+        public static Link empty(String x, String y) {
+            return x.compareTo(y) < 0 ? new Link(x, y, List.of(), List.of(), 0) : new Link(y, x, List.of(), List.of(), 0);
+        }
     }
 
     /**
@@ -63,6 +126,12 @@ public final class RingItems {
      * the survivor's {@code absorbing} names the absorbed home, the absorbed head's {@code movingTo}
      * the survivor's home. Nobody adds to either ring until the merge is finished (whoever meets the
      * marks finishes it first).
+     *
+     * <p>{@code networks}: how many {@link Network} items the ring has (networks its reporters are
+     * counted on); the ring rules need {@code MinDistinctNetworks} of them. {@code brandNetworks}: per
+     * brand, the smallest {@value #BRAND_NETWORKS_KEPT} network fingerprints of the reports naming it,
+     * so whether a brand was named from two networks is exact under any order, redelivery and merge
+     * (the two smallest of a union are the two smallest of the two parts' two smallest).
      */
     public record Head(String home, String ringId, long version, String mergedInto, Instant founderAt,
                        String founderReportId, long reports, long members, long distinctReporters,
@@ -70,8 +139,15 @@ public final class RingItems {
                        SortedMap<String, Long> countries, SortedMap<String, Long> brands,
                        SortedMap<String, Long> paymentMethods, SortedMap<String, Long> contactMethods,
                        SortedMap<String, Long> reportsByMonth, SortedMap<String, Long> memberTypes,
-                       SortedMap<String, Long> sources, String absorbing, String movingTo) {
+                       SortedMap<String, Long> sources, String absorbing, String movingTo, long networks,
+                       SortedMap<String, List<String>> brandNetworks) {
+
+        /** Network fingerprints kept per brand: enough to tell one network from two. */
+        public static final int BRAND_NETWORKS_KEPT = 2;
+
         public Head {
+            brandNetworks = brandNetworks == null ? Collections.emptySortedMap()
+                    : Collections.unmodifiableSortedMap(new TreeMap<>(brandNetworks));
             sources = frozen(sources);
             countries = frozen(countries);
             brands = frozen(brands);
@@ -99,14 +175,29 @@ public final class RingItems {
         Head marked(String absorbingHome, String movingToHome) {
             return new Head(home, ringId, version + 1, mergedInto, founderAt, founderReportId, reports, members,
                     distinctReporters, effectiveReporters, firstReport, lastReport, lossUsd, countries, brands,
-                    paymentMethods, contactMethods, reportsByMonth, memberTypes, sources, absorbingHome, movingToHome);
+                    paymentMethods, contactMethods, reportsByMonth, memberTypes, sources, absorbingHome, movingToHome,
+                    networks, brandNetworks);
         }
 
         /** This head at the next version as a tombstone: its items now live at {@code survivorHome}. */
         Head mergedInto(String survivorHome) {
             return new Head(home, ringId, version + 1, survivorHome, founderAt, founderReportId, reports, members,
                     distinctReporters, effectiveReporters, firstReport, lastReport, lossUsd, countries, brands,
-                    paymentMethods, contactMethods, reportsByMonth, memberTypes, sources, null, null);
+                    paymentMethods, contactMethods, reportsByMonth, memberTypes, sources, null, null, networks, brandNetworks);
+        }
+
+        /** The brands named by reports from at least two networks: what cross_brand counts. */
+        public List<String> corroboratedBrands() {
+            return brandNetworks.entrySet().stream().filter(e -> e.getValue().size() >= 2).map(Map.Entry::getKey).toList();
+        }
+
+        /** Adds {@code network} to each brand's kept networks (the smallest {@value #BRAND_NETWORKS_KEPT}). */
+        public static void addBrandNetworks(SortedMap<String, List<String>> into, Map<String, List<String>> from) {
+            from.forEach((brand, networks) -> {
+                TreeSet<String> all = new TreeSet<>(into.getOrDefault(brand, List.of()));
+                all.addAll(networks);
+                into.put(brand, all.stream().limit(BRAND_NETWORKS_KEPT).toList());
+            });
         }
     }
 

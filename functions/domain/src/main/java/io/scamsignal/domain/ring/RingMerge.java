@@ -139,7 +139,7 @@ public final class RingMerge {
                 s.lossUsd().add(a.lossUsd()), sum(s.countries(), a.countries()), sum(s.brands(), a.brands()),
                 sum(s.paymentMethods(), a.paymentMethods()), sum(s.contactMethods(), a.contactMethods()),
                 sum(s.reportsByMonth(), a.reportsByMonth()), sum(s.memberTypes(), a.memberTypes()),
-                sum(s.sources(), a.sources()), null, null);
+                sum(s.sources(), a.sources()), null, null, networks.size(), brandNetworks(s, a));
         List<RingWrite> writes = new ArrayList<>();
         writes.add(new RingWrite.PutHead(merged, s.version()));
         writes.add(new RingWrite.PutHead(a.mergedInto(s.home()), a.version()));
@@ -152,6 +152,12 @@ public final class RingMerge {
             }
         }
         return new Step(List.copyOf(writes), List.copyOf(events), merged, true);
+    }
+
+    private static SortedMap<String, List<String>> brandNetworks(RingItems.Head s, RingItems.Head a) {
+        TreeMap<String, List<String>> out = new TreeMap<>(s.brandNetworks());
+        RingItems.Head.addBrandNetworks(out, a.brandNetworks());
+        return out;
     }
 
     private static SortedMap<String, Long> sum(Map<String, Long> x, Map<String, Long> y) {

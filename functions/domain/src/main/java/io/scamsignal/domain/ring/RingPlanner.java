@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -40,24 +41,40 @@ public final class RingPlanner {
 
     private final int networkCap;
     private final int maxItems;
+    private final int mergeMinNetworks;
 
+    /** Every link merges rings (RingMergeMinNetworks 1): the rings are the connected components. */
     public RingPlanner(int networkCap) {
         this(networkCap, MAX_TRANSACTION_ITEMS);
+    }
+
+    public RingPlanner(int networkCap, int maxItems) {
+        this(networkCap, maxItems, 1);
     }
 
     /**
      * @param maxItems the most item writes one transaction may hold; a merge whose plan needs more
      *                 is done in steps by {@link RingMerge} (tests use a small limit to exercise it)
+     * @param mergeMinNetworks networks whose reports must have named a link between two existing rings
+     *                 before the rings merge ({@code RingMergeMinNetworks}); until then it is a candidate
      */
-    public RingPlanner(int networkCap, int maxItems) {
+    public RingPlanner(int networkCap, int maxItems, int mergeMinNetworks) {
         if (networkCap < 1) {
             throw new IllegalArgumentException("the network cap must be at least 1");
         }
         if (maxItems < 8) {
             throw new IllegalArgumentException("a transaction must take at least 8 items");
         }
+        if (mergeMinNetworks < 1 || mergeMinNetworks > RingItems.Link.NETWORKS_KEPT) {
+            throw new IllegalArgumentException("merges need between 1 and " + RingItems.Link.NETWORKS_KEPT + " networks");
+        }
         this.networkCap = networkCap;
         this.maxItems = maxItems;
+        this.mergeMinNetworks = mergeMinNetworks;
+    }
+
+    public int mergeMinNetworks() {
+        return mergeMinNetworks;
     }
 
     public int maxItems() {
@@ -133,6 +150,10 @@ public final class RingPlanner {
             }
             heads.add(head);
         }
+        // a report naming rings it may not merge joins the group of the oldest; the rest only learn candidates
+        Corroboration corroboration = corroborate(report, existing, heads, reads);
+        heads = new ArrayList<>(corroboration.joined());
+        existing.keySet().removeAll(corroboration.elsewhere());
         // union by size: the largest ring keeps its items where they are (ties: the older one)
         heads.sort(Comparator.comparingLong(RingItems.Head::size).reversed().thenComparing(BY_FOUNDING));
         RingItems.Head survivor = heads.isEmpty() ? null : heads.get(0);
@@ -163,8 +184,14 @@ public final class RingPlanner {
         for (RingItems.Head a : absorbed) {
             fold.absorb(a, writes);
         }
-        fold.add(report, existing);
+        fold.add(report, existing, corroboration.elsewhere());
+        corroboration.partners().forEach((key, partners) -> {
+            if (!corroboration.elsewhere().contains(key)) {
+                fold.addCandidates(key, partners);
+            }
+        });
         writes.addAll(fold.writes());
+        writes.addAll(corroboration.writes(report));
 
         RingItems.Head next = fold.head(ringId, founderAt, founderReportId);
         writes.add(new RingWrite.PutHead(next, survivor == null ? 0 : survivor.version()));
@@ -191,6 +218,106 @@ public final class RingPlanner {
             return inSteps(report, survivor, absorbed);
         }
         return new Plan(List.copyOf(writes), List.copyOf(events), next);
+    }
+
+    /**
+     * Which of the rings a report names it joins, and the candidate links it adds. With
+     * {@code mergeMinNetworks} 1 every ring it names. Otherwise two rings it names are in one group
+     * when a link between them (two of the report's indicators, one in each) was named by reports from
+     * at least that many networks, this report's included; the report joins the group holding the
+     * oldest ring (merging it), and its indicators new to the rings join with it. Every pair of its
+     * indicators that ends up in two different rings is a candidate link: its item counts the report,
+     * and both indicators list each other.
+     *
+     * @param joined    the heads of the rings the report joins
+     * @param elsewhere the report's indicators in rings it does not join
+     * @param partners  per indicator of the report, the other sides of its candidate links
+     * @param links     the candidate links as they are before this report
+     * @param others    the heads of the rings it does not join (their versions are checked)
+     */
+    private record Corroboration(List<RingItems.Head> joined, Set<String> elsewhere,
+                                 Map<String, TreeSet<String>> partners, Map<String, RingItems.Link> links,
+                                 List<RingItems.Head> others, Map<String, RingItems.Member> existing,
+                                 String network) {
+
+        List<RingWrite> writes(RingReport report) {
+            List<RingWrite> out = new ArrayList<>();
+            links.values().forEach(l -> out.add(new RingWrite.PutLink(l.with(network, report.reportId()))));
+            for (String key : elsewhere) {
+                RingItems.Member m = existing.get(key);
+                out.add(new RingWrite.PutMember(m.withCandidates(partners.getOrDefault(key, new TreeSet<>())), m.home()));
+            }
+            others.forEach(h -> out.add(new RingWrite.CheckHead(h.home(), h.version())));
+            return out;
+        }
+    }
+
+    private Corroboration corroborate(RingReport report, Map<String, RingItems.Member> existing,
+                                      List<RingItems.Head> heads, RingReads reads) {
+        String network = Fold.network(report);
+        if (heads.size() < 2 || mergeMinNetworks <= 1) {
+            return new Corroboration(heads, Set.of(), Map.of(), Map.of(), List.of(), Map.copyOf(existing), network);
+        }
+        Map<String, String> group = new HashMap<>();
+        heads.forEach(h -> group.put(h.home(), h.home()));
+        List<String> keys = report.indicators().stream().map(RingReport.Member::key).toList();
+        Map<String, RingItems.Link> before = new TreeMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            for (int j = i + 1; j < keys.size(); j++) {
+                RingItems.Member x = existing.get(keys.get(i));
+                RingItems.Member y = existing.get(keys.get(j));
+                if (x == null || y == null || x.home().equals(y.home())) {
+                    continue;
+                }
+                RingItems.Link link = reads.link(x.key(), y.key()).orElse(RingItems.Link.empty(x.key(), y.key()));
+                before.put(link.a() + "|" + link.b(), link);
+                TreeSet<String> networks = new TreeSet<>(link.networks());
+                networks.add(network);
+                if (networks.size() >= mergeMinNetworks) {
+                    group.put(root(group, x.home()), root(group, y.home()));
+                }
+            }
+        }
+        RingItems.Head oldest = heads.stream().min(BY_FOUNDING).orElseThrow();
+        String target = root(group, oldest.home());
+        List<RingItems.Head> joined = heads.stream().filter(h -> root(group, h.home()).equals(target)).toList();
+        List<RingItems.Head> others = heads.stream().filter(h -> !root(group, h.home()).equals(target)).toList();
+        Map<String, String> side = new HashMap<>();
+        Set<String> elsewhere = new TreeSet<>();
+        for (String key : keys) {
+            RingItems.Member m = existing.get(key);
+            String g = m == null ? target : root(group, m.home());
+            side.put(key, g);
+            if (!g.equals(target)) {
+                elsewhere.add(key);
+            }
+        }
+        Map<String, TreeSet<String>> partners = new TreeMap<>();
+        Map<String, RingItems.Link> links = new TreeMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            for (int j = i + 1; j < keys.size(); j++) {
+                String x = keys.get(i);
+                String y = keys.get(j);
+                if (side.get(x).equals(side.get(y))) {
+                    continue;
+                }
+                RingItems.Link empty = RingItems.Link.empty(x, y);
+                String pair = empty.a() + "|" + empty.b();
+                links.put(pair, before.containsKey(pair) ? before.get(pair) : reads.link(x, y).orElse(empty));
+                partners.computeIfAbsent(x, k -> new TreeSet<>()).add(y);
+                partners.computeIfAbsent(y, k -> new TreeSet<>()).add(x);
+            }
+        }
+        return new Corroboration(joined, elsewhere, partners, links, others, Map.copyOf(existing), network);
+    }
+
+    private static String root(Map<String, String> parent, String x) {
+        String p = parent.get(x);
+        while (!p.equals(x)) {
+            x = p;
+            p = parent.get(x);
+        }
+        return x;
     }
 
     /**
@@ -235,6 +362,7 @@ public final class RingPlanner {
         private final TreeMap<String, Long> months = new TreeMap<>();
         private final TreeMap<String, Long> types = new TreeMap<>();
         private final TreeMap<String, Long> sources = new TreeMap<>();
+        private final TreeMap<String, List<String>> brandNetworks = new TreeMap<>();
 
         Fold(String home, RingItems.Head survivor, RingReads reads) {
             this.home = home;
@@ -260,6 +388,7 @@ public final class RingPlanner {
             h.reportsByMonth().forEach((k, v) -> months.merge(k, v, Long::sum));
             h.memberTypes().forEach((k, v) -> types.merge(k, v, Long::sum));
             h.sources().forEach((k, v) -> sources.merge(k, v, Long::sum));
+            RingItems.Head.addBrandNetworks(brandNetworks, h.brandNetworks());
         }
 
         /** Moves an absorbed ring's items here and tombstones its head. */
@@ -315,7 +444,12 @@ public final class RingPlanner {
             }
         }
 
-        void add(RingReport r, Map<String, RingItems.Member> existing) {
+        void addCandidates(String key, Set<String> partners) {
+            RingItems.Member m = members.get(key);
+            members.put(key, m.withCandidates(partners));
+        }
+
+        void add(RingReport r, Map<String, RingItems.Member> existing, Set<String> elsewhere) {
             reports++;
             first = first == null || r.receivedAt().isBefore(first) ? r.receivedAt() : first;
             last = last == null || r.receivedAt().isAfter(last) ? r.receivedAt() : last;
@@ -324,6 +458,8 @@ public final class RingPlanner {
                 countries.merge(r.country(), 1L, Long::sum);
             }
             r.brands().forEach(b -> brands.merge(b, 1L, Long::sum));
+            String reportNetwork = network(r);
+            r.brands().forEach(b -> RingItems.Head.addBrandNetworks(brandNetworks, Map.of(b, List.of(reportNetwork))));
             r.paymentMethods().forEach(p -> payments.merge(p, 1L, Long::sum));
             if (r.contactMethod() != null) {
                 contacts.merge(r.contactMethod(), 1L, Long::sum);
@@ -331,12 +467,15 @@ public final class RingPlanner {
             months.merge(YearMonth.from(r.receivedAt().atOffset(ZoneOffset.UTC)).toString(), 1L, Long::sum);
             sources.merge(r.source(), 1L, Long::sum);
             for (RingReport.Member m : r.indicators()) {
+                if (elsewhere.contains(m.key())) {
+                    continue;
+                }
                 RingItems.Member before = members.containsKey(m.key()) ? members.get(m.key()) : existing.get(m.key());
                 if (before == null) {
                     memberCount++;
                     types.merge(m.type(), 1L, Long::sum);
                     members.put(m.key(), new RingItems.Member(m.key(), m.type(), m.display(), home, 1,
-                            r.receivedAt(), r.receivedAt()));
+                            r.receivedAt(), r.receivedAt(), List.of(reportNetwork), List.of()));
                     memberExpectedHome.put(m.key(), null);
                     moves.add(new RingWrite.PutListing(home, m.key()));
                 } else {
@@ -344,7 +483,8 @@ public final class RingPlanner {
                     members.put(m.key(), new RingItems.Member(before.key(), before.type(), before.display(), home,
                             before.reports() + 1,
                             r.receivedAt().isBefore(before.firstSeen()) ? r.receivedAt() : before.firstSeen(),
-                            r.receivedAt().isAfter(before.lastSeen()) ? r.receivedAt() : before.lastSeen()));
+                            r.receivedAt().isAfter(before.lastSeen()) ? r.receivedAt() : before.lastSeen(),
+                            smallest(before.networks(), reportNetwork), before.candidates()));
                 }
             }
             moves.add(new RingWrite.PutReport(home, new RingItems.Report(r.reportId(), r.receivedAt(),
@@ -354,8 +494,14 @@ public final class RingPlanner {
             addReporter(new RingItems.Reporter(r.reporterFingerprint(), network(r), r.receivedAt(), r.reportId()));
         }
 
+        private static List<String> smallest(List<String> networks, String network) {
+            TreeSet<String> all = new TreeSet<>(networks);
+            all.add(network);
+            return all.stream().limit(RingItems.Head.BRAND_NETWORKS_KEPT).toList();
+        }
+
         /** Without a network fingerprint a reporter is a network of their own: no cap applies. */
-        private static String network(RingReport r) {
+        static String network(RingReport r) {
             return r.networkFingerprint() != null ? r.networkFingerprint() : "reporter:" + r.reporterFingerprint();
         }
 
@@ -379,14 +525,24 @@ public final class RingPlanner {
             return eff;
         }
 
+        /** The survivor's network items, plus those that came into being, minus those that emptied. */
+        private long networkCount() {
+            long count = survivor == null ? 0 : survivor.networks();
+            for (Map.Entry<String, Long> e : networks.entrySet()) {
+                count += (e.getValue() > 0 ? 1 : 0) - (networksBefore.getOrDefault(e.getKey(), 0L) > 0 ? 1 : 0);
+            }
+            return count;
+        }
+
         RingItems.Head head(String ringId, Instant founderAt, String founderReportId) {
             return new RingItems.Head(home, ringId, survivor == null ? 1 : survivor.version() + 1, null, founderAt,
                     founderReportId, reports, memberCount, distinct, effective(), first, last, loss, countries, brands,
-                    payments, contacts, months, types, sources, null, null);
+                    payments, contacts, months, types, sources, null, null, networkCount(), brandNetworks);
         }
     }
 
     static RingItems.Member withHome(RingItems.Member m, String home) {
-        return new RingItems.Member(m.key(), m.type(), m.display(), home, m.reports(), m.firstSeen(), m.lastSeen());
+        return new RingItems.Member(m.key(), m.type(), m.display(), home, m.reports(), m.firstSeen(), m.lastSeen(),
+                m.networks(), m.candidates());
     }
 }

@@ -33,6 +33,9 @@ public interface RingReads {
 
     Optional<RingItems.Alias> alias(String ringId);
 
+    /** The candidate link of two indicators (either order). */
+    Optional<RingItems.Link> link(String x, String y);
+
     List<String> memberKeys(String home);
 
     List<RingItems.Report> reports(String home);

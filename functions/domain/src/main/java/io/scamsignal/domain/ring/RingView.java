@@ -20,7 +20,16 @@ import java.util.TreeSet;
  * ring's report items (the loss list).
  */
 public record RingView(RingItems.Head head, List<RingItems.Member> members, List<RingItems.Report> reports,
-                       List<Link> links, SortedMap<String, Long> victimsByCountry, BigDecimal lossMedianUsd) {
+                       List<Link> links, SortedMap<String, Long> victimsByCountry, BigDecimal lossMedianUsd,
+                       List<Candidate> candidates) {
+
+    /**
+     * A candidate link between a member and an indicator of another ring ({@code otherRingId}):
+     * named together by reports from fewer networks than a merge needs, never merged.
+     */
+    public record Candidate(String a, String b, String otherRingId, List<String> reportIds, long reports,
+                            long networks) {
+    }
 
     /** Two indicators named together: {@code a < b}. */
     public record Link(String a, String b, List<String> reportIds, long distinctReporters) {
@@ -44,14 +53,43 @@ public record RingView(RingItems.Head head, List<RingItems.Member> members, List
         List<RingItems.Report> reports = reads.reports(head.home()).stream()
                 .sorted(Comparator.comparing(RingItems.Report::receivedAt).thenComparing(RingItems.Report::reportId))
                 .toList();
-        return new RingView(head, members, reports, links(reports), victims(reports), median(reports));
+        Set<String> memberKeys = new HashSet<>(keys);
+        return new RingView(head, members, reports, links(reports, memberKeys), victims(reports), median(reports),
+                candidates(reads, head, members));
     }
 
-    private static List<Link> links(List<RingItems.Report> reports) {
+    /** Each member's candidate links whose other side is in another live ring now. */
+    private static List<Candidate> candidates(RingReads reads, RingItems.Head head, List<RingItems.Member> members) {
+        Set<String> partners = new TreeSet<>();
+        members.forEach(m -> partners.addAll(m.candidates()));
+        if (partners.isEmpty()) {
+            return List.of();
+        }
+        Map<String, RingItems.Member> others = reads.members(partners);
+        Map<String, String> ringIds = new TreeMap<>();
+        List<Candidate> out = new ArrayList<>();
+        for (RingItems.Member m : members) {
+            for (String p : m.candidates()) {
+                RingItems.Member other = others.get(p);
+                if (other == null || other.home().equals(head.home())) {
+                    continue;
+                }
+                String otherRing = ringIds.computeIfAbsent(other.home(), h -> reads.head(h).map(RingItems.Head::ringId)
+                        .orElse(null));
+                reads.link(m.key(), p).ifPresent(l -> out.add(new Candidate(l.a(), l.b(), otherRing, l.reportIds(),
+                        l.reports(), l.networks().size())));
+            }
+        }
+        out.sort(Comparator.comparing(Candidate::a).thenComparing(Candidate::b));
+        return List.copyOf(out);
+    }
+
+    /** Links between two members (a report's indicators in another ring make candidates, not links). */
+    private static List<Link> links(List<RingItems.Report> reports, Set<String> memberKeys) {
         Map<String, TreeSet<String>> support = new TreeMap<>();
         Map<String, Set<String>> reporters = new TreeMap<>();
         for (RingItems.Report r : reports) {
-            List<String> keys = r.indicatorKeys().stream().sorted().toList();
+            List<String> keys = r.indicatorKeys().stream().filter(memberKeys::contains).sorted().toList();
             for (int i = 0; i < keys.size(); i++) {
                 for (int j = i + 1; j < keys.size(); j++) {
                     String pair = keys.get(i) + "\n" + keys.get(j);

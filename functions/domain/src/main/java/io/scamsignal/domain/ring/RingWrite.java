@@ -43,6 +43,10 @@ public sealed interface RingWrite {
     record PutAlias(RingItems.Alias alias) implements RingWrite {
     }
 
+    /** A candidate link; unconditional: every writer of it checks both rings' heads in the same transaction. */
+    record PutLink(RingItems.Link link) implements RingWrite {
+    }
+
     /**
      * Writes nothing; holds the transaction to the ring head's version. Each step of a merge too big
      * for one transaction carries one (RingMerge), so a step computed before the merge finished can

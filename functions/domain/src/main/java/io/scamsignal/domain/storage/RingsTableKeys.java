@@ -8,7 +8,8 @@ import io.scamsignal.domain.ring.RingItems;
  * RingsTable (docs/rings.md): {@code pk}/{@code sk} strings. An indicator's membership at
  * {@code IND#<key>}/{@code RING}; a ring's items under {@code RING#<home>} (head {@code HEAD},
  * listing {@code M#}, reports {@code REPORT#}, reporters {@code REPORTER#}, networks {@code NET#});
- * a public ring id's alias at {@code RINGID#<ringId>}/{@code ALIAS}. Each item's record is JSON in
+ * a public ring id's alias at {@code RINGID#<ringId>}/{@code ALIAS}; a candidate link at
+ * {@code LINK#<a>|<b>}/{@code LINK}. Each item's record is JSON in
  * {@code state}; the attributes conditions and the stream filter need ({@code home},
  * {@code version}, {@code ringId}, {@code mergedInto}) sit beside it.
  */
@@ -24,12 +25,18 @@ public final class RingsTableKeys {
     public static final String REPORT_PREFIX = "REPORT#";
     public static final String REPORTER_PREFIX = "REPORTER#";
     public static final String NETWORK_PREFIX = "NET#";
+    public static final String LINK = "LINK";
 
     private RingsTableKeys() {
     }
 
     public static String memberPk(String indicatorKey) {
         return "IND#" + indicatorKey;
+    }
+
+    /** A candidate link's partition key, {@code LINK#<a>|<b>} with {@code a < b}. */
+    public static String linkPk(String a, String b) {
+        return "LINK#" + a + "|" + b;
     }
 
     public static String ringPk(String home) {

@@ -54,6 +54,55 @@ class RingAlertRulesTest {
     }
 
     @Test
+    void onePersonOnOneNetworkWithManyAddressesAndBrandsCausesNoRingAlert() {
+        // one person, one address: a new e-mail or user agent is a new reporter fingerprint each time
+        RingItems.Head head = null;
+        for (int i = 0; i < 40; i++) {
+            head = store.ingest(planner, report(i, "fp-alias" + i, "net-home", i % 2 == 0 ? "Microsoft" : "Apple",
+                    "phone#+18885550100", "domain#micros0ft-help.com")).ring();
+        }
+        assertThat(head.distinctReporters()).isEqualTo(40);
+        assertThat(head.networks()).isEqualTo(1);
+        assertThat(head.brands()).containsOnlyKeys("Apple", "Microsoft");
+        assertThat(head.corroboratedBrands()).isEmpty();
+        // even with a cap and a first level this low, one network alerts nothing
+        RingAlertRules lenient = new RingAlertRules(new RingAlertConfig(List.of(2L), 2, 2, 2, 50, 2));
+        assertThat(lenient.evaluate(head)).isEmpty();
+        assertThat(rules.evaluate(head)).isEmpty();
+    }
+
+    @Test
+    void crossBrandNeedsTheFirstReporterLevelAndEachBrandFromTwoNetworks() {
+        RingItems.Head head = null;
+        // Microsoft from nine networks, Apple from one (the same person twice)
+        for (int i = 0; i < 9; i++) {
+            head = store.ingest(planner, report(i, "fp" + i, "net" + i, "Microsoft", "phone#+18885550100",
+                    "domain#micros0ft-help.com")).ring();
+        }
+        head = store.ingest(planner, report(9, "fp9", "net9", "Apple", "phone#+18885550100")).ring();
+        head = store.ingest(planner, report(10, "fp9b", "net9", "Apple", "phone#+18885550100")).ring();
+        assertThat(head.effectiveReporters()).isEqualTo(11);
+        assertThat(head.corroboratedBrands()).containsExactly("Microsoft");
+        assertThat(rules.evaluate(head)).extracting(RingAlertRules.RingTrigger::rule).containsExactly("ring_reporters");
+
+        // Apple from a second network: now both brands are corroborated
+        head = store.ingest(planner, report(11, "fp11", "net11", "Apple", "phone#+18885550100")).ring();
+        assertThat(head.corroboratedBrands()).containsExactly("Apple", "Microsoft");
+        assertThat(rules.evaluate(head)).extracting(RingAlertRules.RingTrigger::rule)
+                .containsExactly("ring_reporters", "cross_brand");
+
+        // below the first level (10) no cross_brand, however many networks name both brands
+        InMemoryRingStore small = new InMemoryRingStore();
+        RingItems.Head few = null;
+        for (int i = 0; i < 6; i++) {
+            few = small.ingest(planner, report(i, "fp" + i, "net" + i, i % 2 == 0 ? "Microsoft" : "Apple",
+                    "phone#+18885550177", "domain#appl3-help.com")).ring();
+        }
+        assertThat(few.corroboratedBrands()).containsExactly("Apple", "Microsoft");
+        assertThat(rules.evaluate(few)).isEmpty();
+    }
+
+    @Test
     void aRingAlertSaysThroughWhichChannelsItsReportsCame() {
         RingItems.Head head = null;
         for (int i = 0; i < 12; i++) {
@@ -114,7 +163,7 @@ class RingAlertRulesTest {
                 tombstone.distinctReporters(), tombstone.effectiveReporters(), tombstone.firstReport(), tombstone.lastReport(),
                 tombstone.lossUsd(), tombstone.countries(), tombstone.brands(), tombstone.paymentMethods(),
                 tombstone.contactMethods(), tombstone.reportsByMonth(), tombstone.memberTypes(), tombstone.sources(),
-                null, null);
+                null, null, tombstone.networks(), tombstone.brandNetworks());
         assertThat(rules.merges(before, tombstone, store.head(tombstone.mergedInto()).orElseThrow())).isEqualTo(merged);
         assertThat(rules.merges(before, before, ring)).isEmpty();
 

@@ -269,6 +269,7 @@ public final class RingCorpusCheck {
         private final Map<String, RingItems.Member> members = new HashMap<>();
         private final Map<String, RingItems.Head> heads = new HashMap<>();
         private final Map<String, RingItems.Alias> aliases = new HashMap<>();
+        private final Map<String, RingItems.Link> links = new HashMap<>();
         private final Map<String, TreeMap<String, Item>> rings = new HashMap<>();
         private final List<String> unknown = new ArrayList<>();
 
@@ -277,6 +278,9 @@ public final class RingCorpusCheck {
                 if (item.pk().startsWith("IND#") && item.sk().equals(RingsTableKeys.MEMBER)) {
                     RingItems.Member m = RingsTableKeys.read(item.state(), RingItems.Member.class);
                     members.put(m.key(), m);
+                } else if (item.pk().startsWith("LINK#") && item.sk().equals(RingsTableKeys.LINK)) {
+                    RingItems.Link l = RingsTableKeys.read(item.state(), RingItems.Link.class);
+                    links.put(l.a() + "|" + l.b(), l);
                 } else if (item.pk().startsWith("RINGID#") && item.sk().equals(RingsTableKeys.ALIAS)) {
                     RingItems.Alias a = RingsTableKeys.read(item.state(), RingItems.Alias.class);
                     aliases.put(a.ringId(), a);
@@ -395,6 +399,12 @@ public final class RingCorpusCheck {
         public long networkReporters(String home, String network) {
             Item item = rings.getOrDefault(home, new TreeMap<>()).get(RingsTableKeys.NETWORK_PREFIX + network);
             return item == null ? 0 : item.reporters();
+        }
+
+        @Override
+        public Optional<RingItems.Link> link(String x, String y) {
+            RingItems.Link key = RingItems.Link.empty(x, y);
+            return Optional.ofNullable(links.get(key.a() + "|" + key.b()));
         }
 
         @Override

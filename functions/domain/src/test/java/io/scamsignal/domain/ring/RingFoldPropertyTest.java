@@ -200,6 +200,8 @@ class RingFoldPropertyTest {
             ring.put("founder", h.founderReportId());
             ring.put("median", view.lossMedianUsd());
             ring.put("sources", h.sources());
+            ring.put("networks", h.networks());
+            ring.put("brandNetworks", h.brandNetworks());
             assertThat(store.resolve(h.ringId())).contains(h);
             rings.put(h.ringId(), ring);
         }
@@ -240,6 +242,13 @@ class RingFoldPropertyTest {
             Map<String, Long> perNetwork = new HashMap<>();
             networkOf.values().forEach(n -> perNetwork.merge(n, 1L, Long::sum));
             ring.put("effective", perNetwork.values().stream().mapToLong(n -> Math.min(CAP, n)).sum());
+            ring.put("networks", (long) perNetwork.size());
+            Map<String, TreeSet<String>> brandNetworks = new TreeMap<>();
+            component.forEach(r -> r.brands().forEach(b -> brandNetworks.computeIfAbsent(b, x -> new TreeSet<>())
+                    .add(r.networkFingerprint() == null ? "reporter:" + r.reporterFingerprint() : r.networkFingerprint())));
+            Map<String, List<String>> keptBrandNetworks = new TreeMap<>();
+            brandNetworks.forEach((b, nets) -> keptBrandNetworks.put(b, nets.stream().limit(2).toList()));
+            ring.put("brandNetworks", keptBrandNetworks);
             ring.put("first", component.get(0).receivedAt());
             ring.put("last", component.stream().map(RingReport::receivedAt).max(Comparator.naturalOrder()).orElseThrow());
             ring.put("loss", component.stream().map(RingReport::lossUsd).reduce(BigDecimal.ZERO, BigDecimal::add)

@@ -144,6 +144,8 @@ public final class DynamoDbRingStore implements RingReads, RingRepository {
                     .tableName(table).key(key(RingsTableKeys.ringPk(h.home()), RingsTableKeys.HEAD))
                     .conditionExpression("version = :expected")
                     .expressionAttributeValues(Map.of(":expected", n(h.expectedVersion()))).build()).build();
+            case RingWrite.PutLink l -> put(Put.builder().tableName(table)
+                    .item(item(RingsTableKeys.linkPk(l.link().a(), l.link().b()), RingsTableKeys.LINK, l.link())));
             case RingWrite.PutAlias a -> {
                 Map<String, AttributeValue> item = item(RingsTableKeys.aliasPk(a.alias().ringId()), RingsTableKeys.ALIAS, a.alias());
                 item.put("home", s(a.alias().home()));
@@ -259,6 +261,12 @@ public final class DynamoDbRingStore implements RingReads, RingRepository {
     @Override
     public Optional<RingItems.Alias> alias(String ringId) {
         return state(RingsTableKeys.aliasPk(ringId), RingsTableKeys.ALIAS, RingItems.Alias.class);
+    }
+
+    @Override
+    public Optional<RingItems.Link> link(String x, String y) {
+        RingItems.Link key = RingItems.Link.empty(x, y);
+        return state(RingsTableKeys.linkPk(key.a(), key.b()), RingsTableKeys.LINK, RingItems.Link.class);
     }
 
     @Override

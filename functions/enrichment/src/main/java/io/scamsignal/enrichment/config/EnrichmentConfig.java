@@ -62,7 +62,8 @@ public final class EnrichmentConfig {
     /**
      * BRANDS_FILE and USD_RATES_FILE, when set, replace the bundled protected-brand registry and rate
      * table (e.g. files shipped in a Lambda layer, under /opt). RINGS_TABLE, when set, links every
-     * report into the rings there (RING_NETWORK_CAP: reporters counted per network, default 3).
+     * report into the rings there (RING_NETWORK_CAP: reporters counted per network, default 3;
+     * RING_MERGE_MIN_NETWORKS: networks that must name a link before two existing rings merge, default 2).
      */
     public static EnrichmentService service(FunctionEnvironment env) {
         BrandRegistry brands = env.get("BRANDS_FILE") == null ? BrandRegistry.defaults()
@@ -79,7 +80,8 @@ public final class EnrichmentConfig {
         }
         // the same operators' entries decide which domains are too common to link reports into a ring
         BenignIndicators benign = BenignIndicators.standard(brands, overrides);
-        RingPlanner ringPlanner = new RingPlanner(Integer.parseInt(env.getOrDefault("RING_NETWORK_CAP", "3")));
+        RingPlanner ringPlanner = new RingPlanner(Integer.parseInt(env.getOrDefault("RING_NETWORK_CAP", "3")),
+                RingPlanner.MAX_TRANSACTION_ITEMS, Integer.parseInt(env.getOrDefault("RING_MERGE_MIN_NETWORKS", "2")));
         return new EnrichmentService(planner, indicators, new DynamoDbRingStore(dynamoDb, ringsTable, ringPlanner),
                 RingLinking.linkable(brands, domain -> benign.domain(domain).isPresent()));
     }
