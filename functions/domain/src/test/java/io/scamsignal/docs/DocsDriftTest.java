@@ -164,7 +164,29 @@ class DocsDriftTest {
             Map.entry("docs/rings.md 0.6 MB", "RingBenchmark's referral packet, beside 1.6 s"),
             Map.entry("docs/rings.md 70 MB", "RingBenchmark's referral packet, beside 1.6 s"),
             Map.entry("docs/rings.md 1,769 MB", "the referral function's memory (template)"),
-            Map.entry("docs/rings.md 29 s", "the HTTP API's integration limit"));
+            Map.entry("docs/rings.md 29 s", "the HTTP API's integration limit"),
+            Map.entry("docs/benign-lists.md 0.20%", "tools/benign_holdout.py on the held-out Majestic sample"),
+            Map.entry("docs/benign-lists.md 61.5%", "tools/benign_holdout.py on the held-out Majestic sample"),
+            Map.entry("docs/benign-lists.md 2.1%", "tools/benign_holdout.py on the held-out Cisco Umbrella sample"),
+            Map.entry("docs/benign-lists.md 24.7%", "tools/benign_holdout.py on the held-out Cisco Umbrella sample"),
+            Map.entry("docs/benign-lists.md 1.4%", "tools/benign_holdout.py on the brands' country sites"),
+            Map.entry("docs/benign-lists.md 6.4%", "tools/benign_holdout.py on the brands' country sites"),
+            Map.entry("docs/benign-lists.md 17.8%", "tools/benign_holdout.py on LOLRMM's network domains"),
+            Map.entry("docs/benign-lists.md 80.2%", "tools/benign_holdout.py on LOLRMM's network domains"),
+            Map.entry("docs/benign-lists.md 0.13%", "tools/benign_holdout.py: dnstwist permutations in the top million"),
+            Map.entry("docs/benign-lists.md 6.3 MB", "the size of popular-domains.bin"),
+            Map.entry("docs/benign-lists.md 17.7 MB", "the enrichment jar's size"),
+            Map.entry("docs/benign-lists.md 128 KB", "the old top-10k list's size"),
+            Map.entry("docs/benign-lists.md 101 ms", "a fresh JVM reading the benign lists, measured with the enrichment jar"),
+            Map.entry("docs/benign-lists.md 79 ms", "the same, before the top million"),
+            Map.entry("docs/benign-lists.md 5.9 µs", "one lookup of an unlisted domain"),
+            Map.entry("docs/benign-lists.md 3.1 µs", "the same, before the top million"),
+            Map.entry("docs/benign-lists.md 20 ms", "the noise of make bench's enrichment cold-start section"),
+            Map.entry("docs/benign-lists.md 97.92 %", "LookalikeDnstwistIT, asserted exactly"),
+            Map.entry("docs/benign-lists.md 97.76 %", "LookalikeDnstwistIT, asserted exactly"),
+            Map.entry("docs/operations.md 60 s", "PartnerWriteAuthCacheSeconds' maximum (template)"),
+            Map.entry("docs/partners.md 30 s", "PartnerWriteAuthCacheSeconds' default (template)"),
+            Map.entry("docs/partners.md 300 s", "PartnerAuthCacheSeconds' default (template)"));
 
     /** A figure and the words that say what it is. */
     record Labelled(String figure, String label) {
