@@ -16,7 +16,7 @@ MVN ?= mvn -B -ntp
 PYTHON ?= python3
 VENV := .venv
 
-.PHONY: help run test build venv venv-ministack lint browser bench bench-load false-positive referral benign erase partner-key-create partner-key-revoke clean
+.PHONY: help run test build venv venv-ministack lint browser bench bench-load bench-lookalike false-positive referral benign erase partner-key-create partner-key-revoke clean
 
 help:
 	@echo "make run    the pipeline on this machine: API on http://127.0.0.1:$${PORT:-3000}, alerts on stdout"
@@ -96,6 +96,8 @@ bench: venv
 		io.scamsignal.bench.TaxiiBenchmark
 	$(JAVA_HOME)/bin/java -Dscamsignal.projectDir=$(CURDIR) $(BENCH_OPTS) -cp bench/target/classes:$$(cat bench/target/classpath.txt) \
 		io.scamsignal.bench.RingBenchmark
+	$(JAVA_HOME)/bin/java $(BENCH_OPTS) -cp bench/target/classes:$$(cat bench/target/classpath.txt) \
+		io.scamsignal.bench.LookalikeBenchmark
 	@$(MAKE) --no-print-directory bench-load
 	@# last: it exits non-zero when the pipeline does not recover exactly the true rings
 	$(JAVA_HOME)/bin/java -Dscamsignal.projectDir=$(CURDIR) $(BENCH_OPTS) -cp bench/target/classes:$$(cat bench/target/classpath.txt) \
@@ -108,6 +110,12 @@ bench-load: venv
 	@$(MVN) -q -DskipTests -pl bench -am package >&2
 	$(JAVA_HOME)/bin/java -Dscamsignal.projectDir=$(CURDIR) -cp bench/target/classes:emulator/target/scamsignal-local.jar \
 		io.scamsignal.bench.MakeRunLoadBenchmark $(LOAD_REPORTS)
+
+# lookalike detection alone: the worst host for each technique next to a typical one
+bench-lookalike:
+	@$(MVN) -q -DskipTests -pl bench -am package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >&2
+	$(JAVA_HOME)/bin/java $(BENCH_OPTS) -cp bench/target/classes:$$(cat bench/target/classpath.txt) \
+		io.scamsignal.bench.LookalikeBenchmark
 
 # BENCH_OPTS="-Dbench.runs=2 -Dbench.rounds=1 -Dbench.iterations=1 -Dbench.numbers=5 -Dbench.ringCorpus=10,12,25
 # -Dbench.ringNoise=20" REPORTS=50 make bench:

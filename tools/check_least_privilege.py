@@ -4,7 +4,14 @@
   execution role and X-Ray write access, all on Resource "*", to the roles it generates);
 - no statement allows an action "*" or "service:*", and none names Resource "*", except the
   X-Ray statement under the TracingActive condition (X-Ray has no resource-level permissions);
-- every Lambda function runs under one of the template's own roles.
+- every Lambda function runs under one of the template's own roles;
+- writes to the partner keys table are limited (dynamodb:LeadingKeys) to its rate items
+  (rate#<keyId>#<minute>): no role can re-enable a revoked key or change a key's secret;
+- execute-api:Invoke is allowed on GET /rings/*/referral only, by one managed policy the stack
+  outputs (for the law-enforcement liaison role) and no role of the template;
+- no secret is a parameter with a default (NoEcho parameters have none; the stack generates its
+  keys in Secrets Manager), and CloudFront's origin headers come from Secrets Manager, never from
+  the stack's id or another value readable in the account.
 
 usage: check_least_privilege.py <template.transformed.json>; exit status 1 lists each violation.
 """
@@ -12,6 +19,11 @@ import json
 import sys
 
 XRAY_ONLY = {"xray:PutTraceSegments", "xray:PutTelemetryRecords"}
+PARTNER_KEYS_TABLE = "PartnerKeysTable"
+RATE_ITEMS = ["rate#*"]
+DYNAMODB_WRITES = {"dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem",
+                   "dynamodb:PartiQLInsert", "dynamodb:PartiQLUpdate", "dynamodb:PartiQLDelete", "dynamodb:*"}
+REFERRAL_ROUTE = "/*/GET/rings/*/referral"
 
 
 def as_list(value):
@@ -29,6 +41,82 @@ def statements(node, conditions):
             yield from statements(item, conditions)
     elif isinstance(node, dict) and "Effect" in node:
         yield node, conditions
+
+
+def names_resource(node, logical_id):
+    """Whether a Resource value (a Ref, GetAtt, Sub or a list of them) points at the logical id."""
+    if isinstance(node, list):
+        return any(names_resource(n, logical_id) for n in node)
+    if isinstance(node, dict):
+        if node.get("Ref") == logical_id:
+            return True
+        if "Fn::GetAtt" in node:
+            target = node["Fn::GetAtt"]
+            return (target[0] if isinstance(target, list) else target.split(".")[0]) == logical_id
+        if "Fn::Sub" in node:
+            text = node["Fn::Sub"][0] if isinstance(node["Fn::Sub"], list) else node["Fn::Sub"]
+            return "${" + logical_id + "}" in text or "${" + logical_id + "." in text
+        return any(names_resource(v, logical_id) for v in node.values())
+    return False
+
+
+def sub_text(node):
+    if isinstance(node, dict) and "Fn::Sub" in node:
+        return node["Fn::Sub"][0] if isinstance(node["Fn::Sub"], list) else node["Fn::Sub"]
+    return node if isinstance(node, str) else None
+
+
+def leading_keys(statement):
+    """The dynamodb:LeadingKeys patterns a statement is limited to (ForAllValues:StringLike/Equals), or None."""
+    condition = statement.get("Condition", {})
+    for operator in ("ForAllValues:StringLike", "ForAllValues:StringEquals"):
+        keys = condition.get(operator, {}).get("dynamodb:LeadingKeys")
+        if keys is not None:
+            return as_list(keys)
+    return None
+
+
+def policy_checks(rid, resource, statement, problems):
+    actions = set(as_list(statement.get("Action", [])))
+    resources = statement.get("Resource", [])
+    if actions & DYNAMODB_WRITES and names_resource(resources, PARTNER_KEYS_TABLE):
+        keys = leading_keys(statement)
+        if keys is None or not keys or any(k not in RATE_ITEMS for k in keys):
+            problems.append(f"{rid} {statement.get('Sid', '')}: writes to {PARTNER_KEYS_TABLE} beyond its rate items "
+                            f"(dynamodb:LeadingKeys {keys}, expected {RATE_ITEMS})")
+    if actions & {"execute-api:Invoke", "execute-api:*"}:
+        if resource["Type"] != "AWS::IAM::ManagedPolicy":
+            problems.append(f"{rid} {statement.get('Sid', '')}: execute-api:Invoke in a role or inline policy")
+        for target in as_list(resources):
+            text = sub_text(target)
+            if text is None or not text.endswith(REFERRAL_ROUTE):
+                problems.append(f"{rid} {statement.get('Sid', '')}: execute-api:Invoke on {target}, "
+                                f"not only on {REFERRAL_ROUTE}")
+
+
+def invoke_policies(resources):
+    found = []
+    for rid, resource in resources.items():
+        if resource["Type"] == "AWS::IAM::ManagedPolicy":
+            for statement, _ in statements(resource["Properties"]["PolicyDocument"].get("Statement", []), []):
+                if "execute-api:Invoke" in as_list(statement.get("Action", [])):
+                    found.append(rid)
+    return found
+
+
+def secret_checks(template, problems):
+    for name, parameter in template.get("Parameters", {}).items():
+        if str(parameter.get("NoEcho", "false")).lower() == "true" and "Default" in parameter:
+            problems.append(f"parameter {name}: a secret with a default value (generate it in the stack)")
+    for rid, resource in template["Resources"].items():
+        if resource["Type"] != "AWS::CloudFront::Distribution":
+            continue
+        for origin in resource["Properties"]["DistributionConfig"].get("Origins", []):
+            for header in origin.get("OriginCustomHeaders", []):
+                text = sub_text(header.get("HeaderValue"))
+                if text is None or not text.startswith("{{resolve:secretsmanager:"):
+                    problems.append(f"{rid}: origin header {header.get('HeaderName')} is not a Secrets Manager "
+                                    f"dynamic reference ({header.get('HeaderValue')})")
 
 
 def violations(template):
@@ -55,6 +143,14 @@ def violations(template):
                 if "*" in as_list(statement.get("Resource", [])):
                     if not (set(actions) <= XRAY_ONLY and "TracingActive" in conditions):
                         problems.append(f"{rid} {statement.get('Sid', '')}: Resource \"*\" for {actions}")
+                policy_checks(rid, resource, statement, problems)
+    readers = invoke_policies(resources)
+    outputs = template.get("Outputs", {})
+    if len(readers) != 1:
+        problems.append(f"expected one managed policy allowing execute-api:Invoke (referral readers), found {readers}")
+    elif not any(o.get("Value") == {"Ref": readers[0]} for o in outputs.values()):
+        problems.append(f"{readers[0]}: the referral readers' policy is not a stack output")
+    secret_checks(template, problems)
     roles = {rid for rid, r in resources.items() if r["Type"] == "AWS::IAM::Role"}
     for rid, resource in resources.items():
         if resource["Type"] == "AWS::Lambda::Function":
@@ -71,7 +167,8 @@ def main(path):
         print("least privilege: " + problem, file=sys.stderr)
     if problems:
         sys.exit(1)
-    print("least privilege: no managed policies, no \"*\" actions, Resource \"*\" only for X-Ray when tracing is Active")
+    print("least privilege: no managed policies, no \"*\" actions, Resource \"*\" only for X-Ray when tracing is Active;"
+          " partner keys writable only at rate items; referral reads by the one output policy; no default secrets")
 
 
 if __name__ == "__main__":

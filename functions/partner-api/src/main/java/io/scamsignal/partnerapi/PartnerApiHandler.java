@@ -38,8 +38,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.regex.Matcher;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * The partner read side behind the HttpApi's partner-key authorizer: TAXII 2.1 (discovery, API
@@ -64,7 +66,7 @@ public final class PartnerApiHandler implements RequestStreamHandler {
 
     private final DynamoDbFeedReader reader;
     private final Feeds feeds;
-    private final NextTokens tokens;
+    private final Supplier<NextTokens> tokens;
     private final int maxPage;
     private final int maxScanned;
 
@@ -78,7 +80,7 @@ public final class PartnerApiHandler implements RequestStreamHandler {
 
     private PartnerApiHandler(DynamoDbClient dynamoDb, FunctionEnvironment env) {
         this(new DynamoDbFeedReader(dynamoDb, env.require("FEED_TABLE")),
-                new NextTokens(sha256(env.require("TAXII_NEXT_SECRET"))),
+                new LazyNextTokens(AwsClients.build(SecretsManagerClient.builder(), env), env.require("TAXII_NEXT_SECRET_ARN")),
                 Integer.parseInt(env.getOrDefault("TAXII_MAX_PAGE", "1000")),
                 feeds(dynamoDb, env));
     }
@@ -92,6 +94,10 @@ public final class PartnerApiHandler implements RequestStreamHandler {
     }
 
     PartnerApiHandler(DynamoDbFeedReader reader, NextTokens tokens, int maxPage, Feeds feeds) {
+        this(reader, () -> tokens, maxPage, feeds);
+    }
+
+    PartnerApiHandler(DynamoDbFeedReader reader, Supplier<NextTokens> tokens, int maxPage, Feeds feeds) {
         this.reader = reader;
         this.feeds = feeds;
         this.tokens = tokens;
@@ -172,9 +178,10 @@ public final class PartnerApiHandler implements RequestStreamHandler {
                     query.putIfAbsent("match[version]", "all");
                 }
             }
-            TaxiiQuery q = TaxiiQuery.fromParameters(collection.get().id(), query, maxPage, tokens);
+            NextTokens signer = tokens.get();
+            TaxiiQuery q = TaxiiQuery.fromParameters(collection.get().id(), query, maxPage, signer);
             DynamoDbFeedReader.Scan scan = reader.scan(q);
-            TaxiiPage page = TaxiiPager.page(q, scan, scan, tokens, maxScanned);
+            TaxiiPage page = TaxiiPager.page(q, scan, scan, signer, maxScanned);
             String body = m.group(4) != null ? page.versionsJson()
                     : m.group(2).equals("manifest") ? page.manifestJson() : page.envelopeJson();
             if (m.group(3) != null && page.entries().isEmpty() && q.after() == null) {

@@ -86,12 +86,14 @@ public final class LookalikeDetector {
             "assistance", "s", "global", "int", "intl", "pro", "plus", "notice", "notify", "message", "safe",
             "safety", "fraud", "scam", "block", "blocker", "shield", "guard", "defender", "firewall", "renewals",
             "help24", "desk24", "checkout", "wallet", "funds", "transfer", "bank", "sign");
+    private static final int LONGEST_SCAM_WORD = SCAM_WORDS.stream().mapToInt(String::length).max().orElse(0);
     private final BrandRegistry brands;
     private final Confusables confusables;
     /** Keywords' folded forms, computed once: detection runs for every domain of every report. */
     private final Map<String, String> foldedKeywords = new HashMap<>();
     private final Map<String, List<String>> keywordsByBrand = new ConcurrentHashMap<>();
     private final Set<String> foldedScamWords = new HashSet<>();
+    private final int longestFoldedScamWord;
 
     public LookalikeDetector(BrandRegistry brands, Confusables confusables) {
         this.brands = brands;
@@ -100,10 +102,31 @@ public final class LookalikeDetector {
             keywords(brand).forEach(k -> foldedKeywords.put(k, fold(k)));
         }
         SCAM_WORDS.forEach(w -> foldedScamWords.add(fold(w)));
+        longestFoldedScamWord = foldedScamWords.stream().mapToInt(String::length).max().orElse(0);
     }
 
-    /** A piece of the host, literal (Unicode, lower case) and folded. */
-    private record Token(String text, String folded) {
+    /**
+     * A piece of the host, literal (Unicode, lower case) and folded, with where each form splits
+     * into scam words, worked out at most once per form whichever brand or keyword asks.
+     */
+    private static final class Token {
+        private final String text;
+        private final String folded;
+        private WordSplits literalSplits;
+        private WordSplits foldedSplits;
+
+        Token(String text, String folded) {
+            this.text = text;
+            this.folded = folded;
+        }
+
+        String text() {
+            return text;
+        }
+
+        String folded() {
+            return folded;
+        }
     }
 
     private record Finding(String brand, String technique) {
@@ -212,12 +235,12 @@ public final class LookalikeDetector {
         String folded = token.folded();
         String foldedKeyword = foldedKeywords.get(keyword);
         boolean literal = text.equals(keyword)
-                || (brandName && text.contains(keyword) && (distinctive || amongScamWords(text, keyword, SCAM_WORDS)));
+                || (brandName && text.contains(keyword) && (distinctive || amongScamWords(text, keyword, literalSplits(token))));
         if (literal) {
             found.add("brand_in_name");
         }
         if (!text.contains(keyword) && keyword.length() >= MIN_KEYWORD && folded.contains(foldedKeyword)
-                && (distinctive || folded.equals(foldedKeyword) || amongScamWords(folded, foldedKeyword, foldedScamWords))) {
+                && (distinctive || folded.equals(foldedKeyword) || amongScamWords(folded, foldedKeyword, foldedSplits(token)))) {
             found.add("homoglyph");
         }
         if (brandName && !folded.equals(foldedKeyword) && keyword.length() >= MIN_TYPO_NAME) {
@@ -232,29 +255,78 @@ public final class LookalikeDetector {
         return found;
     }
 
+    private WordSplits literalSplits(Token token) {
+        if (token.literalSplits == null) {
+            token.literalSplits = new WordSplits(token.text(), SCAM_WORDS, LONGEST_SCAM_WORD);
+        }
+        return token.literalSplits;
+    }
+
+    private WordSplits foldedSplits(Token token) {
+        if (token.foldedSplits == null) {
+            token.foldedSplits = new WordSplits(token.folded(), foldedScamWords, longestFoldedScamWord);
+        }
+        return token.foldedSplits;
+    }
+
     /** Some occurrence of {@code keyword} in {@code text} has only scam words (or digits) before and after it. */
-    private static boolean amongScamWords(String text, String keyword, Set<String> words) {
+    private static boolean amongScamWords(String text, String keyword, WordSplits splits) {
         for (int at = text.indexOf(keyword); at >= 0; at = text.indexOf(keyword, at + 1)) {
-            if (splitsIntoWords(text.substring(0, at), words) && splitsIntoWords(text.substring(at + keyword.length()), words)) {
+            if (splits.prefixSplits(at) && splits.suffixSplits(at + keyword.length())) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Word break over the scam words and runs of digits. */
-    private static boolean splitsIntoWords(String text, Set<String> words) {
-        boolean[] reachable = new boolean[text.length() + 1];
-        reachable[0] = true;
-        for (int end = 1; end <= text.length(); end++) {
-            for (int start = end - 1; start >= 0 && !reachable[end]; start--) {
-                if (reachable[start]) {
-                    String piece = text.substring(start, end);
-                    reachable[end] = words.contains(piece) || piece.chars().allMatch(Character::isDigit);
+    /**
+     * Word break over a set of words and runs of digits, for every prefix and every suffix of a
+     * text at once: one pass each way, each position looking back (or ahead) no further than the
+     * longest word, so the cost is linear in the text's length however many times a brand occurs.
+     */
+    static final class WordSplits {
+        /** prefix[i]: text[0, i) splits into words; suffix[i]: text[i, n) does. */
+        private final boolean[] prefix;
+        private final boolean[] suffix;
+
+        WordSplits(String text, Set<String> words, int longestWord) {
+            int n = text.length();
+            prefix = new boolean[n + 1];
+            prefix[0] = true;
+            // whether some position of the current run of digits, up to the one before end, is reachable
+            boolean digitRunReachable = false;
+            for (int end = 1; end <= n; end++) {
+                boolean digit = Character.isDigit(text.charAt(end - 1));
+                boolean runGoesOn = digit && end >= 2 && Character.isDigit(text.charAt(end - 2));
+                digitRunReachable = digit && (prefix[end - 1] || (runGoesOn && digitRunReachable));
+                boolean reachable = digitRunReachable;
+                for (int start = end - 1; start >= Math.max(0, end - longestWord) && !reachable; start--) {
+                    reachable = prefix[start] && words.contains(text.substring(start, end));
                 }
+                prefix[end] = reachable;
+            }
+            suffix = new boolean[n + 1];
+            suffix[n] = true;
+            digitRunReachable = false;
+            for (int start = n - 1; start >= 0; start--) {
+                boolean digit = Character.isDigit(text.charAt(start));
+                boolean runGoesOn = digit && start + 1 < n && Character.isDigit(text.charAt(start + 1));
+                digitRunReachable = digit && (suffix[start + 1] || (runGoesOn && digitRunReachable));
+                boolean reachable = digitRunReachable;
+                for (int end = start + 1; end <= Math.min(n, start + longestWord) && !reachable; end++) {
+                    reachable = suffix[end] && words.contains(text.substring(start, end));
+                }
+                suffix[start] = reachable;
             }
         }
-        return reachable[text.length()];
+
+        boolean prefixSplits(int end) {
+            return prefix[end];
+        }
+
+        boolean suffixSplits(int start) {
+            return suffix[start];
+        }
     }
 
     private List<String> keywords(Brand brand) {

@@ -43,13 +43,20 @@ public record TaxiiQuery(String collection, Instant addedAfter, Set<String> ids,
      * The query of a request's parameters ({@code added_after}, {@code limit}, {@code match[id]},
      * {@code match[type]}, {@code match[version]}, {@code next}); a limit above {@code maxLimit} is
      * lowered to it, no limit means {@code maxLimit}. With {@code next} the token's query is used
-     * and the other parameters are ignored.
+     * and the other parameters are ignored; a token whose limit exceeds {@code maxLimit} is
+     * {@code invalid_next}.
      */
     public static TaxiiQuery fromParameters(String collection, Map<String, String> params, int maxLimit,
                                             NextTokens tokens) {
         String next = params.get("next");
         if (next != null && !next.isEmpty()) {
-            return tokens.decode(next, collection);
+            TaxiiQuery fromToken = tokens.decode(next, collection);
+            if (fromToken.limit() > maxLimit) {
+                // never issued: a token signed with a leaked key, or from before the page size was lowered
+                throw new FeedRequestException(FeedRequestException.Code.INVALID_NEXT,
+                        next.length() > 40 ? next.substring(0, 40) + "…" : next);
+            }
+            return fromToken;
         }
         Instant addedAfter = null;
         String aa = params.get("added_after");

@@ -204,6 +204,17 @@ class TaxiiPagerTest {
     }
 
     @Test
+    void aSignedTokenWithALimitAboveTheMaximumIsInvalidNext() {
+        // what anyone holding the signing key could send: the limit plus one overflows in the reader
+        String forged = tokens.encode(new TaxiiQuery("indicators", null, Set.of(), Set.of(), null, Integer.MAX_VALUE, null));
+        assertThatThrownBy(() -> TaxiiQuery.fromParameters("indicators", Map.of("next", forged), 1000, tokens))
+                .isInstanceOfSatisfying(FeedRequestException.class,
+                        e -> assertThat(e.code()).isEqualTo(FeedRequestException.Code.INVALID_NEXT));
+        String atMaximum = tokens.encode(new TaxiiQuery("indicators", null, Set.of(), Set.of(), null, 1000, null));
+        assertThat(TaxiiQuery.fromParameters("indicators", Map.of("next", atMaximum), 1000, tokens).limit()).isEqualTo(1000);
+    }
+
+    @Test
     void badParametersGetStableCodesAndMessagesInEnglishAndGerman() {
         Map<Map<String, String>, FeedRequestException.Code> cases = Map.of(
                 Map.of("limit", "0"), FeedRequestException.Code.INVALID_LIMIT,

@@ -4,7 +4,8 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
- * The stack's generated reporter key (AWS::SecretsManager::Secret), read from Secrets Manager at
+ * One of the stack's generated keys (AWS::SecretsManager::Secret: the reporter key, the CDN's
+ * origin-verify value), read from Secrets Manager at
  * its first use and kept for the life of the container. Nothing reads it while the function is
  * initialised or primed, so a SnapStart snapshot never holds it: the first request after a restore
  * fetches it (one GetSecretValue per container). Never logged; {@link #toString()} says nothing.
@@ -29,7 +30,7 @@ public final class SecretsManagerKey implements Supplier<String> {
                 if (key == null) {
                     key = secrets.getSecretValue(b -> b.secretId(secretId)).secretString();
                     if (key == null || key.length() < 16) {
-                        throw new IllegalStateException("the reporter key secret " + secretId
+                        throw new IllegalStateException("the secret " + secretId
                                 + " must hold a string of at least 16 characters");
                     }
                     value = key;

@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -91,6 +92,18 @@ public final class IntakeConfig {
                 return false;
             }
         };
+    }
+
+    /**
+     * ORIGIN_VERIFY_SECRET_ARN, set when CloudFront is in front: the generated secret CloudFront
+     * sends as X-Origin-Verify, read at the first request; null (no check) when unset or empty.
+     */
+    public static Supplier<String> originVerifySecret(FunctionEnvironment env) {
+        String arn = env.get("ORIGIN_VERIFY_SECRET_ARN");
+        if (arn == null || arn.isEmpty()) {
+            return null;
+        }
+        return new SecretsManagerKey(AwsClients.build(SecretsManagerClient.builder(), env), arn);
     }
 
     /**

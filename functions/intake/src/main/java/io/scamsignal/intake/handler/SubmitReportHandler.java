@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * POST /reports behind an HTTP API (payload format 2.0). Decodes, calls the service, encodes. A
@@ -39,8 +40,11 @@ public final class SubmitReportHandler implements RequestStreamHandler {
             "x-content-type-options", "nosniff",
             "content-security-policy", "default-src 'none'; style-src 'self'; frame-ancestors 'none'");
     private final SubmitReportService service;
-    /** Behind CloudFront with AWS WAF (template parameter WebAclArn): the secret CloudFront sends as X-Origin-Verify. */
-    private final byte[] originSecret;
+    /**
+     * Behind CloudFront with AWS WAF (template parameter WebAclArn): the secret CloudFront sends as
+     * X-Origin-Verify, read at the first request; null without the CDN.
+     */
+    private final Supplier<byte[]> originSecret;
 
     /** Lambda's construction path, and the local runner's: the environment is {@link FunctionEnvironment#current()}. */
     public SubmitReportHandler() {
@@ -48,19 +52,22 @@ public final class SubmitReportHandler implements RequestStreamHandler {
     }
 
     private SubmitReportHandler(FunctionEnvironment environment) {
-        this(IntakeConfig.service(environment), environment.get("ORIGIN_VERIFY_SECRET"));
+        this(IntakeConfig.service(environment), IntakeConfig.originVerifySecret(environment));
         Priming.register(IntakeConfig::prime);
     }
 
     SubmitReportHandler(SubmitReportService service) {
-        this(service, null);
+        this(service, (String) null);
     }
 
     /** {@code originSecret}: when set, only requests that came through the CDN (carrying it) are served. */
     SubmitReportHandler(SubmitReportService service, String originSecret) {
+        this(service, originSecret == null || originSecret.isEmpty() ? null : (Supplier<String>) () -> originSecret);
+    }
+
+    private SubmitReportHandler(SubmitReportService service, Supplier<String> originSecret) {
         this.service = service;
-        this.originSecret = originSecret == null || originSecret.isEmpty() ? null
-                : originSecret.getBytes(StandardCharsets.UTF_8);
+        this.originSecret = originSecret == null ? null : () -> originSecret.get().getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
@@ -117,7 +124,7 @@ public final class SubmitReportHandler implements RequestStreamHandler {
     }
 
     private boolean fromCdn(String header) {
-        return header != null && MessageDigest.isEqual(originSecret,
+        return header != null && MessageDigest.isEqual(originSecret.get(),
                 header.getBytes(StandardCharsets.UTF_8));
     }
 
