@@ -28,8 +28,7 @@ public final class NextSteps {
      */
     public static List<NextStep> of(String country, Locale language, Collection<PaymentMethod> paymentMethods,
                                     boolean remoteAccessNamed) {
-        ResourceBundle texts = ResourceBundle.getBundle(BUNDLE, language,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        ResourceBundle texts = texts(language);
         List<NextStep> steps = new ArrayList<>();
         if (remoteAccessNamed) {
             for (String code : REMOTE_ACCESS_STEPS) {
@@ -56,6 +55,16 @@ public final class NextSteps {
         }
         steps.add(step(texts, "never_call", List.of()));
         return List.copyOf(steps);
+    }
+
+    /** The steps' heading ("What to do now") in a language. */
+    public static String heading(Locale language) {
+        return texts(language).getString("heading");
+    }
+
+    private static ResourceBundle texts(Locale language) {
+        return ResourceBundle.getBundle(BUNDLE, language,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
     private static NextStep step(ResourceBundle texts, String code, List<NextStep.Link> links) {
