@@ -43,6 +43,9 @@ class NextStepsTest {
         assertThat(codes(steps)).containsExactly("call_bank", "report_official", "never_call");
         assertThat(step(steps, "call_bank").text()).contains("number printed on your card");
         assertThat(step(steps, "call_bank").links()).isEmpty();
+        for (PaymentMethod alone : List.of(PaymentMethod.BANK_TRANSFER, PaymentMethod.CREDIT_CARD)) {
+            assertThat(codes(NextSteps.of("GB", Locale.ENGLISH, Set.of(alone), false))).contains("call_bank");
+        }
     }
 
     @Test
