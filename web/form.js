@@ -1,6 +1,7 @@
 // Progressive enhancement of the report form: without this script the form posts
 // application/x-www-form-urlencoded and the API answers with a page; with it, the report goes
-// as JSON, errors appear next to their fields, and the reference number is shown in place.
+// as JSON, errors appear next to their fields, and the reference number, the time of receipt and
+// the next steps are shown in place.
 (function () {
   'use strict';
   var form = document.getElementById('report');
@@ -111,6 +112,43 @@
     (first || summary).focus();
   }
 
+  // the time of receipt in the person's own format: the browser's locale if it is of the page's language
+  function showReceived(receivedAt) {
+    var slot = document.getElementById('received');
+    var lang = document.documentElement.lang;
+    var locale = (navigator.language || '').toLowerCase().indexOf(lang) === 0 ? navigator.language : lang;
+    var when = new Date(receivedAt);
+    if (isNaN(when.getTime())) { return; }
+    slot.textContent = slot.dataset.label + ': ' + when.toLocaleString(locale, { dateStyle: 'long', timeStyle: 'short' });
+    slot.hidden = false;
+  }
+
+  // what to do now, as the API answered it: each step's text and its places (web pages, numbers)
+  function showNextSteps(steps) {
+    var list = document.getElementById('next-steps');
+    list.textContent = '';
+    steps.forEach(function (step) {
+      var item = document.createElement('li');
+      item.dataset.code = step.code;
+      item.appendChild(document.createTextNode(step.text));
+      if (step.links && step.links.length) {
+        var links = document.createElement('ul');
+        links.className = 'links';
+        step.links.forEach(function (link) {
+          if (!/^(https:\/\/|tel:)/.test(link.url)) { return; }
+          var a = document.createElement('a');
+          a.href = link.url;
+          a.textContent = link.label;
+          var li = document.createElement('li');
+          li.appendChild(a);
+          links.appendChild(li);
+        });
+        item.appendChild(links);
+      }
+      list.appendChild(item);
+    });
+  }
+
   form.addEventListener('submit', function (event) {
     event.preventDefault();
     clearErrors();
@@ -133,6 +171,8 @@
         idempotencyKey = newKey();
         form.hidden = true;
         document.getElementById('reference').textContent = result.body.reportId;
+        showReceived(result.body.receivedAt);
+        showNextSteps(result.body.nextSteps || []);
         var thanks = document.getElementById('thanks');
         thanks.hidden = false;
         thanks.focus();

@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -380,6 +381,13 @@ public final class HttpApiGateway implements AutoCloseable {
         String file = path.substring(1) + (path.endsWith("/") ? "index.html" : "");
         if (file.contains("..") || file.isEmpty()) {
             return false;
+        }
+        Optional<String> formLanguage = FormPages.languageOf(file);
+        if (formLanguage.isPresent()) {
+            // the four form pages come from one template and the language's bundle
+            send(exchange, 200, STATIC_TYPES.get("html"), FormPages.render(formLanguage.get())
+                    .getBytes(StandardCharsets.UTF_8), Map.of("Cache-Control", "no-cache"));
+            return true;
         }
         try (InputStream in = HttpApiGateway.class.getResourceAsStream("/web/" + file)) {
             if (in == null) {

@@ -1,19 +1,24 @@
 package io.scamsignal.domain.report;
 
 import java.text.MessageFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 /**
- * The API's error messages in the reporter's language: German or English (the default), chosen
- * from an Accept-Language header by its q-values.
+ * The API's messages in the reporter's language: English (the default), German, Spanish or French,
+ * chosen from an Accept-Language header by its q-values or named by a form's {@code lang}.
  */
 public final class Messages {
 
     private static final String BUNDLE = "io.scamsignal.domain.report.messages";
     public static final Messages ENGLISH = new Messages(Locale.ENGLISH);
     public static final Messages GERMAN = new Messages(Locale.GERMAN);
+    public static final Messages SPANISH = new Messages(Locale.of("es"));
+    public static final Messages FRENCH = new Messages(Locale.FRENCH);
+    /** Every language the API speaks, English first. */
+    public static final List<Messages> ALL = List.of(ENGLISH, GERMAN, SPANISH, FRENCH);
 
     private final Locale locale;
     private final ResourceBundle bundle;
@@ -50,14 +55,23 @@ public final class Messages {
                     }
                 }
             }
-            Messages candidate = tag.equals("de") || tag.startsWith("de-") ? GERMAN
-                    : tag.equals("en") || tag.startsWith("en-") || tag.equals("*") ? ENGLISH : null;
+            Messages candidate = tag.equals("*") ? ENGLISH : forLanguage(tag.split("-", 2)[0]);
             if (candidate != null && quality > 0 && quality > bestQuality) {
                 bestQuality = quality;
                 best = candidate;
             }
         }
         return best;
+    }
+
+    /** The messages of a language code ("de", "fr"), or null when the API does not speak it. */
+    public static Messages forLanguage(String language) {
+        for (Messages messages : ALL) {
+            if (messages.locale.getLanguage().equals(language)) {
+                return messages;
+            }
+        }
+        return null;
     }
 
     public String text(String key, Object... arguments) {

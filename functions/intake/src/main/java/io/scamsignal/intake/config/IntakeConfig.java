@@ -4,6 +4,8 @@ import io.scamsignal.aws.AwsClients;
 import io.scamsignal.aws.FunctionEnvironment;
 import io.scamsignal.domain.indicator.PhoneNormalizer;
 import io.scamsignal.domain.json.JsonTrees;
+import io.scamsignal.domain.nextsteps.NextSteps;
+import io.scamsignal.domain.report.PaymentMethod;
 import io.scamsignal.domain.report.Messages;
 import io.scamsignal.domain.report.ReportValidator;
 import io.scamsignal.intake.adapter.DynamoDbRateLimiter;
@@ -16,6 +18,7 @@ import io.scamsignal.intake.service.SubmitReportService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -43,6 +46,12 @@ public final class IntakeConfig {
             validator.validate(JsonTrees.read(PRIMING_REPORT),
                     Messages.GERMAN);
             validator.validate(JsonTrees.read("{}"));
+            // the steps' bundles and the contacts file, in every language, into the snapshot
+            for (Messages messages : Messages.ALL) {
+                NextSteps.of("US", messages.locale(), EnumSet.allOf(PaymentMethod.class), true);
+                NextSteps.heading(messages.locale());
+                messages.text("required");
+            }
             // a priming key, never the stack's: the real one is read at the first request (SecretsManagerKey)
             ReporterKeys keys = ReporterKeys.derive("priming-secret-of-some-length");
             keys.reporters().of("priming@example.org", null, null);

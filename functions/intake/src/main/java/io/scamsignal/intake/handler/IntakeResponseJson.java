@@ -2,6 +2,7 @@ package io.scamsignal.intake.handler;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.scamsignal.domain.json.Json;
+import io.scamsignal.domain.nextsteps.NextStep;
 import io.scamsignal.domain.report.FieldError;
 import io.scamsignal.intake.service.IntakeResponse;
 import java.io.IOException;
@@ -22,6 +23,22 @@ final class IntakeResponseJson {
                 g.writeStringField("reportId", accepted.reportId());
                 g.writeStringField("status", accepted.status());
                 g.writeStringField("receivedAt", accepted.receivedAt().toString());
+                g.writeArrayFieldStart("nextSteps");
+                for (NextStep step : accepted.nextSteps()) {
+                    g.writeStartObject();
+                    g.writeStringField("code", step.code());
+                    g.writeStringField("text", step.text());
+                    g.writeArrayFieldStart("links");
+                    for (NextStep.Link link : step.links()) {
+                        g.writeStartObject();
+                        g.writeStringField("label", link.label());
+                        g.writeStringField("url", link.url());
+                        g.writeEndObject();
+                    }
+                    g.writeEndArray();
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
             } else if (body instanceof IntakeResponse.Errors errors) {
                 g.writeArrayFieldStart("errors");
                 for (FieldError error : errors.errors()) {

@@ -79,7 +79,7 @@ public final class SubmitReportHandler implements RequestStreamHandler {
         Map<String, String> headers = new HashMap<>(event.headers());
         // a form page in one language says so in its action (?lang=de): it outranks the browser's languages
         String lang = event.queryString().get("lang");
-        if (lang != null && (lang.equals("de") || lang.equals("en"))) {
+        if (lang != null && Messages.forLanguage(lang) != null) {
             headers.put("accept-language", lang);
         }
         String sourceIp = event.sourceIp();

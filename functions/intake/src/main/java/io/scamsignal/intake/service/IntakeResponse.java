@@ -1,5 +1,6 @@
 package io.scamsignal.intake.service;
 
+import io.scamsignal.domain.nextsteps.NextStep;
 import io.scamsignal.domain.report.FieldError;
 import java.time.Instant;
 import java.util.List;
@@ -14,24 +15,29 @@ public record IntakeResponse(int status, Object body, String outcome, Long retry
         this(status, body, outcome, null);
     }
 
-    public record Accepted(String reportId, String status, Instant receivedAt) {
+    /** {@code nextSteps}: what the person can do now, from the report's country, language, payments and tools. */
+    public record Accepted(String reportId, String status, Instant receivedAt, List<NextStep> nextSteps) {
+
+        public Accepted {
+            nextSteps = List.copyOf(nextSteps);
+        }
     }
 
     public record Errors(List<FieldError> errors) {
     }
 
-    public static IntakeResponse accepted(String reportId, Instant receivedAt) {
-        return new IntakeResponse(202, new Accepted(reportId, "received", receivedAt), "accepted");
+    public static IntakeResponse accepted(String reportId, Instant receivedAt, List<NextStep> nextSteps) {
+        return new IntakeResponse(202, new Accepted(reportId, "received", receivedAt, nextSteps), "accepted");
     }
 
     /** What a bot that filled the honeypot is told: the same as anyone; nothing was kept. */
-    public static IntakeResponse honeypot(String reportId, Instant receivedAt) {
-        return new IntakeResponse(202, new Accepted(reportId, "received", receivedAt), "honeypot");
+    public static IntakeResponse honeypot(String reportId, Instant receivedAt, List<NextStep> nextSteps) {
+        return new IntakeResponse(202, new Accepted(reportId, "received", receivedAt, nextSteps), "honeypot");
     }
 
     /** The original answer to a request repeated with its Idempotency-Key. */
-    public static IntakeResponse replayed(String reportId, Instant receivedAt) {
-        return new IntakeResponse(202, new Accepted(reportId, "received", receivedAt), "replayed");
+    public static IntakeResponse replayed(String reportId, Instant receivedAt, List<NextStep> nextSteps) {
+        return new IntakeResponse(202, new Accepted(reportId, "received", receivedAt, nextSteps), "replayed");
     }
 
     public static IntakeResponse error(int status, String field, String code, String message) {

@@ -3,6 +3,8 @@ package io.scamsignal.intake.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scamsignal.domain.json.JsonTrees;
+import io.scamsignal.domain.nextsteps.NextStep;
+import io.scamsignal.domain.nextsteps.NextSteps;
 import io.scamsignal.domain.report.Messages;
 import io.scamsignal.domain.report.ReportSubmission;
 import io.scamsignal.domain.report.ReportValidator;
@@ -20,6 +22,7 @@ import java.time.temporal.ChronoUnit;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.regex.Pattern;
 import java.util.Locale;
 import java.util.UUID;
@@ -135,9 +138,12 @@ public final class SubmitReportService {
                                   Messages messages) {
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String reportId = reportIds.get();
+        // from the country, the language, the payment methods and whether a tool was named: nothing personal
+        List<NextStep> nextSteps = NextSteps.of(submission.country(), messages.locale(),
+                submission.loss().paymentMethods(), !submission.scammer().remoteAccessTools().isEmpty());
         if (submission.honeypotHit()) {
             // a bot filled the hidden field: it is told nothing, and nothing is kept
-            return IntakeResponse.honeypot(reportId, receivedAt);
+            return IntakeResponse.honeypot(reportId, receivedAt, nextSteps);
         }
         ReporterKeys k = keys.get();
         String reporterFingerprint = k.reporters().of(submission.reporter().email(), request.sourceIp(),
@@ -163,9 +169,9 @@ public final class SubmitReportService {
                 : new ReportRepository.IdempotencyClaim(request.idempotencyKey(), requestHash(mediaType, body),
                 receivedAt.plus(IDEMPOTENCY_WINDOW));
         return switch (repository.save(report, contact, expiresAt, claim)) {
-            case ReportRepository.SaveResult.Saved saved -> IntakeResponse.accepted(reportId, receivedAt);
+            case ReportRepository.SaveResult.Saved saved -> IntakeResponse.accepted(reportId, receivedAt, nextSteps);
             case ReportRepository.SaveResult.Replayed replayed ->
-                    IntakeResponse.replayed(replayed.reportId(), replayed.receivedAt());
+                    IntakeResponse.replayed(replayed.reportId(), replayed.receivedAt(), nextSteps);
             case ReportRepository.SaveResult.KeyReused reused ->
                     IntakeResponse.error(409, "Idempotency-Key", "idempotency_key_reused", messages.text("idempotency.reused"));
         };

@@ -219,7 +219,7 @@ class SubmitReportHandlerTest {
         APIGatewayV2HTTPResponse german = handler.handleRequest(json("{\"country\":\"DE\"}",
                 Map.of("Accept-Language", "de-DE,de;q=0.9,en;q=0.8")), null);
         APIGatewayV2HTTPResponse english = handler.handleRequest(json("{\"country\":\"DE\"}",
-                Map.of("Accept-Language", "fr-FR, en;q=0.5")), null);
+                Map.of("Accept-Language", "it-IT, en;q=0.5")), null);
 
         JsonNode de = Json.mapper().readTree(german.getBody()).get("errors");
         JsonNode en = Json.mapper().readTree(english.getBody()).get("errors");
@@ -331,6 +331,51 @@ class SubmitReportHandlerTest {
         assertThat(bad.getStatusCode()).isEqualTo(400);
         assertThat(bad.getBody()).contains("scammer.phoneNumbers[0]", "Diese Telefonnummer können wir nicht erkennen.")
                 .doesNotContain("<script>");
+    }
+
+    @Test
+    void theAnswerCarriesNextStepsFromCountryPaymentsAndToolsInTheRequestedLanguage() throws Exception {
+        String report = "{\"contactMethod\":\"popup\",\"impersonatedCompany\":\"Microsoft\","
+                + "\"incidentDate\":\"2026-11-20\",\"country\":\"ES\",\"scammer\":{\"remoteAccessTools\":"
+                + "[{\"tool\":\"AnyDesk\",\"id\":\"123456789\"}]},\"loss\":{\"paymentMethods\":[\"gift_card\"]},"
+                + "\"reporter\":{\"email\":\"victim@example.org\",\"name\":\"Pat Example\"}}";
+        APIGatewayV2HTTPResponse response = handler.handleRequest(json(report,
+                Map.of("accept-language", "es-ES,es;q=0.9")), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(202);
+        JsonNode steps = Json.mapper().readTree(response.getBody()).get("nextSteps");
+        assertThat(steps.findValuesAsText("code")).containsExactly("disconnect_internet", "uninstall_remote_tool",
+                "scan_computer", "change_passwords", "watch_accounts", "contact_gift_card_issuer", "report_official",
+                "never_call");
+        assertThat(steps.get(0).get("text").asText()).startsWith("Desconecte");
+        assertThat(steps.toString()).contains("tel:017", "https://www.policia.es/")
+                // nothing the person told us about themselves, nor the scammer's tool id
+                .doesNotContain("victim@example.org", "Pat Example", "123456789");
+    }
+
+    @Test
+    void theFormsLangOutranksTheBrowsersLanguagesForEveryLanguageItSpeaks() throws Exception {
+        for (String lang : List.of("en", "de", "es", "fr")) {
+            APIGatewayV2HTTPEvent event = json("{\"country\":\"DE\"}", Map.of("accept-language", "de-DE"));
+            event.setQueryStringParameters(Map.of("lang", lang));
+            JsonNode errors = Json.mapper().readTree(handler.handleRequest(event, null).getBody()).get("errors");
+            assertThat(errors.toString()).contains(io.scamsignal.domain.report.Messages.forLanguage(lang).text("required"));
+        }
+    }
+
+    @Test
+    void aBrowserWithoutJavaScriptGetsTheNextStepsAsLinksInItsLanguage() {
+        Map<String, String> browser = Map.of("content-type", "application/x-www-form-urlencoded",
+                "accept", "text/html", "accept-language", "fr-CA,fr;q=0.9");
+        APIGatewayV2HTTPResponse ok = handler.handleRequest(APIGatewayV2HTTPEvent.builder().withHeaders(browser)
+                .withBody("contactMethod=popup&impersonatedCompany=Microsoft&incidentDate=2026-11-20&country=CA"
+                        + "&scammer.phoneNumbers=1+888+555+0142&loss.paymentMethods=credit_card").build(), null);
+
+        assertThat(ok.getStatusCode()).isEqualTo(202);
+        assertThat(ok.getBody()).contains("<html lang=\"fr\">", "Votre numéro de référence", "Que faire maintenant",
+                "<li data-code=\"call_bank\">Appelez maintenant votre banque",
+                "<a href=\"https://antifraudcentre-centreantifraude.ca/\">Canadian Anti-Fraud Centre</a>",
+                "<a href=\"tel:+18884958501\">1-888-495-8501</a>", "<a href=\"/fr/\">");
     }
 
     static java.util.stream.Stream<APIGatewayV2HTTPEvent> hostileRequests() {
