@@ -203,8 +203,9 @@ class PartnerSourcesIT {
         String b1 = postPublic(ringReport("\"+44 20 7946 0411\"", "\"https://amaz0n-refund.com/y\"", "rb1"), "10.60.4.1");
         postPublic(ringReport("\"+44 20 7946 0411\"", "", "rb2"), "10.60.5.1");
         assertThat(pipeline.awaitIdle(Duration.ofSeconds(2), Duration.ofSeconds(90))).isTrue();
-        // one report names both: B merges into A (founded earlier)
+        // reporters on two networks name both (RingMergeMinNetworks): B merges into A (founded earlier)
         postPublic(ringReport("\"+1 888 555 0411\", \"+44 20 7946 0411\"", "", "join"), "10.60.6.1");
+        postPublic(ringReport("\"+1 888 555 0411\", \"+44 20 7946 0411\"", "", "join2"), "10.60.7.1");
         assertThat(pipeline.awaitIdle(Duration.ofSeconds(2), Duration.ofSeconds(90))).isTrue();
 
         Path dir = Files.createDirectories(TestEmulator.projectDir().resolve("e2e/target/rings-collection-" + UUID.randomUUID()));

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
+import io.scamsignal.local.lambda.FormPages;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -105,7 +106,7 @@ class SchemathesisIT {
 
     /**
      * The lists the validator checks country and currency against (the JDK's), and libphonenumber's
-     * example number of every number type of each country the report forms offer (web/index.html),
+     * example number of every number type of each country the report forms offer (as FormPages renders them),
      * in E.164 and international format: the hooks' valid phone numbers.
      */
     private static Path isoLists(Path file) throws Exception {
@@ -132,7 +133,7 @@ class SchemathesisIT {
 
     /** The countries of the report form's country list. */
     static List<String> formCountries() throws Exception {
-        String page = Files.readString(TestEmulator.projectDir().resolve("web/index.html"));
+        String page = FormPages.render("en");
         Matcher select = Pattern.compile("<select id=\"country\"[^>]*>(.*?)</select>", Pattern.DOTALL).matcher(page);
         assertThat(select.find()).isTrue();
         List<String> countries = new ArrayList<>();
