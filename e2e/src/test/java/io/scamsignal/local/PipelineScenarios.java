@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import io.scamsignal.domain.support.AlertSchema;
 import io.scamsignal.local.lambda.StreamEventSourceMapping;
 import io.scamsignal.ops.FalsePositive;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -229,6 +230,36 @@ abstract class PipelineScenarios {
         JsonNode aggregate = aggregate("phone#+442079460958");
         assertThat(aggregate.get("reports").asInt()).isEqualTo(9);
         assertThat(aggregate.get("distinctReporters").asInt()).isEqualTo(9);
+    }
+
+    @Test
+    @DisplayName("the first record of a batch failing (a function error, so Lambda bisects: "
+            + "https://docs.aws.amazon.com/lambda/latest/dg/services-ddb-batchfailurereporting.html) reaches the"
+            + " on-failure queue alone, and the reports after it are counted once")
+    void aPoisonRecordFirstInItsBatchReachesTheOnFailureQueueAloneAndTheOthersAreCounted() throws Exception {
+        pipeline.aws().dynamoDb().putItem(b -> b.tableName(pipeline.ref("ReportsTable")).item(Map.of(
+                "reportId", AttributeValue.fromS("poison-" + UUID.randomUUID()),
+                "payload", AttributeValue.fromS("{this is not a report"))));
+        for (int i = 0; i < 6; i++) {
+            assertThat(post(report("+44 20 7946 0959", "after" + i + "@example.org"), "application/json").statusCode())
+                    .isEqualTo(202);
+        }
+
+        List<Message> failures = new ArrayList<>();
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (failures.isEmpty() && Instant.now().isBefore(deadline)) {
+            failures.addAll(pipeline.aws().sqs().receiveMessage(b -> b.queueUrl(pipeline.ref("EnrichmentFailureQueue"))
+                    .waitTimeSeconds(1).maxNumberOfMessages(10)).messages());
+        }
+        assertThat(pipeline.awaitIdle(Duration.ofSeconds(2), Duration.ofSeconds(60))).isTrue();
+        failures.addAll(pipeline.aws().sqs().receiveMessage(b -> b.queueUrl(pipeline.ref("EnrichmentFailureQueue"))
+                .waitTimeSeconds(1).maxNumberOfMessages(10)).messages());
+
+        assertThat(failures).singleElement().satisfies(m ->
+                assertThat(JSON.readTree(m.body()).at("/DDBStreamBatchInfo/batchSize").asInt()).isEqualTo(1));
+        JsonNode aggregate = aggregate("phone#+442079460959");
+        assertThat(aggregate.get("reports").asInt()).isEqualTo(6);
+        assertThat(aggregate.get("distinctReporters").asInt()).isEqualTo(6);
     }
 
     @Test

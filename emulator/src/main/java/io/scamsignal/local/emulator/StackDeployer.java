@@ -47,6 +47,12 @@ public final class StackDeployer {
                                 int batchingWindowSeconds, boolean bisectOnError, int maximumRetryAttempts,
                                 int maximumRecordAgeSeconds, boolean reportBatchItemFailures, List<JsonNode> filters,
                                 String onFailureArn) {
+
+        /** Refuses what AWS refuses: {@link EventSourceMappingLimits}. */
+        public StreamMapping {
+            EventSourceMappingLimits.checkNumbers(eventName, batchSize, batchingWindowSeconds, maximumRetryAttempts,
+                    maximumRecordAgeSeconds);
+        }
     }
 
     /** @param code the deployment package the template's CodeUri names (the shaded jar Lambda runs), or null */
@@ -501,6 +507,7 @@ public final class StackDeployer {
 
     @SuppressWarnings("unchecked")
     private StreamMapping streamMapping(String eventName, Map<String, Object> p) throws IOException {
+        EventSourceMappingLimits.check(eventName, p);
         List<JsonNode> filters = new ArrayList<>();
         Map<String, Object> criteria = (Map<String, Object>) p.get("FilterCriteria");
         if (criteria != null) {

@@ -28,7 +28,8 @@ import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
  * Lambda's documented event-source-mapping rules for DynamoDB streams, one test each, with records
  * in memory and a fake function (no emulator): AWS Lambda Developer Guide, "Lambda parameters for
  * Amazon DynamoDB event source mappings", "Configuring partial batch response with DynamoDB and
- * Lambda", "Error handling" and "Lambda event filtering".
+ * Lambda", "Retaining discarded records for a DynamoDB event source" and "Lambda event filtering"; each
+ * test's display name gives the page it follows.
  */
 class StreamEventSourceMappingTest {
 
@@ -52,7 +53,7 @@ class StreamEventSourceMappingTest {
 
     @Test
     @DisplayName("Lambda: with ReportBatchItemFailures, the batch is checkpointed at the lowest sequence number"
-            + " among the failures, and all records from that checkpoint on are retried")
+            + " among the failures, and all records from that checkpoint on are retried (https://docs.aws.amazon.com/lambda/latest/dg/services-ddb-batchfailurereporting.html)")
     void partialBatchFailureRetriesFromTheLowestReportedSequenceNumber() throws Exception {
         function.respond(batch -> batch.size() == 5 ? failures("103", "102") : JSON.nullNode());
         start(settings().batchSize(10).reportBatchItemFailures(true));
@@ -69,7 +70,8 @@ class StreamEventSourceMappingTest {
     }
 
     @Test
-    @DisplayName("Lambda: an itemIdentifier that is empty, null or names no record makes the batch a complete failure")
+    @DisplayName("Lambda: an itemIdentifier that is empty, null or names no record makes the batch a complete failure"
+            + " (https://docs.aws.amazon.com/lambda/latest/dg/services-ddb-batchfailurereporting.html)")
     void anUnknownItemIdentifierFailsTheWholeBatch() throws Exception {
         function.respond(batch -> function.batches().size() == 1 ? failures("999") : JSON.nullNode());
         start(settings().batchSize(10).reportBatchItemFailures(true));
@@ -81,7 +83,8 @@ class StreamEventSourceMappingTest {
 
     @Test
     @DisplayName("Lambda: even when the function returns batch item failures, Lambda does not process them unless"
-            + " ReportBatchItemFailures is turned on; by default the batch is retried only on a function error")
+            + " ReportBatchItemFailures is turned on; by default the batch is retried only on a function error"
+            + " (https://docs.aws.amazon.com/lambda/latest/dg/services-ddb-batchfailurereporting.html)")
     void itemFailuresAreIgnoredWithoutReportBatchItemFailures() throws Exception {
         function.respond(batch -> failures("101"));
         start(settings().batchSize(10).reportBatchItemFailures(false));
@@ -96,36 +99,29 @@ class StreamEventSourceMappingTest {
     // -- bisection
 
     @Test
-    @DisplayName("Lambda: BisectBatchOnFunctionError - if the function returns an error, split the batch in two and"
-            + " retry (splitting does not count towards the retry quota), so a poison record ends up alone")
-    void bisectionIsolatesThePoisonRecord() throws Exception {
+    @DisplayName("Lambda: if your invocation fails and BisectBatchOnFunctionError is turned on, the batch is bisected"
+            + " regardless of ReportBatchItemFailures: the retry after a function error holds one half of the batch"
+            + " (https://docs.aws.amazon.com/lambda/latest/dg/services-ddb-batchfailurereporting.html)")
+    void aFunctionErrorSplitsTheBatchInTwo() throws Exception {
         function.respond(batch -> {
             if (batch.contains("102")) {
                 throw new IllegalStateException("poison");
             }
             return JSON.nullNode();
         });
-        start(settings().batchSize(10).bisect(true).maximumRetryAttempts(1).onFailure(true));
+        start(settings().batchSize(10).bisect(true).reportBatchItemFailures(true).maximumRetryAttempts(5)
+                .onFailure(true));
         stream.insert(100, 101, 102, 103);
 
-        await(() -> onFailure.size() == 1 && mapping.recordsProcessed() == 3, "the poison record alone discarded");
-        assertThat(function.batches()).containsExactly(
-                List.of("100", "101", "102", "103"),
-                List.of("100", "101"),
-                List.of("102", "103"),
-                List.of("102"),
-                List.of("102"),
-                List.of("103"));
-        JsonNode info = onFailure.get(0).get("DDBStreamBatchInfo");
-        assertThat(info.get("startSequenceNumber").asText()).isEqualTo("102");
-        assertThat(info.get("endSequenceNumber").asText()).isEqualTo("102");
-        assertThat(info.get("batchSize").asInt()).isEqualTo(1);
+        awaitInvocations(2);
+        assertThat(function.batches().get(0)).containsExactly("100", "101", "102", "103");
+        assertThat(function.batches().get(1)).hasSize(2).isSubsetOf(function.batches().get(0));
     }
 
     @Test
     @DisplayName("Lambda: when a partial batch response is received and both BisectBatchOnFunctionError and"
             + " ReportBatchItemFailures are on, the batch is bisected at the returned sequence number and only the"
-            + " remaining records are retried")
+            + " remaining records are retried (https://docs.aws.amazon.com/lambda/latest/dg/services-ddb-batchfailurereporting.html)")
     void aPartialResponseSplitsAtTheReturnedSequenceNumber() throws Exception {
         function.respond(batch -> function.batches().size() == 1 ? failures("102") : JSON.nullNode());
         start(settings().batchSize(10).bisect(true).reportBatchItemFailures(true));
@@ -139,31 +135,54 @@ class StreamEventSourceMappingTest {
     }
 
     @Test
-    @DisplayName("Lambda: with BisectBatchOnFunctionError, a batch that makes no progress is split in two, a failure"
-            + " reported at its first record included, so a poison record ends up alone in the on-failure destination")
-    void aFailureReportedAtTheFirstRecordHalvesTheBatch() throws Exception {
-        function.respond(batch -> batch.contains("100") ? failures("100") : JSON.nullNode());
-        start(settings().batchSize(10).bisect(true).reportBatchItemFailures(true).maximumRetryAttempts(1)
+    @DisplayName("Lambda: a partial batch response naming the batch's first record is bisected at that record, so"
+            + " nothing is split off: every record is retried, and after MaximumRetryAttempts all of them go to the"
+            + " on-failure destination (https://docs.aws.amazon.com/lambda/latest/dg/services-ddb-batchfailurereporting.html)")
+    void aResponseNamingTheFirstRecordRetriesAndDiscardsTheWholeBatch() throws Exception {
+        function.respond(batch -> failures(batch.get(0)));
+        start(settings().batchSize(10).bisect(true).reportBatchItemFailures(true).maximumRetryAttempts(2)
                 .onFailure(true));
         stream.insert(100, 101, 102, 103);
 
-        await(() -> onFailure.size() == 1 && mapping.recordsProcessed() == 3, "the poison record alone discarded");
-        assertThat(function.batches()).containsExactly(
-                List.of("100", "101", "102", "103"),
-                List.of("100", "101"),
-                List.of("100"),
-                List.of("100"),
-                List.of("101"),
-                List.of("102", "103"));
-        assertThat(onFailure.get(0).at("/DDBStreamBatchInfo/startSequenceNumber").asText()).isEqualTo("100");
-        assertThat(onFailure.get(0).at("/DDBStreamBatchInfo/batchSize").asInt()).isEqualTo(1);
+        await(() -> onFailure.size() == 1, "the batch discarded");
+        assertThat(function.batches()).hasSize(3)
+                .allSatisfy(b -> assertThat(b).containsExactly("100", "101", "102", "103"));
+        assertThat(onFailure.get(0).at("/DDBStreamBatchInfo/batchSize").asInt()).isEqualTo(4);
+        assertThat(mapping.recordsProcessed()).isZero();
+    }
+
+    @Test
+    @DisplayName("Lambda: the first record of a batch failing, with the handlers' answer (a function error when the"
+            + " first record fails, its sequence number when a later one does) and the template's settings"
+            + " (BisectBatchOnFunctionError, ReportBatchItemFailures, MaximumRetryAttempts 5): the failing record"
+            + " alone reaches the on-failure destination and every other record is processed (https://docs.aws.amazon.com/lambda/latest/dg/services-ddb-batchfailurereporting.html)")
+    void theFirstRecordOfABatchFailingEndsAloneInTheOnFailureDestination() throws Exception {
+        function.respond(batch -> {
+            int poison = batch.indexOf("100");
+            if (poison == 0) {
+                throw new IllegalStateException("poison first");
+            }
+            return poison > 0 ? failures("100") : JSON.nullNode();
+        });
+        start(settings().batchSize(10).bisect(true).reportBatchItemFailures(true).maximumRetryAttempts(5)
+                .onFailure(true));
+        stream.insert(100, 101, 102, 103, 104, 105, 106, 107, 108, 109);
+
+        await(() -> onFailure.size() == 1 && mapping.recordsProcessed() == 9, "the poison record alone discarded");
+        awaitIdle();
+        assertThat(onFailure).hasSize(1);
+        JsonNode info = onFailure.get(0).get("DDBStreamBatchInfo");
+        assertThat(info.get("startSequenceNumber").asText()).isEqualTo("100");
+        assertThat(info.get("batchSize").asInt()).isEqualTo(1);
+        assertThat(function.batches().stream().flatMap(List::stream).filter(r -> !r.equals("100")).distinct())
+                .hasSize(9);
     }
 
     // -- retries and record age
 
     @Test
     @DisplayName("Lambda: MaximumRetryAttempts - discard records after the specified number of retries"
-            + " (the first invocation plus N retries), then send them to the on-failure destination")
+            + " (the first invocation plus N retries), then send them to the on-failure destination (https://docs.aws.amazon.com/lambda/latest/dg/services-dynamodb-errors.html)")
     void retriesStopAtMaximumRetryAttempts() throws Exception {
         function.respond(batch -> {
             throw new IllegalStateException("always");
@@ -182,7 +201,7 @@ class StreamEventSourceMappingTest {
 
     @Test
     @DisplayName("Lambda: MaximumRecordAgeInSeconds - discard records older than the specified age; a record already"
-            + " too old is never sent to the function")
+            + " too old is never sent to the function (https://docs.aws.amazon.com/lambda/latest/dg/services-dynamodb-errors.html)")
     void recordsOlderThanTheMaximumAgeAreDiscarded() throws Exception {
         start(settings().batchSize(10).maximumRecordAge(60).onFailure(true));
         stream.insert(Instant.now().minusSeconds(120), 100);
@@ -196,13 +215,13 @@ class StreamEventSourceMappingTest {
 
     @Test
     @DisplayName("Lambda: MaximumRetryAttempts -1 means infinite: failed records are retried until the record"
-            + " expires (MaximumRecordAgeInSeconds)")
+            + " expires (MaximumRecordAgeInSeconds, at least 60) (https://docs.aws.amazon.com/lambda/latest/dg/services-dynamodb-errors.html)")
     void withInfiniteRetriesAFailingRecordIsRetriedUntilItExpires() throws Exception {
         function.respond(batch -> {
             throw new IllegalStateException("always");
         });
-        start(settings().batchSize(10).maximumRetryAttempts(-1).maximumRecordAge(1).onFailure(true));
-        stream.insert(Instant.now(), 100);
+        start(settings().batchSize(10).maximumRetryAttempts(-1).maximumRecordAge(60).onFailure(true));
+        stream.insert(Instant.now().minusMillis(58_500), 100);
 
         await(() -> onFailure.size() == 1, "the record expired");
         assertThat(function.batches().size()).isGreaterThan(2);
@@ -214,7 +233,8 @@ class StreamEventSourceMappingTest {
     @Test
     @DisplayName("Lambda: the on-failure destination receives an invocation record with requestContext,"
             + " responseContext, version, timestamp and DDBStreamBatchInfo (shardId, start/end sequence numbers,"
-            + " approximate arrival of first and last record, batchSize, streamArn) - not the records themselves")
+            + " approximate arrival of first and last record, batchSize, streamArn) - not the records themselves"
+            + " (https://docs.aws.amazon.com/lambda/latest/dg/services-dynamodb-errors.html)")
     void theOnFailureRecordHasTheDocumentedShape() throws Exception {
         function.respond(batch -> {
             throw new IllegalStateException("always");
@@ -252,7 +272,8 @@ class StreamEventSourceMappingTest {
     }
 
     @Test
-    @DisplayName("Lambda: without an on-failure destination, discarded records are dropped and processing goes on")
+    @DisplayName("Lambda: without an on-failure destination, discarded records are dropped and processing goes on"
+            + " (https://docs.aws.amazon.com/lambda/latest/dg/services-dynamodb-errors.html)")
     void withoutADestinationDiscardedRecordsAreDropped() throws Exception {
         function.respond(batch -> {
             if (batch.contains("100")) {
@@ -271,7 +292,7 @@ class StreamEventSourceMappingTest {
 
     @Test
     @DisplayName("Lambda: MaximumBatchingWindowInSeconds - Lambda gathers records until the window ends or the"
-            + " batch is full (BatchSize), whichever comes first")
+            + " batch is full (BatchSize), whichever comes first (https://docs.aws.amazon.com/lambda/latest/dg/services-ddb-params.html)")
     void theBatchingWindowHoldsASmallBatchUntilItEnds() throws Exception {
         start(settings().batchSize(10).batchingWindow(2));
         Instant inserted = Instant.now();
@@ -285,7 +306,8 @@ class StreamEventSourceMappingTest {
     }
 
     @Test
-    @DisplayName("Lambda: a full batch (BatchSize records) is sent without waiting for MaximumBatchingWindowInSeconds")
+    @DisplayName("Lambda: a full batch (BatchSize records) is sent without waiting for MaximumBatchingWindowInSeconds"
+            + " (https://docs.aws.amazon.com/lambda/latest/dg/services-ddb-params.html)")
     void aFullBatchDoesNotWaitForTheWindow() throws Exception {
         start(settings().batchSize(4).batchingWindow(30));
         Instant start = Instant.now();
@@ -297,7 +319,8 @@ class StreamEventSourceMappingTest {
     }
 
     @Test
-    @DisplayName("Lambda: BatchSize - the maximum number of records in each batch that Lambda sends to the function")
+    @DisplayName("Lambda: BatchSize - the maximum number of records in each batch that Lambda sends to the function"
+            + " (https://docs.aws.amazon.com/lambda/latest/dg/services-ddb-params.html)")
     void batchesHoldAtMostBatchSizeRecordsInOrder() throws Exception {
         start(settings().batchSize(10));
         List<Integer> sequence = new ArrayList<>();
@@ -316,7 +339,7 @@ class StreamEventSourceMappingTest {
 
     @Test
     @DisplayName("Lambda: FilterCriteria - Lambda sends the function only the records that match a filter pattern;"
-            + " records of a stream that match none are dropped")
+            + " records of a stream that match none are dropped (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html)")
     void onlyRecordsMatchingAFilterPatternAreSent() throws Exception {
         start(settings().batchSize(10).filters(List.of(JSON.readTree("{\"eventName\": [\"INSERT\"]}"))));
         stream.addAll(List.of("INSERT", "MODIFY", "REMOVE", "INSERT"), 100);

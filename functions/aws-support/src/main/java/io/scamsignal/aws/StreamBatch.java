@@ -8,9 +8,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Processes a DynamoDB stream batch in order and reports a partial batch failure at the first
- * record that fails: the event source retries from there, records after it included, so handling
- * must be idempotent (it is: every effect is a conditional write).
+ * Processes a DynamoDB stream batch and answers with the first record not applied, in the batch's
+ * order, as Lambda's partial batch response reads it (ReportBatchItemFailures): Lambda checkpoints
+ * before that record and retries from it, records after it included, so handling must be idempotent
+ * (it is: every effect is a conditional write).
+ *
+ * <p>A failure at the batch's <em>first</em> record is thrown instead ({@link FirstRecordFailed}):
+ * a response naming the first record checkpoints nothing, and Lambda would retry the whole batch,
+ * then send all of it to the on-failure destination. A function error makes Lambda split the batch
+ * in two (BisectBatchOnFunctionError), so the failing record ends up alone and the others go on.
  */
 public final class StreamBatch {
 
@@ -37,6 +43,20 @@ public final class StreamBatch {
         }
     }
 
+    /** The batch's first record failed: thrown out of the handler, a function error, so Lambda bisects the batch. */
+    public static final class FirstRecordFailed extends RuntimeException {
+        private final String sequenceNumber;
+
+        FirstRecordFailed(String sequenceNumber, Exception cause) {
+            super("the batch's first record (" + sequenceNumber + ") failed: " + cause.getMessage(), cause);
+            this.sequenceNumber = sequenceNumber;
+        }
+
+        public String sequenceNumber() {
+            return sequenceNumber;
+        }
+    }
+
     @FunctionalInterface
     public interface RecordProcessor {
         void process(StreamEvent.Record record) throws Exception;
@@ -59,55 +79,81 @@ public final class StreamBatch {
         this.log = log;
     }
 
+    /** One record at a time, in order, stopping at the first that fails (later records may depend on it). */
     public Response process(List<StreamEvent.Record> records, String requestId, RecordProcessor processor) {
         for (StreamEvent.Record record : records) {
             try {
                 processor.process(record);
             } catch (Exception e) {
-                return failure(record, requestId, e);
+                return failure(records, record, requestId, e);
             }
         }
         return success();
     }
 
     /**
-     * Decodes the batch in order and processes what decoded as one unit (so the work can be
-     * aggregated across records). A record that cannot be decoded is the reported failure, after
-     * the records before it were processed; a failure of the unit reports the batch's first record,
-     * so all of it is retried, which idempotent processing allows.
+     * For records whose effects do not depend on each other's order (each is applied exactly once
+     * whatever the order): everything that decodes is processed as one unit, so the work can be
+     * aggregated across records. If the unit fails, each record is processed on its own, in order,
+     * and every one that can be applied is; the answer names the first that could not (or was not
+     * readable). A redelivered record that was applied changes nothing.
      */
     public <T> Response processTogether(List<StreamEvent.Record> records, String requestId, Decoder<T> decoder,
                                         BatchProcessor<T> processor) {
         List<T> decoded = new ArrayList<>();
-        StreamEvent.Record undecodable = null;
-        Exception decodeError = null;
-        for (StreamEvent.Record record : records) {
+        List<T> byRecord = new ArrayList<>();
+        int failed = -1;
+        Exception error = null;
+        for (int i = 0; i < records.size(); i++) {
+            T item = null;
             try {
-                T item = decoder.decode(record);
-                if (item != null) {
-                    decoded.add(item);
-                }
+                item = decoder.decode(records.get(i));
             } catch (Exception e) {
-                undecodable = record;
-                decodeError = e;
-                break;
+                if (failed < 0) {
+                    failed = i;
+                    error = e;
+                }
+            }
+            byRecord.add(item);
+            if (item != null) {
+                decoded.add(item);
             }
         }
         if (!decoded.isEmpty()) {
             try {
                 processor.process(decoded);
-            } catch (Exception e) {
-                return failure(records.get(0), requestId, e);
+            } catch (Exception together) {
+                log.error("batch failed as a unit; applying its records one by one", Map.of("requestId", requestId,
+                        "records", records.size()), together);
+                for (int i = 0; i < records.size(); i++) {
+                    T item = byRecord.get(i);
+                    if (item == null) {
+                        continue;
+                    }
+                    try {
+                        processor.process(List.of(item));
+                    } catch (Exception e) {
+                        if (failed < 0 || i < failed) {
+                            failed = i;
+                            error = e;
+                        }
+                    }
+                }
             }
         }
-        return undecodable == null ? success() : failure(undecodable, requestId, decodeError);
+        return failed < 0 ? success() : failure(records, records.get(failed), requestId, error);
     }
 
-    private Response failure(StreamEvent.Record record, String requestId, Exception e) {
+    private Response failure(List<StreamEvent.Record> records, StreamEvent.Record record, String requestId, Exception e) {
         String sequenceNumber = record.sequenceNumber();
-        log.error("record failed; the batch is checkpointed before it", Map.of(
+        boolean first = record == records.get(0);
+        log.error(first ? "the batch's first record failed; a function error, so the batch is split"
+                        : "record failed; the batch is checkpointed before it", Map.of(
                 "requestId", requestId, "sequenceNumber", String.valueOf(sequenceNumber),
                 "eventId", String.valueOf(record.eventId())), e);
+        if (first) {
+            throw new FirstRecordFailed(sequenceNumber, e);
+        }
         return new Response(List.of(sequenceNumber));
     }
 

@@ -1,16 +1,21 @@
 package io.scamsignal.alerting.handler;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scamsignal.alerting.service.AlertClaims;
 import io.scamsignal.alerting.service.AlertingService;
+import io.scamsignal.aws.StreamBatch;
 import io.scamsignal.domain.alert.AlertMessage;
 import io.scamsignal.domain.alert.AlertRuleConfig;
 import io.scamsignal.domain.alert.AlertRules;
 import io.scamsignal.domain.benign.BenignOverrides;
 import io.scamsignal.domain.benign.InMemoryBenignOverrides;
 import io.scamsignal.domain.json.Json;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.time.Clock;
@@ -21,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class ThresholdAlertHandlerTest {
@@ -121,5 +127,61 @@ class ThresholdAlertHandlerTest {
         }
 
         assertThat(published).hasSize(3).extracting(AlertMessage::alertId).containsOnly(published.get(0).alertId());
+    }
+
+    /** The sample event's record three times, with consecutive sequence numbers, as one batch. */
+    private static byte[] threeRecords() throws Exception {
+        JsonNode event;
+        try (InputStream in = ThresholdAlertHandlerTest.class.getClassLoader()
+                .getResourceAsStream("events/dynamodb/indicator-aggregate-modified.json")) {
+            event = Json.mapper().readTree(in);
+        }
+        ObjectNode batch = Json.mapper().createObjectNode();
+        ArrayNode records = batch.putArray("Records");
+        for (int i = 0; i < 3; i++) {
+            ObjectNode record = event.get("Records").get(0).deepCopy();
+            ((ObjectNode) record.get("dynamodb")).put("SequenceNumber", "220000000001745442310" + i);
+            records.add(record);
+        }
+        return Json.mapper().writeValueAsBytes(batch);
+    }
+
+    private static JsonNode invokeFailingAt(int failingPublish, List<AlertMessage> sent) throws Exception {
+        ThresholdAlertHandler failing = new ThresholdAlertHandler(new AlertingService(
+                new AlertRules(AlertRuleConfig.defaults()), new InMemoryClaims(), message -> {
+                    if (sent.size() == failingPublish) {
+                        sent.add(null);
+                        throw new IllegalStateException("SNS refused");
+                    }
+                    sent.add(message);
+                    return "message-" + sent.size();
+                }, (indicator, max) -> List.of("r1", "r2", "r3"),
+                Clock.fixed(Instant.parse("2026-11-28T15:06:02Z"), ZoneOffset.UTC)));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        failing.handleRequest(new ByteArrayInputStream(threeRecords()), out, null);
+        return Json.mapper().readTree(out.toByteArray());
+    }
+
+    @Test
+    @DisplayName("a record failing after the first is named in the partial batch response; the records before it are"
+            + " applied and none after it (an aggregate's images are applied in order)")
+    void aFailingRecordIsNamedAndProcessingStopsThere() throws Exception {
+        List<AlertMessage> sent = new ArrayList<>();
+        JsonNode response = invokeFailingAt(1, sent);
+
+        assertThat(response.get("batchItemFailures")).singleElement()
+                .extracting(failure -> failure.get("itemIdentifier").asText()).isEqualTo("2200000000017454423101");
+        assertThat(sent).hasSize(2).first().isNotNull();
+    }
+
+    @Test
+    @DisplayName("the batch's first record failing is a function error, so Lambda bisects the batch instead of"
+            + " retrying all of it")
+    void aFailingFirstRecordIsThrown() {
+        List<AlertMessage> sent = new ArrayList<>();
+
+        assertThatThrownBy(() -> invokeFailingAt(0, sent)).isInstanceOfSatisfying(StreamBatch.FirstRecordFailed.class,
+                e -> assertThat(e.sequenceNumber()).isEqualTo("2200000000017454423100"));
+        assertThat(sent).hasSize(1);
     }
 }

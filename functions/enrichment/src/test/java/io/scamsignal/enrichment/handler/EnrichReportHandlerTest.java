@@ -1,8 +1,10 @@
 package io.scamsignal.enrichment.handler;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.scamsignal.aws.StreamBatch;
 import io.scamsignal.domain.aggregate.ContributionPlanner;
 import io.scamsignal.domain.aggregate.IndicatorContribution;
 import io.scamsignal.domain.aggregate.UsdRates;
@@ -15,6 +17,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class EnrichReportHandlerTest {
@@ -88,12 +91,83 @@ class EnrichReportHandlerTest {
     }
 
     @Test
+    @DisplayName("the batch's first record failing is a function error (Lambda splits the batch), and the records"
+            + " after it are applied")
+    void aFailingFirstRecordIsThrownSoLambdaBisectsAndTheOthersAreApplied() {
+        assertThatThrownBy(() -> invoke("events/dynamodb/report-inserted-poison-first.json"))
+                .isInstanceOfSatisfying(StreamBatch.FirstRecordFailed.class,
+                        e -> assertThat(e.sequenceNumber()).isEqualTo("1100000000017454423010"));
+        assertThat(indicators.applied).extracting(IndicatorContribution::reportId)
+                .containsOnly("0b8f6a0e-3f0e-4c1e-9a57-5d3f2f7c1a01").hasSize(3);
+    }
+
+    @Test
+    @DisplayName("a record failing after the first is named in the partial batch response; the records before it are"
+            + " applied")
     void aPoisonRecordIsReportedByItsSequenceNumber() throws Exception {
-        JsonNode response = invoke("events/dynamodb/report-inserted-poison-first.json");
+        JsonNode response = invoke("events/dynamodb/report-inserted-poison-second.json");
 
         assertThat(response.get("batchItemFailures")).singleElement()
                 .extracting(failure -> failure.get("itemIdentifier").asText())
-                .isEqualTo("1100000000017454423010");
-        assertThat(indicators.applied).isEmpty();
+                .isEqualTo("1100000000017454423013");
+        assertThat(indicators.applied).extracting(IndicatorContribution::reportId)
+                .contains("5d2c7b1e-8a4f-4b8e-9e21-3c6a0f9d2b11");
+    }
+
+    @Test
+    @DisplayName("a report the store cannot apply fails the batch's unit; each report is then applied on its own and"
+            + " the answer names the first one not applied, not the batch's first record")
+    void aReportTheStoreRefusesIsNamedAndTheOthersAreApplied() throws Exception {
+        FailingFor failing = new FailingFor("c3e8f2a4-6d1b-4f7e-a5c9-0b2d8e4f6a13");
+        JsonNode response = invoke(failing, "events/dynamodb/report-inserted-poison-second.json");
+
+        // the poison record (…013) comes before the refused report (…014): the first not applied, in order
+        assertThat(response.get("batchItemFailures")).singleElement()
+                .extracting(failure -> failure.get("itemIdentifier").asText())
+                .isEqualTo("1100000000017454423013");
+        assertThat(failing.applied).extracting(IndicatorContribution::reportId)
+                .containsOnly("5d2c7b1e-8a4f-4b8e-9e21-3c6a0f9d2b11").hasSize(3);
+    }
+
+    @Test
+    @DisplayName("a refused report that is the batch's first record is thrown, after the others were applied")
+    void aRefusedFirstReportIsThrownAfterTheOthersWereApplied() {
+        FailingFor failing = new FailingFor("5d2c7b1e-8a4f-4b8e-9e21-3c6a0f9d2b11");
+
+        assertThatThrownBy(() -> invoke(failing, "events/dynamodb/report-inserted-poison-second.json"))
+                .isInstanceOfSatisfying(StreamBatch.FirstRecordFailed.class,
+                        e -> assertThat(e.sequenceNumber()).isEqualTo("1100000000017454423012"));
+        assertThat(failing.applied).extracting(IndicatorContribution::reportId)
+                .containsOnly("c3e8f2a4-6d1b-4f7e-a5c9-0b2d8e4f6a13").hasSize(3);
+    }
+
+    /** A store that refuses every contribution of one report (as a store that keeps failing would). */
+    static final class FailingFor implements IndicatorRepository {
+        final String refusedReport;
+        final List<IndicatorContribution> applied = new ArrayList<>();
+
+        FailingFor(String refusedReport) {
+            this.refusedReport = refusedReport;
+        }
+
+        @Override
+        public int apply(List<IndicatorContribution> sameIndicator) {
+            if (sameIndicator.stream().anyMatch(c -> c.reportId().equals(refusedReport))) {
+                throw new IllegalStateException("refused");
+            }
+            applied.addAll(sameIndicator);
+            return sameIndicator.size();
+        }
+    }
+
+    private static JsonNode invoke(IndicatorRepository store, String eventFile) throws Exception {
+        BrandRegistry brands = BrandRegistry.defaults();
+        EnrichReportHandler handler = new EnrichReportHandler(new EnrichmentService(new ContributionPlanner(
+                IndicatorExtractor.standard(brands), brands, UsdRates.defaults()), store));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (InputStream in = EnrichReportHandlerTest.class.getClassLoader().getResourceAsStream(eventFile)) {
+            handler.handleRequest(in, out, null);
+        }
+        return Json.mapper().readTree(out.toByteArray());
     }
 }
