@@ -146,6 +146,8 @@ public final class DynamoDbRingStore implements RingReads, RingRepository {
                     .expressionAttributeValues(Map.of(":expected", n(h.expectedVersion()))).build()).build();
             case RingWrite.PutLink l -> put(Put.builder().tableName(table)
                     .item(item(RingsTableKeys.linkPk(l.link().a(), l.link().b()), RingsTableKeys.LINK, l.link())));
+            case RingWrite.PutUnlink u -> put(Put.builder().tableName(table)
+                    .item(item(RingsTableKeys.unlinkPk(u.unlink().a(), u.unlink().b()), RingsTableKeys.UNLINK, u.unlink())));
             case RingWrite.PutAlias a -> {
                 Map<String, AttributeValue> item = item(RingsTableKeys.aliasPk(a.alias().ringId()), RingsTableKeys.ALIAS, a.alias());
                 item.put("home", s(a.alias().home()));
@@ -267,6 +269,12 @@ public final class DynamoDbRingStore implements RingReads, RingRepository {
     public Optional<RingItems.Link> link(String x, String y) {
         RingItems.Link key = RingItems.Link.empty(x, y);
         return state(RingsTableKeys.linkPk(key.a(), key.b()), RingsTableKeys.LINK, RingItems.Link.class);
+    }
+
+    @Override
+    public boolean unlinked(String x, String y) {
+        RingItems.Link key = RingItems.Link.empty(x, y);
+        return get(RingsTableKeys.unlinkPk(key.a(), key.b()), RingsTableKeys.UNLINK).isPresent();
     }
 
     @Override
