@@ -82,6 +82,24 @@ public final class DynamoDbRingStore implements RingReads, RingRepository {
         });
     }
 
+    /**
+     * Applies writes as one TransactWriteItems (an operator's ring split, RingSplit); false when a
+     * condition failed because another writer changed the ring since the read.
+     */
+    public boolean applyOnce(List<RingWrite> writes) {
+        try {
+            dynamoDb.transactWriteItems(b -> b.transactItems(writes.stream().map(this::write).toList()));
+        } catch (TransactionCanceledException e) {
+            if (!OptimisticRetry.retryable(e)) {
+                throw e;
+            }
+            return false;
+        }
+        transactions.incrementAndGet();
+        writtenItems.addAndGet(writes.size());
+        return true;
+    }
+
     /** Requests so far: reads (GetItem and Query pages), transactions and the items they wrote. */
     public record Counters(long reads, long transactions, long writtenItems) {
     }
