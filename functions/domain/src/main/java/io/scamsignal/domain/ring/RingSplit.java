@@ -18,7 +18,8 @@ import java.util.TreeSet;
  * version); every other part gets a home of its own ({@code RingIds.of("split|" + its earliest
  * report)}), its head, alias (id {@code RingIds.of(its earliest report)}) and items there, and its
  * members re-homed. A report whose indicators the withdrawal disconnects stays with the part of
- * the oldest ring among them, as a later report naming the pair would. One transaction, held to
+ * the oldest ring among them, as a later report naming the pair would. Members stop listing a
+ * withdrawn pair as a candidate link. One transaction, held to
  * the ring head's version: a ring whose split needs more item writes than one transaction takes is
  * refused ({@link TooLargeException}).
  */
@@ -119,7 +120,9 @@ public final class RingSplit {
                 RingItems.Member m = scratch.member(k).orElseThrow();
                 RingItems.Member old = stored.get(k);
                 writes.put("IND#" + k, new RingWrite.PutMember(new RingItems.Member(k, m.type(), m.display(), to,
-                        m.reports(), m.firstSeen(), m.lastSeen(), m.networks(), old.candidates()), home));
+                        m.reports(), m.firstSeen(), m.lastSeen(), m.networks(), old.candidates().stream()
+                        .filter(c -> !pairs.contains(RingItems.Unlink.of(k, c, null, at).a() + "|"
+                                + RingItems.Unlink.of(k, c, null, at).b())).toList()), home));
             }
             for (RingItems.Report r : scratch.reports(from)) {
                 if (founders) {

@@ -96,6 +96,29 @@ class RingSplitTest {
     }
 
     @Test
+    void withCorroborationAWithdrawnPairIsNeitherMergedNorACandidate() {
+        RingPlanner corroborating = new RingPlanner(CAP, RingPlanner.MAX_TRANSACTION_ITEMS, 2);
+        InMemoryRingStore store = new InMemoryRingStore();
+        for (int i = 0; i < 5; i++) {
+            store.ingest(corroborating, report("a" + i, i, "va" + i, "net-a" + i, "phone#A", "phone#A" + i));
+            store.ingest(corroborating, report("b" + i, i + 1, "vb" + i, "net-b" + i, "phone#B", "phone#B" + i));
+        }
+        store.ingest(corroborating, report("x1", 20, "m1", "net-m1", "phone#A", "phone#B"));
+        store.ingest(corroborating, report("x2", 21, "m2", "net-m2", "phone#A", "phone#B"));
+        assertThat(store.liveRings()).hasSize(1);
+        String ringId = store.liveRings().get(0).ringId();
+        store.apply(new RingSplit(corroborating).plan(ringId, "phone#A", "phone#B", "r", AT, store).writes());
+        assertThat(store.liveRings()).hasSize(2);
+        List<RingItems.Link> links = store.links();
+        for (int i = 0; i < 3; i++) {
+            store.ingest(corroborating, report("y" + i, 30 + i, "w" + i, "net-w" + i, "phone#A", "phone#B"));
+        }
+        assertThat(store.liveRings()).hasSize(2);
+        assertThat(store.links()).isEqualTo(links);
+        assertThat(store.member("phone#B").orElseThrow().candidates()).doesNotContain("phone#A");
+    }
+
+    @Test
     void aRingTooBigForOneTransactionIsRefused() {
         InMemoryRingStore store = new InMemoryRingStore();
         store.ingest(planner, report("a0", 0, "va0", "net-a0", "phone#A"));
