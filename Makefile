@@ -16,7 +16,7 @@ MVN ?= mvn -B -ntp
 PYTHON ?= python3
 VENV := .venv
 
-.PHONY: help run test build venv venv-ministack lint browser bench bench-load bench-lookalike false-positive referral benign erase partner-key-create partner-key-revoke clean
+.PHONY: help run test build venv venv-ministack lint browser bench bench-load bench-lookalike false-positive referral ring-unlink benign erase partner-key-create partner-key-revoke clean
 
 help:
 	@echo "make run    the pipeline on this machine: API on http://127.0.0.1:$${PORT:-3000}, alerts on stdout"
@@ -26,6 +26,7 @@ help:
 	@echo "make bench-load   only the load run through make run's jar (LOAD_REPORTS=10000, 4 HTTP clients)"
 	@echo "make false-positive INDICATOR='phone#+1888…' REASON='…'   withdraw an indicator's alerts (a running make run)"
 	@echo "make referral RING=<ringId>   a ring's referral packet and evidence manifest to target/referrals/<ringId>/"
+	@echo "make ring-unlink RING=<ringId> A=<indicator key> B=<indicator key> REASON='…'   withdraw a link, split the ring"
 	@echo "make benign ACTION=add|not|remove INDICATOR='domain#anydesk.com' REASON='…'   an operator's benign entry, no redeploy"
 	@echo "make erase EMAIL=…   erase a reporter's personal data (right to erasure); counts stay"
 	@echo "make partner-key-create PARTNER=acme [SCOPES='read:indicators,read:rings,submit,victim-network']   a partner API key (secret printed once; default read:indicators)"
@@ -133,6 +134,11 @@ false-positive: build
 OUT ?= target/referrals
 referral: build
 	$(JAVA_HOME)/bin/java -jar ops/target/scamsignal-ops.jar referral "$(RING)" "$(OUT)"
+
+# make ring-unlink RING=<ringId> A='phone#+1…' B='phone#+1…' REASON='…': withdraw the link of A and B and
+# split the ring into what stays connected (a running make run, or the tables named in the environment)
+ring-unlink: build
+	$(JAVA_HOME)/bin/java -jar ops/target/scamsignal-ops.jar ring-unlink "$(RING)" "$(A)" "$(B)" "$(REASON)"
 
 # make benign ACTION=add INDICATOR='domain#anydesk.com' REASON='remote-access vendor'   (ACTION=remove: no REASON)
 benign: build

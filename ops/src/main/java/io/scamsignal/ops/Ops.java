@@ -26,6 +26,7 @@ public final class Ops {
     static final Map<String, Command> COMMANDS = Map.of(
             "false-positive", new FalsePositive(),
             "referral", new Referral(),
+            "ring-unlink", new RingUnlink(),
             "benign", new Benign(),
             "erase", new Erase(),
             "partner-key", new PartnerKey());

@@ -25,6 +25,7 @@ public final class InMemoryRingStore implements RingReads {
     private final Map<String, TreeMap<String, RingItems.Reporter>> reporters = new HashMap<>();
     private final Map<String, TreeMap<String, Long>> networks = new HashMap<>();
     private final Map<String, RingItems.Link> links = new TreeMap<>();
+    private final Map<String, RingItems.Unlink> unlinks = new TreeMap<>();
     private long writeCount;
     private long transactions;
 
@@ -107,6 +108,7 @@ public final class InMemoryRingStore implements RingReads {
             case RingWrite.PutNetwork n -> n.home() + "/NET#" + n.network().network();
             case RingWrite.PutAlias a -> "RINGID#" + a.alias().ringId();
             case RingWrite.PutLink l -> "LINK#" + l.link().a() + "|" + l.link().b();
+            case RingWrite.PutUnlink u -> "UNLINK#" + u.unlink().a() + "|" + u.unlink().b();
         };
     }
 
@@ -140,6 +142,7 @@ public final class InMemoryRingStore implements RingReads {
             }
             case RingWrite.PutAlias a -> aliases.put(a.alias().ringId(), a.alias());
             case RingWrite.PutLink l -> links.put(l.link().a() + "|" + l.link().b(), l.link());
+            case RingWrite.PutUnlink u -> unlinks.put(u.unlink().a() + "|" + u.unlink().b(), u.unlink());
             case RingWrite.CheckHead h -> {
             }
         }
@@ -212,6 +215,12 @@ public final class InMemoryRingStore implements RingReads {
     public synchronized Optional<RingItems.Link> link(String x, String y) {
         RingItems.Link key = RingItems.Link.empty(x, y);
         return Optional.ofNullable(links.get(key.a() + "|" + key.b()));
+    }
+
+    @Override
+    public synchronized boolean unlinked(String x, String y) {
+        RingItems.Link key = RingItems.Link.empty(x, y);
+        return unlinks.containsKey(key.a() + "|" + key.b());
     }
 
     /** Every candidate link item. */

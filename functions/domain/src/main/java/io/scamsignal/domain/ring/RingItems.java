@@ -91,6 +91,16 @@ public final class RingItems {
     }
 
     /**
+     * {@code PK=UNLINK#<a>|<b>, SK=UNLINK} ({@code a < b}): a link an operator withdrew. Reports naming
+     * both indicators never link them again (the planner treats the pair as not linking).
+     */
+    public record Unlink(String a, String b, String reason, Instant at) {
+        public static Unlink of(String x, String y, String reason, Instant at) {
+            return x.compareTo(y) < 0 ? new Unlink(x, y, reason, at) : new Unlink(y, x, reason, at);
+        }
+    }
+
+    /**
      * {@code PK=RING#<home>, SK=REPORT#<reportId>}: one report of the ring; its indicator keys are
      * the links it makes. Its existence is what makes a redelivered report a no-op.
      */

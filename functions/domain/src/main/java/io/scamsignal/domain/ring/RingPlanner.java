@@ -255,12 +255,27 @@ public final class RingPlanner {
     private Corroboration corroborate(RingReport report, Map<String, RingItems.Member> existing,
                                       List<RingItems.Head> heads, RingReads reads) {
         String network = Fold.network(report);
-        if (heads.size() < 2 || mergeMinNetworks <= 1) {
+        if (heads.size() < 2) {
+            return new Corroboration(heads, Set.of(), Map.of(), Map.of(), List.of(), Map.copyOf(existing), network);
+        }
+        List<String> keys = report.indicators().stream().map(RingReport.Member::key).toList();
+        // pairs an operator withdrew never link: neither merge nor candidate
+        Set<String> withdrawn = new TreeSet<>();
+        for (int i = 0; i < keys.size(); i++) {
+            for (int j = i + 1; j < keys.size(); j++) {
+                RingItems.Member x = existing.get(keys.get(i));
+                RingItems.Member y = existing.get(keys.get(j));
+                if (x != null && y != null && !x.home().equals(y.home()) && reads.unlinked(x.key(), y.key())) {
+                    RingItems.Link pair = RingItems.Link.empty(x.key(), y.key());
+                    withdrawn.add(pair.a() + "|" + pair.b());
+                }
+            }
+        }
+        if (mergeMinNetworks <= 1 && withdrawn.isEmpty()) {
             return new Corroboration(heads, Set.of(), Map.of(), Map.of(), List.of(), Map.copyOf(existing), network);
         }
         Map<String, String> group = new HashMap<>();
         heads.forEach(h -> group.put(h.home(), h.home()));
-        List<String> keys = report.indicators().stream().map(RingReport.Member::key).toList();
         Map<String, RingItems.Link> before = new TreeMap<>();
         for (int i = 0; i < keys.size(); i++) {
             for (int j = i + 1; j < keys.size(); j++) {
@@ -269,7 +284,11 @@ public final class RingPlanner {
                 if (x == null || y == null || x.home().equals(y.home())) {
                     continue;
                 }
-                RingItems.Link link = reads.link(x.key(), y.key()).orElse(RingItems.Link.empty(x.key(), y.key()));
+                RingItems.Link empty = RingItems.Link.empty(x.key(), y.key());
+                if (withdrawn.contains(empty.a() + "|" + empty.b())) {
+                    continue;
+                }
+                RingItems.Link link = reads.link(x.key(), y.key()).orElse(empty);
                 before.put(link.a() + "|" + link.b(), link);
                 TreeSet<String> networks = new TreeSet<>(link.networks());
                 networks.add(network);
@@ -303,6 +322,9 @@ public final class RingPlanner {
                 }
                 RingItems.Link empty = RingItems.Link.empty(x, y);
                 String pair = empty.a() + "|" + empty.b();
+                if (withdrawn.contains(pair)) {
+                    continue;
+                }
                 links.put(pair, before.containsKey(pair) ? before.get(pair) : reads.link(x, y).orElse(empty));
                 partners.computeIfAbsent(x, k -> new TreeSet<>()).add(y);
                 partners.computeIfAbsent(y, k -> new TreeSet<>()).add(x);

@@ -36,6 +36,9 @@ public interface RingReads {
     /** The candidate link of two indicators (either order). */
     Optional<RingItems.Link> link(String x, String y);
 
+    /** Whether an operator withdrew the link of two indicators (either order): they never link again. */
+    boolean unlinked(String x, String y);
+
     List<String> memberKeys(String home);
 
     List<RingItems.Report> reports(String home);

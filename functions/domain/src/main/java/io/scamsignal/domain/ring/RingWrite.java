@@ -47,6 +47,10 @@ public sealed interface RingWrite {
     record PutLink(RingItems.Link link) implements RingWrite {
     }
 
+    /** A withdrawn link; unconditional (writing it twice changes nothing). */
+    record PutUnlink(RingItems.Unlink unlink) implements RingWrite {
+    }
+
     /**
      * Writes nothing; holds the transaction to the ring head's version. Each step of a merge too big
      * for one transaction carries one (RingMerge), so a step computed before the merge finished can

@@ -26,6 +26,7 @@ public final class RingsTableKeys {
     public static final String REPORTER_PREFIX = "REPORTER#";
     public static final String NETWORK_PREFIX = "NET#";
     public static final String LINK = "LINK";
+    public static final String UNLINK = "UNLINK";
 
     private RingsTableKeys() {
     }
@@ -37,6 +38,11 @@ public final class RingsTableKeys {
     /** A candidate link's partition key, {@code LINK#<a>|<b>} with {@code a < b}. */
     public static String linkPk(String a, String b) {
         return "LINK#" + a + "|" + b;
+    }
+
+    /** A withdrawn link's partition key, {@code UNLINK#<a>|<b>} with {@code a < b}. */
+    public static String unlinkPk(String a, String b) {
+        return "UNLINK#" + a + "|" + b;
     }
 
     public static String ringPk(String home) {

@@ -408,6 +408,11 @@ public final class RingCorpusCheck {
         }
 
         @Override
+        public boolean unlinked(String x, String y) {
+            return false;
+        }
+
+        @Override
         public Optional<RingItems.Alias> alias(String ringId) {
             return Optional.ofNullable(aliases.get(ringId));
         }

@@ -82,6 +82,24 @@ public final class DynamoDbRingStore implements RingReads, RingRepository {
         });
     }
 
+    /**
+     * Applies writes as one TransactWriteItems (an operator's ring split, RingSplit); false when a
+     * condition failed because another writer changed the ring since the read.
+     */
+    public boolean applyOnce(List<RingWrite> writes) {
+        try {
+            dynamoDb.transactWriteItems(b -> b.transactItems(writes.stream().map(this::write).toList()));
+        } catch (TransactionCanceledException e) {
+            if (!OptimisticRetry.retryable(e)) {
+                throw e;
+            }
+            return false;
+        }
+        transactions.incrementAndGet();
+        writtenItems.addAndGet(writes.size());
+        return true;
+    }
+
     /** Requests so far: reads (GetItem and Query pages), transactions and the items they wrote. */
     public record Counters(long reads, long transactions, long writtenItems) {
     }
@@ -146,6 +164,8 @@ public final class DynamoDbRingStore implements RingReads, RingRepository {
                     .expressionAttributeValues(Map.of(":expected", n(h.expectedVersion()))).build()).build();
             case RingWrite.PutLink l -> put(Put.builder().tableName(table)
                     .item(item(RingsTableKeys.linkPk(l.link().a(), l.link().b()), RingsTableKeys.LINK, l.link())));
+            case RingWrite.PutUnlink u -> put(Put.builder().tableName(table)
+                    .item(item(RingsTableKeys.unlinkPk(u.unlink().a(), u.unlink().b()), RingsTableKeys.UNLINK, u.unlink())));
             case RingWrite.PutAlias a -> {
                 Map<String, AttributeValue> item = item(RingsTableKeys.aliasPk(a.alias().ringId()), RingsTableKeys.ALIAS, a.alias());
                 item.put("home", s(a.alias().home()));
@@ -267,6 +287,12 @@ public final class DynamoDbRingStore implements RingReads, RingRepository {
     public Optional<RingItems.Link> link(String x, String y) {
         RingItems.Link key = RingItems.Link.empty(x, y);
         return state(RingsTableKeys.linkPk(key.a(), key.b()), RingsTableKeys.LINK, RingItems.Link.class);
+    }
+
+    @Override
+    public boolean unlinked(String x, String y) {
+        RingItems.Link key = RingItems.Link.empty(x, y);
+        return get(RingsTableKeys.unlinkPk(key.a(), key.b()), RingsTableKeys.UNLINK).isPresent();
     }
 
     @Override
