@@ -2,9 +2,9 @@ package io.scamsignal.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.scamsignal.local.LocalPipeline;
-import io.scamsignal.local.emulator.EmbeddedMoto;
-import io.scamsignal.local.emulator.EmulatorProcess;
+import io.scamsignal.emulator.LocalPipeline;
+import io.scamsignal.emulator.aws.EmbeddedMoto;
+import io.scamsignal.emulator.aws.EmulatorProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

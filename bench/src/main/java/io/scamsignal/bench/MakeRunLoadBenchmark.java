@@ -3,7 +3,7 @@ package io.scamsignal.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scamsignal.domain.json.Json;
 import io.scamsignal.domain.storage.IndicatorsTableKeys;
-import io.scamsignal.local.emulator.EmulatorClients;
+import io.scamsignal.emulator.aws.EmulatorClients;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
