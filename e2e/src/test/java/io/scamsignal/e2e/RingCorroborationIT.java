@@ -20,11 +20,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -144,20 +139,7 @@ class RingCorroborationIT {
     }
 
     private HttpResponse<String> referral(String ringId) throws Exception {
-        URI uri = URI.create("http://127.0.0.1:" + pipeline.port() + "/rings/" + ringId + "/referral?format=json");
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
-        SdkHttpRequest unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.GET).uri(uri).build();
-        SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r
-                .identity(AwsBasicCredentials.create("test", "test"))
-                .request(unsigned)
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "execute-api")
-                .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1"));
-        signed.request().headers().forEach((name, values) -> {
-            if (!name.equalsIgnoreCase("host")) {
-                values.forEach(v -> request.header(name, v));
-            }
-        });
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return RingsTableReads.referral(http, pipeline, ringId, "json", true);
     }
 
     private List<JsonNode> ringAlerts(Duration duration, int enough) throws Exception {
@@ -179,17 +161,7 @@ class RingCorroborationIT {
     }
 
     private List<JsonNode> liveHeads() throws Exception {
-        List<JsonNode> heads = new ArrayList<>();
-        for (Map<String, AttributeValue> item : pipeline.aws().dynamoDb().scan(r -> r.tableName(pipeline.ref("RingsTable")))
-                .items()) {
-            if (item.get("sk").s().equals("HEAD")) {
-                JsonNode head = JSON.readTree(item.get("state").s());
-                if (head.path("mergedInto").isNull() || head.path("mergedInto").isMissingNode()) {
-                    heads.add(head);
-                }
-            }
-        }
-        return heads;
+        return RingsTableReads.liveHeads(pipeline);
     }
 
     private String post(String body, String clientIp, String userAgent) throws Exception {

@@ -13,11 +13,6 @@ import io.scamsignal.ops.Referral;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -269,24 +264,8 @@ class RingsPipelineIT {
                 .singleElement().satisfies(a -> assertThat(a.at("/ring/mergedRingId").asText()).isEqualTo(ringN));
     }
 
-    /** GET /rings/{ringId}/referral, signed with Signature Version 4 by the local credentials when {@code signed}. */
     private HttpResponse<String> referral(String ringId, String format, boolean signed) throws Exception {
-        URI uri = URI.create("http://127.0.0.1:" + pipeline.port() + "/rings/" + ringId + "/referral?format=" + format);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
-        if (signed) {
-            SdkHttpRequest unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.GET).uri(uri).build();
-            SignedRequest signedRequest = AwsV4HttpSigner.create().sign(r -> r
-                    .identity(AwsBasicCredentials.create("test", "test"))
-                    .request(unsigned)
-                    .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "execute-api")
-                    .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1"));
-            signedRequest.request().headers().forEach((name, values) -> {
-                if (!name.equalsIgnoreCase("host")) {
-                    values.forEach(v -> request.header(name, v));
-                }
-            });
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return RingsTableReads.referral(http, pipeline, ringId, format, signed);
     }
 
     /** Ring alerts on the partner's queue, checked against the contract and for reporters' data. */
@@ -319,17 +298,7 @@ class RingsPipelineIT {
     }
 
     private List<JsonNode> liveHeads() throws Exception {
-        List<JsonNode> heads = new ArrayList<>();
-        for (Map<String, AttributeValue> item : pipeline.aws().dynamoDb().scan(b -> b.tableName(pipeline.ref("RingsTable")))
-                .items()) {
-            if (item.get("sk").s().equals("HEAD")) {
-                JsonNode head = JSON.readTree(item.get("state").s());
-                if (head.path("mergedInto").isNull() || head.path("mergedInto").isMissingNode()) {
-                    heads.add(head);
-                }
-            }
-        }
-        return heads;
+        return RingsTableReads.liveHeads(pipeline);
     }
 
     private JsonNode member(String key) throws Exception {
