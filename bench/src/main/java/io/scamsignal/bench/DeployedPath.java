@@ -115,18 +115,14 @@ final class DeployedPath {
     /**
      * Alerting's service with its real claims, report-id lookup and publisher: the claim is read
      * (absent, so every record alerts afresh), the claim item with the message is built, the report
-     * ids are queried from {@code reporters} stored reporter items, the publish request with its
+     * ids are queried from the markers of {@code reporters} counted reports, the publish request with its
      * filter attributes is built, and the alert is marked sent.
      */
     static AlertingService alerting(InMemoryDynamoDb dynamoDb, SnsClient sns, String indicatorKey, int reporters) {
         for (int i = 0; i < reporters; i++) {
             dynamoDb.putItem(b -> b.tableName(INDICATORS).item(Map.of(
                     "pk", AttributeValue.fromS(indicatorKey),
-                    "sk", AttributeValue.fromS("R#fingerprint-" + UUID.randomUUID()),
-                    "reportIds", AttributeValue.fromSs(
-                            List.of(UUID.randomUUID().toString())),
-                    "lastReportAt", AttributeValue.fromS(Instant.now().toString()),
-                    "version", AttributeValue.fromN("1"))));
+                    "sk", AttributeValue.fromS("C#" + UUID.randomUUID()))));
         }
         dynamoDb.frozen();
         return new AlertingService(new AlertRules(AlertRuleConfig.defaults()),

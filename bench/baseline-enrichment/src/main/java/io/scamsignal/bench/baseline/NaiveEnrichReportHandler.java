@@ -20,6 +20,7 @@ import io.scamsignal.domain.report.StoredReport;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,6 +100,7 @@ public class NaiveEnrichReportHandler implements RequestHandler<DynamodbEvent, S
             IndicatorAggregate aggregate = null;
             Long aggregateVersion = null;
             Map<String, Aggregation.ReporterState> reporters = new HashMap<>();
+            Map<String, Set<String>> reportIds = new HashMap<>();
             Map<String, Long> versions = new HashMap<>();
             for (Map<String, AttributeValue> item : items) {
                 long version = Long.parseLong(item.get("version").n());
@@ -107,12 +109,17 @@ public class NaiveEnrichReportHandler implements RequestHandler<DynamodbEvent, S
                     aggregateVersion = version;
                 } else {
                     String fp = item.get("sk").s().substring(2);
-                    reporters.put(fp, new Aggregation.ReporterState(Set.copyOf(item.get("reportIds").ss()),
+                    reportIds.put(fp, new HashSet<>(item.get("reportIds").ss()));
+                    reporters.put(fp, new Aggregation.ReporterState(item.get("reportIds").ss().size(),
                             Instant.parse(item.get("lastReportAt").s())));
                     versions.put(fp, version);
                 }
             }
-            Aggregation.Result result = Aggregation.apply(aggregate, reporters, contributions);
+            Set<String> counted = new HashSet<>();
+            reportIds.values().forEach(counted::addAll);
+            Aggregation.Result result = Aggregation.apply(aggregate, reporters, counted, contributions);
+            result.applied().forEach(c -> reportIds.computeIfAbsent(c.reporterFingerprint(), k -> new HashSet<>())
+                    .add(c.reportId()));
             if (result.applied().isEmpty()) {
                 return;
             }
@@ -121,7 +128,7 @@ public class NaiveEnrichReportHandler implements RequestHandler<DynamodbEvent, S
                 Map<String, AttributeValue> item = new HashMap<>();
                 item.put("pk", AttributeValue.fromS(pk));
                 item.put("sk", AttributeValue.fromS("R#" + changed.getKey()));
-                item.put("reportIds", AttributeValue.fromSs(new ArrayList<>(changed.getValue().reportIds())));
+                item.put("reportIds", AttributeValue.fromSs(new ArrayList<>(reportIds.get(changed.getKey()))));
                 item.put("lastReportAt", AttributeValue.fromS(changed.getValue().lastReportAt().toString()));
                 writes.add(put(table, item, versions.get(changed.getKey())));
             }

@@ -10,7 +10,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
-/** Report ids from the indicator's per-reporter items, which enrichment writes (sk = R#…). */
+/** Report ids from the indicator's counted-report markers, which enrichment writes (sk = C#report id). */
 public final class DynamoDbReportIdLookup implements ReportIdLookup {
 
     private final DynamoDbClient dynamoDb;
@@ -27,18 +27,12 @@ public final class DynamoDbReportIdLookup implements ReportIdLookup {
         var items = dynamoDb.query(QueryRequest.builder().tableName(table)
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(IndicatorsTableKeys.partitionKey(indicator)),
-                        ":prefix", AttributeValue.fromS(IndicatorsTableKeys.REPORTER_PREFIX)))
-                .projectionExpression("reportIds")
+                        ":prefix", AttributeValue.fromS(IndicatorsTableKeys.COUNTED_PREFIX)))
+                .projectionExpression("sk")
                 .limit(max)
                 .build()).items();
         for (Map<String, AttributeValue> item : items) {
-            if (item.containsKey("reportIds")) {
-                for (String id : item.get("reportIds").ss()) {
-                    if (ids.size() < max) {
-                        ids.add(id);
-                    }
-                }
-            }
+            ids.add(IndicatorsTableKeys.countedReport(item.get(IndicatorsTableKeys.SORT_KEY).s()));
         }
         return ids;
     }

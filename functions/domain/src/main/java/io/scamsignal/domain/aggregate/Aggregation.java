@@ -15,17 +15,16 @@ import java.util.TreeSet;
 
 /**
  * Folds contributions into an indicator's aggregate exactly once per (report, indicator): a
- * contribution whose report its reporter's state already holds is skipped. Pure: the storage
- * adapter reads the current aggregate and reporter states, calls this, and writes the result in
- * one conditional transaction.
+ * contribution whose report was counted before (the storage keeps one small marker per counted
+ * report and indicator) is skipped. Pure: the storage adapter reads the current aggregate, the
+ * reporters' states and the markers of the contributions' reports, calls this, and writes the
+ * result (aggregate, reporter states, a marker per applied report) in one conditional transaction.
+ * A reporter's state is a count and a time, so it stays the same size however many reports it counts.
  */
 public final class Aggregation {
 
-    /** What is kept per (indicator, reporter): the reports counted, and the latest one's time. */
-    public record ReporterState(Set<String> reportIds, Instant lastReportAt) {
-        public ReporterState {
-            reportIds = Set.copyOf(reportIds);
-        }
+    /** What is kept per (indicator, reporter): how many of their reports were counted, and the latest one's time. */
+    public record ReporterState(long reports, Instant lastReportAt) {
     }
 
     public record Result(IndicatorAggregate aggregate, Map<String, ReporterState> changedReporters,
@@ -41,8 +40,9 @@ public final class Aggregation {
     /**
      * @param current   the stored aggregate, or null for a new indicator
      * @param reporters stored states of the contributions' reporters (absent: new reporter)
+     * @param counted   the contributions' report ids already counted for this indicator (their markers)
      */
-    public static Result apply(IndicatorAggregate current, Map<String, ReporterState> reporters,
+    public static Result apply(IndicatorAggregate current, Map<String, ReporterState> reporters, Set<String> counted,
                                List<IndicatorContribution> contributions) {
         List<IndicatorContribution> ordered = new ArrayList<>(contributions);
         ordered.sort(Comparator.comparing(IndicatorContribution::receivedAt).thenComparing(IndicatorContribution::reportId));
@@ -69,7 +69,7 @@ public final class Aggregation {
 
         for (IndicatorContribution c : ordered) {
             ReporterState state = states.get(c.reporterFingerprint());
-            if ((state != null && state.reportIds().contains(c.reportId())) || !seen.add(c.reportId())) {
+            if (counted.contains(c.reportId()) || !seen.add(c.reportId())) {
                 continue;
             }
             indicator = c.indicator();
@@ -98,11 +98,9 @@ public final class Aggregation {
             sources.merge(c.source() == null ? IndicatorAggregate.PUBLIC_SOURCE : c.source(), 1L, Long::sum);
             windows = windows.withReport(c.receivedAt(), state == null ? null : state.lastReportAt());
 
-            Set<String> ids = new HashSet<>(state == null ? Set.of() : state.reportIds());
-            ids.add(c.reportId());
             Instant last = state == null || c.receivedAt().isAfter(state.lastReportAt()) ? c.receivedAt()
                     : state.lastReportAt();
-            ReporterState next = new ReporterState(ids, last);
+            ReporterState next = new ReporterState(state == null ? 1 : state.reports() + 1, last);
             states.put(c.reporterFingerprint(), next);
             changed.put(c.reporterFingerprint(), next);
             applied.add(c);

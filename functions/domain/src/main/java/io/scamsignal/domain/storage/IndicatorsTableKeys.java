@@ -4,7 +4,8 @@ import io.scamsignal.domain.indicator.Indicator;
 
 /**
  * IndicatorsTable: one partition per indicator ({@code pk} = type#value) holding its aggregate
- * ({@code sk} = AGG) and one item per reporter whose reports were counted ({@code sk} = R#fingerprint).
+ * ({@code sk} = AGG), one item per reporter whose reports were counted ({@code sk} = R#fingerprint)
+ * and one marker per counted report ({@code sk} = C#reportId).
  */
 public final class IndicatorsTableKeys {
 
@@ -20,6 +21,9 @@ public final class IndicatorsTableKeys {
     /** The sort key prefix of the per-reporter items. */
     public static final String REPORTER_PREFIX = "R#";
 
+    /** The sort key prefix of the counted-report markers (the exactly-once guard). */
+    public static final String COUNTED_PREFIX = "C#";
+
     private IndicatorsTableKeys() {
     }
 
@@ -29,6 +33,15 @@ public final class IndicatorsTableKeys {
 
     public static String reporterSortKey(String fingerprint) {
         return REPORTER_PREFIX + fingerprint;
+    }
+
+    public static String countedSortKey(String reportId) {
+        return COUNTED_PREFIX + reportId;
+    }
+
+    /** The report id of a counted-report marker's sort key; null for any other sort key. */
+    public static String countedReport(String sortKey) {
+        return sortKey != null && sortKey.startsWith(COUNTED_PREFIX) ? sortKey.substring(COUNTED_PREFIX.length()) : null;
     }
 
     public static boolean isAggregate(String sortKey) {

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -33,12 +34,15 @@ class AggregationTest {
     static final class Store {
         IndicatorAggregate aggregate;
         final Map<String, ReporterState> reporters = new HashMap<>();
+        /** The markers of counted reports, as the repository keeps them (C#report id). */
+        final Set<String> counted = new HashSet<>();
 
         int apply(List<IndicatorContribution> contributions) {
-            Aggregation.Result result = Aggregation.apply(aggregate, reporters, contributions);
+            Aggregation.Result result = Aggregation.apply(aggregate, reporters, counted, contributions);
             if (!result.applied().isEmpty()) {
                 aggregate = result.aggregate();
                 reporters.putAll(result.changedReporters());
+                result.applied().forEach(c -> counted.add(c.reportId()));
             }
             return result.applied().size();
         }

@@ -11,7 +11,7 @@ import io.scamsignal.enrichment.service.IndicatorRepository;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,18 +29,25 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * <ul>
  *   <li>{@code sk = AGG}: the aggregate, as versioned JSON ({@code state}), with {@code indicatorType}
  *   beside it for the alerting stream's filter;</li>
- *   <li>{@code sk = R#<reporter fingerprint>}: the reports that reporter made about this indicator
- *   and the latest one's time, the exactly-once guard.</li>
+ *   <li>{@code sk = R#<reporter fingerprint>}: how many reports that reporter made about this
+ *   indicator ({@code reports}) and the latest one's time: the same size after any number of reports;</li>
+ *   <li>{@code sk = C#<report id>}: the marker of a counted report, the exactly-once guard, whatever
+ *   order reports and redeliveries come in.</li>
  * </ul>
- * Read the aggregate and the reporters' items, fold the new contributions in ({@link Aggregation}),
- * write it all back in one transaction on the condition that nothing changed since the read
- * ({@code version}); on a conflict, read again. Per report and indicator that is one reporter item
- * (2 write units in a transaction) plus a share of the one aggregate write per batch.
+ * Read the aggregate, the reporters' items and the reports' markers, fold the new contributions in
+ * ({@link Aggregation}), write it all back in one transaction on the condition that nothing changed
+ * since the read ({@code version}, markers absent); on a conflict, read again. Per report and
+ * indicator that is one marker and one reporter item (2 write units each in a transaction) plus a
+ * share of the one aggregate write per {@value #CHUNK} contributions. A reporter item written before
+ * the markers existed keeps its {@code reportIds} as they were (they count as markers) and never grows.
  */
 public final class DynamoDbIndicatorRepository implements IndicatorRepository {
 
-    /** Reporter items per transaction, leaving room for the aggregate within DynamoDB's 100. */
-    static final int CHUNK = 50;
+    /**
+     * Contributions per transaction: each writes a marker and at most one reporter item, leaving room
+     * for the aggregate within DynamoDB's 100 items (and the read's keys within BatchGetItem's 100).
+     */
+    static final int CHUNK = 49;
     private static final int MAX_ATTEMPTS = 8;
 
     private final DynamoDbClient dynamoDb;
@@ -60,22 +67,11 @@ public final class DynamoDbIndicatorRepository implements IndicatorRepository {
         return applied;
     }
 
-    /** Chunks of contributions from at most {@link #CHUNK} reporters each. */
+    /** Chunks of at most {@link #CHUNK} contributions. */
     private static List<List<IndicatorContribution>> chunksByReporter(List<IndicatorContribution> contributions) {
         List<List<IndicatorContribution>> chunks = new ArrayList<>();
-        List<IndicatorContribution> current = new ArrayList<>();
-        Set<String> reporters = new LinkedHashSet<>();
-        for (IndicatorContribution c : contributions) {
-            if (!reporters.contains(c.reporterFingerprint()) && reporters.size() == CHUNK) {
-                chunks.add(current);
-                current = new ArrayList<>();
-                reporters.clear();
-            }
-            reporters.add(c.reporterFingerprint());
-            current.add(c);
-        }
-        if (!current.isEmpty()) {
-            chunks.add(current);
+        for (int from = 0; from < contributions.size(); from += CHUNK) {
+            chunks.add(contributions.subList(from, Math.min(contributions.size(), from + CHUNK)));
         }
         return chunks;
     }
@@ -84,13 +80,16 @@ public final class DynamoDbIndicatorRepository implements IndicatorRepository {
         String pk = IndicatorsTableKeys.partitionKey(chunk.get(0).indicator());
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Snapshot snapshot = read(pk, chunk);
-            Aggregation.Result result = Aggregation.apply(snapshot.aggregate(), snapshot.reporters(), chunk);
+            Aggregation.Result result = Aggregation.apply(snapshot.aggregate(), snapshot.reporters(),
+                    snapshot.counted(), chunk);
             if (result.applied().isEmpty()) {
                 return 0;
             }
             List<TransactWriteItem> writes = new ArrayList<>();
-            result.changedReporters().forEach((fingerprint, state) ->
-                    writes.add(reporterPut(pk, fingerprint, state, snapshot.reporterVersions().get(fingerprint))));
+            result.changedReporters().forEach((fingerprint, state) -> writes.add(reporterPut(pk, fingerprint, state,
+                    snapshot.reporterVersions().get(fingerprint), snapshot.legacyReportIds().get(fingerprint))));
+            result.applied().stream().map(IndicatorContribution::reportId).distinct()
+                    .forEach(reportId -> writes.add(markerPut(pk, reportId)));
             writes.add(aggregatePut(pk, result.aggregate(), snapshot.aggregateVersion()));
             try {
                 dynamoDb.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(writes).build());
@@ -131,7 +130,8 @@ public final class DynamoDbIndicatorRepository implements IndicatorRepository {
     }
 
     private record Snapshot(IndicatorAggregate aggregate, Long aggregateVersion, Map<String, ReporterState> reporters,
-                            Map<String, Long> reporterVersions) {
+                            Map<String, Long> reporterVersions, Set<String> counted,
+                            Map<String, List<String>> legacyReportIds) {
     }
 
     private Snapshot read(String pk, List<IndicatorContribution> chunk) {
@@ -139,6 +139,8 @@ public final class DynamoDbIndicatorRepository implements IndicatorRepository {
         keys.add(key(pk, IndicatorsTableKeys.AGGREGATE));
         chunk.stream().map(IndicatorContribution::reporterFingerprint).distinct()
                 .forEach(fp -> keys.add(key(pk, IndicatorsTableKeys.reporterSortKey(fp))));
+        chunk.stream().map(IndicatorContribution::reportId).distinct()
+                .forEach(id -> keys.add(key(pk, IndicatorsTableKeys.countedSortKey(id))));
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         Map<String, KeysAndAttributes> pending = Map.of(table, KeysAndAttributes.builder().keys(keys)
                 .consistentRead(true).build());
@@ -152,28 +154,50 @@ public final class DynamoDbIndicatorRepository implements IndicatorRepository {
         Long aggregateVersion = null;
         Map<String, ReporterState> reporters = new HashMap<>();
         Map<String, Long> versions = new HashMap<>();
+        Set<String> counted = new HashSet<>();
+        Map<String, List<String>> legacy = new HashMap<>();
         for (Map<String, AttributeValue> item : items) {
             String sk = item.get(IndicatorsTableKeys.SORT_KEY).s();
+            if (IndicatorsTableKeys.countedReport(sk) != null) {
+                counted.add(IndicatorsTableKeys.countedReport(sk));
+                continue;
+            }
             long version = Long.parseLong(item.get("version").n());
             if (IndicatorsTableKeys.isAggregate(sk)) {
                 aggregate = fromJson(item.get("state").s());
                 aggregateVersion = version;
             } else {
                 String fingerprint = IndicatorsTableKeys.fingerprint(sk);
-                reporters.put(fingerprint, new ReporterState(Set.copyOf(item.get("reportIds").ss()),
-                        Instant.parse(item.get("lastReportAt").s())));
+                List<String> legacyIds = item.containsKey("reportIds") ? item.get("reportIds").ss() : List.of();
+                if (!legacyIds.isEmpty()) {
+                    legacy.put(fingerprint, legacyIds);
+                    counted.addAll(legacyIds);
+                }
+                long reports = item.containsKey("reports") ? Long.parseLong(item.get("reports").n()) : legacyIds.size();
+                reporters.put(fingerprint, new ReporterState(reports, Instant.parse(item.get("lastReportAt").s())));
                 versions.put(fingerprint, version);
             }
         }
-        return new Snapshot(aggregate, aggregateVersion, reporters, versions);
+        return new Snapshot(aggregate, aggregateVersion, reporters, versions, counted, legacy);
     }
 
-    private TransactWriteItem reporterPut(String pk, String fingerprint, ReporterState state, Long seenVersion) {
+    private TransactWriteItem reporterPut(String pk, String fingerprint, ReporterState state, Long seenVersion,
+                                          List<String> legacyReportIds) {
         Map<String, AttributeValue> item = new HashMap<>(key(pk, IndicatorsTableKeys.reporterSortKey(fingerprint)));
-        item.put("reportIds", AttributeValue.fromSs(new ArrayList<>(state.reportIds())));
+        item.put("reports", n(state.reports()));
+        if (legacyReportIds != null && !legacyReportIds.isEmpty()) {
+            item.put("reportIds", AttributeValue.fromSs(legacyReportIds));
+        }
         item.put("lastReportAt", AttributeValue.fromS(state.lastReportAt().toString()));
         item.put("version", n(seenVersion == null ? 1 : seenVersion + 1));
         return TransactWriteItem.builder().put(versioned(Put.builder().tableName(table).item(item), seenVersion)).build();
+    }
+
+    /** The counted report's marker: written once, so a transaction that finds it already there is a conflict. */
+    private TransactWriteItem markerPut(String pk, String reportId) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(table)
+                .item(key(pk, IndicatorsTableKeys.countedSortKey(reportId)))
+                .conditionExpression("attribute_not_exists(pk)").build()).build();
     }
 
     private TransactWriteItem aggregatePut(String pk, IndicatorAggregate aggregate, Long seenVersion) {

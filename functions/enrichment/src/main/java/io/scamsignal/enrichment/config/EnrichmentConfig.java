@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Wires the enrichment function from its environment, once per container. */
@@ -55,7 +56,7 @@ public final class EnrichmentConfig {
             throw new UncheckedIOException(e);
         }
         var contributions = planner.plan(report);
-        var aggregate = Aggregation.apply(null, Map.of(), contributions.subList(0, 1));
+        var aggregate = Aggregation.apply(null, Map.of(), Set.of(), contributions.subList(0, 1));
         Json.write(aggregate.aggregate());
     }
 
