@@ -16,12 +16,13 @@ MVN ?= mvn -B -ntp
 PYTHON ?= python3
 VENV := .venv
 
-.PHONY: help run test build venv venv-ministack lint browser bench bench-load bench-lookalike false-positive referral ring-unlink benign erase partner-key-create partner-key-revoke clean
+.PHONY: help run test build venv venv-ministack lint browser screenshots bench bench-load bench-lookalike false-positive referral ring-unlink benign erase partner-key-create partner-key-revoke clean
 
 help:
 	@echo "make run    the pipeline on this machine: API on http://127.0.0.1:$${PORT:-3000}, alerts on stdout"
 	@echo "make test   unit tests, then integration tests against moto server (or AWS_ENDPOINT_URL)"
 	@echo "make build  the function jars and the local runner, without tests"
+	@echo "make screenshots  the form's accessibility test in Chromium; its screenshots into docs/screenshots/"
 	@echo "make bench  the benchmarks (not part of make test); prints their figures (SECTIONS=\"cpu wcu cold\")"
 	@echo "make bench-load   only the load run through make run's jar (LOAD_REPORTS=10000, 4 HTTP clients)"
 	@echo "make false-positive INDICATOR='phone#+1888…' REASON='…'   withdraw an indicator's alerts (a running make run)"
@@ -78,6 +79,15 @@ run: venv build
 
 browser:
 	@scripts/install-browser.sh
+
+# the form's accessibility test (every language, with and without JavaScript) writes screenshots of the
+# English form and confirmation at 375 and 1280 px to e2e/target/screenshots/ on every run, make test's
+# too; this runs it alone and copies them into docs/screenshots/, to be looked at and committed
+screenshots: venv browser
+	@$(MVN) -q -pl e2e -am verify -Dit.test=FormAccessibilityIT -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+		-Dfailsafe.failIfNoSpecifiedTests=false >&2
+	@mkdir -p docs/screenshots
+	cp e2e/target/screenshots/*.png docs/screenshots/
 
 test: venv venv-ministack browser lint
 	$(MVN) verify
