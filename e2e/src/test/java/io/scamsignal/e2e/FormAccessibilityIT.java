@@ -51,12 +51,12 @@ class FormAccessibilityIT {
     private static final int PHONE = 375;
     private static final int DESKTOP = 1280;
 
-    /** Per language: the country the person picks, and 20 November 2026 as they write it. */
+    /** Per language: the page's locale (navigator.language, Intl), the country the person picks, 20 November 2026 as they write it. */
     private static final Map<String, List<String>> PEOPLE = Map.of(
-            "en", List.of("US", "11/20/2026"),
-            "de", List.of("DE", "20.11.2026"),
-            "es", List.of("ES", "20/11/2026"),
-            "fr", List.of("CA", "20/11/2026"));
+            "en", List.of("en-US", "US", "11/20/2026"),
+            "de", List.of("de-DE", "DE", "20.11.2026"),
+            "es", List.of("es-ES", "ES", "20/11/2026"),
+            "fr", List.of("fr-FR", "CA", "20/11/2026"));
 
     private LocalPipeline pipeline;
     private ChromeDriver browser;
@@ -103,6 +103,8 @@ class FormAccessibilityIT {
         boolean shots = lang.equals("en") && javascript;
         // page scripts off or on for this page: the plain form post and the server's page, or the script's
         scripts(javascript);
+        browser.executeCdpCommand("Emulation.setLocaleOverride", Map.of());
+        browser.executeCdpCommand("Emulation.setLocaleOverride", Map.of("locale", PEOPLE.get(lang).get(0)));
         viewport(DESKTOP, 900);
         browser.get("http://127.0.0.1:" + pipeline.port() + (lang.equals("en") ? "/" : "/" + lang + "/"));
         assertThat(browser.findElements(By.cssSelector("button.add"))).as("the script's buttons")
@@ -133,12 +135,15 @@ class FormAccessibilityIT {
 
     /** Fills the form as a person of that language, tabs from the top of the page to the submit button, presses Enter. */
     private String fillAndSendWithTheKeyboard(String lang, boolean javascript) {
-        String country = PEOPLE.get(lang).get(0);
+        String country = PEOPLE.get(lang).get(1);
         new Select(browser.findElement(By.id("contactMethod"))).selectByValue("popup");
         browser.findElement(By.id("impersonatedCompany")).sendKeys("Microsoft");
         new Select(browser.findElement(By.id("country"))).selectByValue(country);
-        // the browser's date picker orders its parts by the browser's locale (en-US here); the text field as people write
-        browser.findElement(By.id("incidentDate")).sendKeys(javascript ? "11202026" : PEOPLE.get(lang).get(1));
+        // the text field takes the date as people write it; the browser's date picker orders its parts
+        // by the browser's own language (--lang=en-US: month, day, year), which the locale override leaves
+        WebElement date = browser.findElement(By.id("incidentDate"));
+        date.sendKeys(javascript ? "11202026" : PEOPLE.get(lang).get(2));
+        assertThat(date.getDomProperty("value")).isEqualTo(javascript ? "2026-11-20" : PEOPLE.get(lang).get(2));
         browser.findElement(By.id("phone")).sendKeys("+1 (888) 555-0142");
         browser.findElement(By.id("reporterEmail")).sendKeys(lang + "-" + javascript + "@example.org");
         browser.findElement(By.cssSelector("input[value=gift_card]")).click();

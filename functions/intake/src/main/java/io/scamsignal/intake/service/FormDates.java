@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * The incident date of a plain form post as the person typed it. Without JavaScript the form's date
  * field is a text field, so it comes as the person writes dates: month first on the English page
  * when the country is the United States (11/20/2026), day first otherwise (20/11/2026, 20.11.2026);
- * dots, slashes or hyphens between, a four-digit year. ISO 8601 (2026-11-20, what a browser's date
+ * dots, slashes or hyphens between (spaces around them and the date allowed), a four-digit year. ISO 8601 (2026-11-20, what a browser's date
  * picker sends) is taken as it is. A date read either way becomes ISO 8601 before validation; one
  * that cannot be read stays as typed, and its error names the format the person's page expects.
  */
@@ -23,8 +23,9 @@ final class FormDates {
     enum Order { DAY_FIRST, MONTH_FIRST }
 
     private static final String FIELD = "incidentDate";
-    private static final Pattern ISO = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    private static final Pattern LOCAL = Pattern.compile("(\\d{1,2})\\s*[./-]\\s*(\\d{1,2})\\s*[./-]\\s*(\\d{4})");
+    /** As the contract's ReportForm pattern for incidentDate: ISO 8601, or day and month either way round. */
+    private static final Pattern DATE = Pattern.compile(
+            " *(?:(\\d{4}-\\d{2}-\\d{2})|(\\d{1,2}) *[./-] *(\\d{1,2}) *[./-] *(\\d{4})) *");
 
     private FormDates() {
     }
@@ -36,19 +37,18 @@ final class FormDates {
 
     /** The date as ISO 8601, or null when it is neither ISO 8601 nor a real date in the given order. */
     static String toIso(String typed, Order order) {
-        String text = typed.strip();
-        if (ISO.matcher(text).matches()) {
-            return text;
-        }
-        Matcher m = LOCAL.matcher(text);
+        Matcher m = DATE.matcher(typed);
         if (!m.matches()) {
             return null;
         }
-        int first = Integer.parseInt(m.group(1));
-        int second = Integer.parseInt(m.group(2));
+        if (m.group(1) != null) {
+            return m.group(1);
+        }
+        int first = Integer.parseInt(m.group(2));
+        int second = Integer.parseInt(m.group(3));
         try {
-            return (order == Order.DAY_FIRST ? LocalDate.of(Integer.parseInt(m.group(3)), second, first)
-                    : LocalDate.of(Integer.parseInt(m.group(3)), first, second)).toString();
+            return (order == Order.DAY_FIRST ? LocalDate.of(Integer.parseInt(m.group(4)), second, first)
+                    : LocalDate.of(Integer.parseInt(m.group(4)), first, second)).toString();
         } catch (DateTimeException e) {
             return null;
         }

@@ -29,6 +29,9 @@ class FormDatesTest {
             // the browser's date picker sends ISO 8601 whatever the page
             "de, DE, 2026-11-20, 2026-11-20",
             "en, US, 2026-11-20, 2026-11-20",
+            "'de', 'DE', ' 20.11.2026 ', '2026-11-20'",
+            "de, DE, 2026-11-20T00:00, none",
+            "de, DE, 20\t11\t2026, none",
             // not a date, or not a real day
             "de, DE, 31.02.2026, none",
             "fr, CA, 29/02/2025, none",
