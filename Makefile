@@ -28,7 +28,7 @@ help:
 	@echo "make referral RING=<ringId>   a ring's referral packet and evidence manifest to target/referrals/<ringId>/"
 	@echo "make ring-unlink RING=<ringId> A=<indicator key> B=<indicator key> REASON='…'   withdraw a link, split the ring"
 	@echo "make benign ACTION=add|not|remove INDICATOR='domain#anydesk.com' REASON='…'   an operator's benign entry, no redeploy"
-	@echo "make erase EMAIL=…   erase a reporter's personal data (right to erasure); counts stay"
+	@echo "make erase EMAIL=… | REPORT=<reportId>   erase a reporter (right to erasure); counts stay"
 	@echo "make partner-key-create PARTNER=acme [SCOPES='read:indicators,read:rings,submit,victim-network']   a partner API key (secret printed once; default read:indicators)"
 	@echo "make partner-key-scopes KEY_ID=pk_… SCOPES='…'   change a partner key's scopes (same secret)"
 	@echo "make partner-key-revoke KEY_ID=pk_…   revoke a partner API key"
@@ -144,10 +144,11 @@ ring-unlink: build
 benign: build
 	$(JAVA_HOME)/bin/java -jar ops/target/scamsignal-ops.jar benign "$(ACTION)" "$(INDICATOR)" $(if $(filter remove,$(ACTION)),,"$(REASON)")
 
-# make erase EMAIL=victim@example.org: the address goes to the command in the environment, never in
-# its arguments, and make does not echo the line (@)
+# make erase EMAIL=victim@example.org, or make erase REPORT=<reportId> (the reference number the person
+# was given; also for a reporter who gave no e-mail): the address goes to the command in the
+# environment, never in its arguments, and make does not echo the line (@)
 erase: build
-	@ERASE_EMAIL="$(EMAIL)" $(JAVA_HOME)/bin/java -jar ops/target/scamsignal-ops.jar erase
+	@ERASE_EMAIL="$(EMAIL)" $(JAVA_HOME)/bin/java -jar ops/target/scamsignal-ops.jar erase $(REPORT)
 
 # make partner-key-create PARTNER=acme [SCOPES=read:indicators,submit]: against a running make run; the
 # scopes are read:<indicators|rings|collection id|*>, submit, victim-network (docs/partners.md)

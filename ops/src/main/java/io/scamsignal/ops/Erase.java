@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -68,6 +69,13 @@ public final class Erase implements Ops.Command {
         }
     }
 
+    /** An item changed between the command's read and its write: running it again moves what is left. */
+    public static final class Changed extends RuntimeException {
+        Changed(String what, Throwable cause) {
+            super(what + " changed during the erasure; run the command again (it moves what is left)", cause);
+        }
+    }
+
     @Override
     public String usage() {
         return "[<reportId>]   (or the address in the environment variable ERASE_EMAIL)";
@@ -103,7 +111,7 @@ public final class Erase implements Ops.Command {
                     + " report(s), " + result.indicatorItems() + " indicator item(s) and " + result.ringItems()
                     + " ring item(s) moved to a random id; counts are unchanged");
             return 0;
-        } catch (UnknownReport e) {
+        } catch (UnknownReport | Changed e) {
             System.err.println(e.getMessage());
             return 1;
         }
@@ -212,9 +220,13 @@ public final class Erase implements Ops.Command {
         if (moved.equals(payload)) {
             return false;
         }
-        dynamoDb.updateItem(b -> b.tableName(table).key(Map.of(ReportsTableKeys.REPORT_ID, report.get(ReportsTableKeys.REPORT_ID)))
-                .updateExpression("SET payload = :moved").conditionExpression("payload = :read")
-                .expressionAttributeValues(Map.of(":moved", AttributeValue.fromS(moved), ":read", AttributeValue.fromS(payload))));
+        try {
+            dynamoDb.updateItem(b -> b.tableName(table).key(Map.of(ReportsTableKeys.REPORT_ID, report.get(ReportsTableKeys.REPORT_ID)))
+                    .updateExpression("SET payload = :moved").conditionExpression("payload = :read")
+                    .expressionAttributeValues(Map.of(":moved", AttributeValue.fromS(moved), ":read", AttributeValue.fromS(payload))));
+        } catch (ConditionalCheckFailedException e) {
+            throw new Changed("report " + report.get(ReportsTableKeys.REPORT_ID).s(), e);
+        }
         return true;
     }
 
@@ -234,10 +246,14 @@ public final class Erase implements Ops.Command {
         } else {
             delete.conditionExpression("attribute_exists(sk)");
         }
-        dynamoDb.transactWriteItems(b -> b.transactItems(
-                TransactWriteItem.builder().put(Put.builder().tableName(table).item(rekey.indicatorReporterItem(item))
-                        .conditionExpression("attribute_not_exists(sk)").build()).build(),
-                TransactWriteItem.builder().delete(delete.build()).build()));
+        try {
+            dynamoDb.transactWriteItems(b -> b.transactItems(
+                    TransactWriteItem.builder().put(Put.builder().tableName(table).item(rekey.indicatorReporterItem(item))
+                            .conditionExpression("attribute_not_exists(sk)").build()).build(),
+                    TransactWriteItem.builder().delete(delete.build()).build()));
+        } catch (TransactionCanceledException e) {
+            throw new Changed("indicator " + item.get(IndicatorsTableKeys.PARTITION_KEY).s(), e);
+        }
         return true;
     }
 
@@ -253,13 +269,17 @@ public final class Erase implements Ops.Command {
             return false;
         }
         long version = Long.parseLong(item.get("version").n());
-        dynamoDb.updateItem(b -> b.tableName(table)
-                .key(Map.of(IndicatorsTableKeys.PARTITION_KEY, item.get(IndicatorsTableKeys.PARTITION_KEY),
-                        IndicatorsTableKeys.SORT_KEY, item.get(IndicatorsTableKeys.SORT_KEY)))
-                .updateExpression("SET #state = :moved, version = :next").conditionExpression("version = :v")
-                .expressionAttributeNames(Map.of("#state", "state"))
-                .expressionAttributeValues(Map.of(":moved", AttributeValue.fromS(moved),
-                        ":next", AttributeValue.fromN(Long.toString(version + 1)), ":v", item.get("version"))));
+        try {
+            dynamoDb.updateItem(b -> b.tableName(table)
+                    .key(Map.of(IndicatorsTableKeys.PARTITION_KEY, item.get(IndicatorsTableKeys.PARTITION_KEY),
+                            IndicatorsTableKeys.SORT_KEY, item.get(IndicatorsTableKeys.SORT_KEY)))
+                    .updateExpression("SET #state = :moved, version = :next").conditionExpression("version = :v")
+                    .expressionAttributeNames(Map.of("#state", "state"))
+                    .expressionAttributeValues(Map.of(":moved", AttributeValue.fromS(moved),
+                            ":next", AttributeValue.fromN(Long.toString(version + 1)), ":v", item.get("version"))));
+        } catch (ConditionalCheckFailedException e) {
+            throw new Changed("indicator " + item.get(IndicatorsTableKeys.PARTITION_KEY).s(), e);
+        }
         return true;
     }
 
@@ -303,8 +323,7 @@ public final class Erase implements Ops.Command {
             try {
                 dynamoDb.transactWriteItems(b -> b.transactItems(writes));
             } catch (TransactionCanceledException e) {
-                throw new IllegalStateException("ring " + RingsTableKeys.home(pk) + " changed during the erasure;"
-                        + " run the command again (it moves what is left)", e);
+                throw new Changed("ring item " + pk, e);
             }
         }
         return moved;
