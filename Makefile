@@ -159,7 +159,7 @@ benign: build
 # was given; also for a reporter who gave no e-mail): the address goes to the command in the
 # environment, never in its arguments, and make does not echo the line (@)
 erase: build
-	@ERASE_EMAIL="$(EMAIL)" $(JAVA_HOME)/bin/java -jar ops/target/scamsignal-ops.jar erase $(REPORT)
+	@ERASE_EMAIL="$(EMAIL)" $(JAVA_HOME)/bin/java -jar ops/target/scamsignal-ops.jar erase $(if $(REPORT),"$(REPORT)")
 
 # make partner-key-create PARTNER=acme [SCOPES=read:indicators,submit]: against a running make run; the
 # scopes are read:<indicators|rings|collection id|*>, submit, victim-network (docs/partners.md)
