@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -206,7 +207,7 @@ public final class Erase implements Ops.Command {
         for (String reportId : reportIds) {
             Map<String, AttributeValue> old = dynamoDb.deleteItem(b -> b.tableName(tables.reporterData())
                     .key(Map.of(ReportsTableKeys.REPORT_ID, AttributeValue.fromS(reportId)))
-                    .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.ALL_OLD)).attributes();
+                    .returnValues(ReturnValue.ALL_OLD)).attributes();
             deleted += old != null && !old.isEmpty() ? 1 : 0;
         }
         return deleted;
