@@ -16,7 +16,7 @@ MVN ?= mvn -B -ntp
 PYTHON ?= python3
 VENV := .venv
 
-.PHONY: help run test build venv venv-ministack lint browser screenshots bench bench-load bench-lookalike bench-intake false-positive referral ring-unlink benign erase partner-key-create partner-key-revoke clean
+.PHONY: help run test build venv venv-ministack lint browser screenshots bench bench-load bench-lookalike bench-hostile-lookalike bench-intake false-positive referral ring-unlink benign erase partner-key-create partner-key-revoke clean
 
 help:
 	@echo "make run    the pipeline on this machine: API on http://127.0.0.1:$${PORT:-3000}, alerts on stdout"
@@ -24,13 +24,14 @@ help:
 	@echo "make build  the function jars and the local runner, without tests"
 	@echo "make screenshots  the form's accessibility test in Chromium; its screenshots into docs/screenshots/"
 	@echo "make bench  the benchmarks (not part of make test); prints their figures (SECTIONS=\"cpu wcu cold\")"
+	@echo "make bench-hostile-lookalike   only an honest alert behind 20 reports of worst-case lookalike hosts (fails above 1.5x)"
 	@echo "make bench-intake the intake alone: warm CPU per request and cold start (figures to target/)"
 	@echo "make bench-load   only the load run through make run's jar (LOAD_REPORTS=10000, 4 HTTP clients)"
 	@echo "make false-positive INDICATOR='phone#+1888…' REASON='…'   withdraw an indicator's alerts (a running make run)"
 	@echo "make referral RING=<ringId>   a ring's referral packet and evidence manifest to target/referrals/<ringId>/"
 	@echo "make ring-unlink RING=<ringId> A=<indicator key> B=<indicator key> REASON='…'   withdraw a link, split the ring"
 	@echo "make benign ACTION=add|not|remove INDICATOR='domain#anydesk.com' REASON='…'   an operator's benign entry, no redeploy"
-	@echo "make erase EMAIL=…   erase a reporter's personal data (right to erasure); counts stay"
+	@echo "make erase EMAIL=… | REPORT=<reportId>   erase a reporter (right to erasure); counts stay"
 	@echo "make partner-key-create PARTNER=acme [SCOPES='read:indicators,read:rings,submit,victim-network']   a partner API key (secret printed once; default read:indicators)"
 	@echo "make partner-key-scopes KEY_ID=pk_… SCOPES='…'   change a partner key's scopes (same secret)"
 	@echo "make partner-key-revoke KEY_ID=pk_…   revoke a partner API key"
@@ -111,9 +112,12 @@ bench: venv
 	$(JAVA_HOME)/bin/java $(BENCH_OPTS) -cp bench/target/classes:$$(cat bench/target/classpath.txt) \
 		io.scamsignal.bench.LookalikeBenchmark
 	@$(MAKE) --no-print-directory bench-load
-	@# last: it exits non-zero when the pipeline does not recover exactly the true rings
+	@# last: these exit non-zero when the pipeline does not recover exactly the true rings, and when an
+	@# honest alert takes more than 1.5 times as long behind 20 reports of worst-case lookalike hosts
 	$(JAVA_HOME)/bin/java -Dscamsignal.projectDir=$(CURDIR) $(BENCH_OPTS) -cp bench/target/classes:$$(cat bench/target/classpath.txt) \
 		io.scamsignal.bench.RingCorpusBenchmark
+	$(JAVA_HOME)/bin/java -Dscamsignal.projectDir=$(CURDIR) $(BENCH_OPTS) -cp bench/target/classes:$$(cat bench/target/classpath.txt) \
+		io.scamsignal.bench.HostileLookalikeBenchmark
 
 # the load run: make run's own jar (and its patched moto) as a child process, LOAD_REPORTS reports
 # from 4 concurrent HTTP clients; latency, lost reports, alerts and moto's RSS at the end
@@ -139,8 +143,15 @@ bench-lookalike:
 	$(JAVA_HOME)/bin/java $(BENCH_OPTS) -cp bench/target/classes:$$(cat bench/target/classpath.txt) \
 		io.scamsignal.bench.LookalikeBenchmark
 
+# an honest number's alert alone and behind 20 reports of 10 worst-case lookalike hosts, on the local
+# pipeline (moto); exits non-zero above 1.5 times (BENCH_OPTS=-Dbench.hostileRounds=1 for a quick check)
+bench-hostile-lookalike: venv
+	@$(MVN) -q -DskipTests -pl bench -am package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >&2
+	$(JAVA_HOME)/bin/java -Dscamsignal.projectDir=$(CURDIR) $(BENCH_OPTS) -cp bench/target/classes:$$(cat bench/target/classpath.txt) \
+		io.scamsignal.bench.HostileLookalikeBenchmark
+
 # BENCH_OPTS="-Dbench.runs=2 -Dbench.rounds=1 -Dbench.iterations=1 -Dbench.numbers=5 -Dbench.ringCorpus=10,12,25
-# -Dbench.ringNoise=20" REPORTS=50 make bench:
+# -Dbench.ringNoise=20 -Dbench.hostileRounds=1" REPORTS=50 make bench:
 # a quick check that every benchmark runs and its checks pass (figures from it mean nothing)
 # the throughput run's size (the figure in docs/performance.md); moto runs with item-level transaction snapshots
 # there (tools/moto_server.py), as released its transactions slow down as the tables grow
@@ -165,10 +176,11 @@ ring-unlink: build
 benign: build
 	$(JAVA_HOME)/bin/java -jar ops/target/scamsignal-ops.jar benign "$(ACTION)" "$(INDICATOR)" $(if $(filter remove,$(ACTION)),,"$(REASON)")
 
-# make erase EMAIL=victim@example.org: the address goes to the command in the environment, never in
-# its arguments, and make does not echo the line (@)
+# make erase EMAIL=victim@example.org, or make erase REPORT=<reportId> (the reference number the person
+# was given; also for a reporter who gave no e-mail): the address goes to the command in the
+# environment, never in its arguments, and make does not echo the line (@)
 erase: build
-	@ERASE_EMAIL="$(EMAIL)" $(JAVA_HOME)/bin/java -jar ops/target/scamsignal-ops.jar erase
+	@ERASE_EMAIL="$(EMAIL)" $(JAVA_HOME)/bin/java -jar ops/target/scamsignal-ops.jar erase $(if $(REPORT),"$(REPORT)")
 
 # make partner-key-create PARTNER=acme [SCOPES=read:indicators,submit]: against a running make run; the
 # scopes are read:<indicators|rings|collection id|*>, submit, victim-network (docs/partners.md)

@@ -96,7 +96,7 @@ class PartnerExchangeIT {
         try (ExternalProcess walker = start("slow-next", 5, flag.toString())) {
             postBatch(1);
             postBatch(2);
-            assertThat(pipeline.awaitIdle(Duration.ofSeconds(2), Duration.ofSeconds(90))).isTrue();
+            assertThat(pipeline.awaitIdle(Duration.ofSeconds(2), Duration.ofSeconds(180))).isTrue();
             Files.writeString(flag, "done");
             out = finish(walker);
         }

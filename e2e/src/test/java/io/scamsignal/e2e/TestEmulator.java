@@ -22,6 +22,11 @@ public final class TestEmulator {
         return Path.of(System.getProperty("scamsignal.projectDir", "..")).toAbsolutePath().normalize();
     }
 
+    /** An emulator's log file, one per test JVM (failsafe runs two). */
+    private static Path log(String name) {
+        return projectDir().resolve("e2e/target/" + name + "-" + System.getProperty("scamsignal.fork", "1") + ".log");
+    }
+
     public static synchronized String endpoint() throws Exception {
         if (endpoint == null) {
             String configured = System.getenv("AWS_ENDPOINT_URL");
@@ -29,7 +34,7 @@ public final class TestEmulator {
                 endpoint = configured;
             } else {
                 EmulatorProcess moto = EmbeddedMoto.start(projectDir().resolve(".venv"), 0,
-                        projectDir().resolve("e2e/target/moto-it.log"));
+                        log("moto-it"));
                 endpoint = moto.endpoint();
             }
             System.out.println("integration tests run against " + endpoint);
@@ -50,7 +55,7 @@ public final class TestEmulator {
                 fastTransactionsEndpoint = configured;
             } else {
                 fastTransactionsEndpoint = EmbeddedMoto.start(projectDir().resolve(".venv"), 0,
-                        projectDir().resolve("e2e/target/moto-it-fast.log"), projectDir().resolve("tools/moto_server.py"))
+                        log("moto-it-fast"), projectDir().resolve("tools/moto_server.py"))
                         .endpoint();
             }
         }
@@ -64,7 +69,7 @@ public final class TestEmulator {
     static synchronized String miniStackEndpoint() throws Exception {
         if (miniStackEndpoint == null) {
             miniStackEndpoint = EmbeddedMiniStack.start(projectDir().resolve(".venv-ministack"), 0,
-                    projectDir().resolve("e2e/target/ministack-it.log")).endpoint();
+                    log("ministack-it")).endpoint();
             System.out.println("MiniStack for the second run of the pipeline scenarios: " + miniStackEndpoint);
         }
         return miniStackEndpoint;

@@ -37,6 +37,11 @@ class OpsTest {
         assertThat(Ops.run(new String[] {"erase"}, NOWHERE)).isEqualTo(2);
         assertThat(Ops.run(new String[] {"erase", "someone@example.org"},
                 new OpsEnvironment(Map.of("ERASE_EMAIL", "someone@example.org")))).isEqualTo(2);
+        // an address is never taken from the command line, and a report reference is one reference alone
+        assertThat(Ops.run(new String[] {"erase", "someone@example.org"}, NOWHERE)).isEqualTo(2);
+        assertThat(Ops.run(new String[] {"erase", "0f8c2a5e-1d4b-4c6e-9a7f-3b2d1e0c9f8a"},
+                new OpsEnvironment(Map.of("ERASE_EMAIL", "someone@example.org")))).isEqualTo(2);
+        assertThat(Ops.run(new String[] {"erase", "a", "b"}, NOWHERE)).isEqualTo(2);
         assertThat(new OpsEnvironment(Map.of("STACK_NAME", "s1")).reporterKeySecret()).isEqualTo("s1-ReporterKeySecret");
     }
 

@@ -12,13 +12,21 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.function.Predicate;
 
 /**
  * Stored reports → their indicators normalised → each indicator's aggregate updated once, then
  * each report linked into the rings (docs/rings.md). A batch is aggregated per indicator first, so
  * a number named in a thousand reports is one aggregate write per batch, not a thousand writes to
- * one hot item. Rings go report by report: each report is one transaction on the rings it touches.
+ * one hot item. The indicators of a batch are applied side by side ({@link #INDICATOR_CONCURRENCY} at
+ * a time: each is its own items, its own transactions), so twenty reports naming two hundred new sites
+ * hold an honest number's count back for a few round trips, not two hundred. Rings go report by
+ * report, in order: each report is one transaction on the rings it touches.
  */
 public final class EnrichmentService {
 
@@ -27,6 +35,9 @@ public final class EnrichmentService {
             this(reports, indicators, applied, 0, List.of());
         }
     }
+
+    /** Indicators applied at the same time: each is a read and a transaction, waiting on DynamoDB. */
+    public static final int INDICATOR_CONCURRENCY = 8;
 
     private final ContributionPlanner planner;
     private final IndicatorRepository indicators;
@@ -56,10 +67,7 @@ public final class EnrichmentService {
                 byIndicator.computeIfAbsent(c.indicator().key(), k -> new ArrayList<>()).add(c);
             }
         }
-        int applied = 0;
-        for (List<IndicatorContribution> sameIndicator : byIndicator.values()) {
-            applied += indicators.apply(sameIndicator);
-        }
+        int applied = applyAll(List.copyOf(byIndicator.values()));
         int linked = 0;
         List<RingEvent> events = new ArrayList<>();
         if (rings != null) {
@@ -83,5 +91,48 @@ public final class EnrichmentService {
             }
         }
         return new Outcome(reports.size(), byIndicator.size(), applied, linked, List.copyOf(events));
+    }
+
+    /**
+     * Every indicator's contributions applied, {@link #INDICATOR_CONCURRENCY} at a time; all of them
+     * are tried, and the first failure is thrown once every other has finished (each application is
+     * exactly once under redelivery, so the batch's retry re-applies nothing that went through).
+     */
+    private int applyAll(List<List<IndicatorContribution>> groups) {
+        if (groups.size() <= 1) {
+            return groups.isEmpty() ? 0 : indicators.apply(groups.get(0));
+        }
+        Semaphore permits = new Semaphore(INDICATOR_CONCURRENCY);
+        List<Future<Integer>> results = new ArrayList<>(groups.size());
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (List<IndicatorContribution> group : groups) {
+                results.add(threads.submit(() -> {
+                    permits.acquire();
+                    try {
+                        return indicators.apply(group);
+                    } finally {
+                        permits.release();
+                    }
+                }));
+            }
+        }
+        int applied = 0;
+        RuntimeException failure = null;
+        for (Future<Integer> result : results) {
+            try {
+                applied += result.get();
+            } catch (ExecutionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while applying indicators", e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return applied;
     }
 }
