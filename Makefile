@@ -16,14 +16,16 @@ MVN ?= mvn -B -ntp
 PYTHON ?= python3
 VENV := .venv
 
-.PHONY: help run test build venv venv-ministack lint browser bench bench-load bench-lookalike bench-hostile-lookalike false-positive referral ring-unlink benign erase partner-key-create partner-key-revoke clean
+.PHONY: help run test build venv venv-ministack lint browser screenshots bench bench-load bench-lookalike bench-hostile-lookalike bench-intake false-positive referral ring-unlink benign erase partner-key-create partner-key-revoke clean
 
 help:
 	@echo "make run    the pipeline on this machine: API on http://127.0.0.1:$${PORT:-3000}, alerts on stdout"
 	@echo "make test   unit tests, then integration tests against moto server (or AWS_ENDPOINT_URL)"
 	@echo "make build  the function jars and the local runner, without tests"
+	@echo "make screenshots  the form's accessibility test in Chromium; its screenshots into docs/screenshots/"
 	@echo "make bench  the benchmarks (not part of make test); prints their figures (SECTIONS=\"cpu wcu cold\")"
 	@echo "make bench-hostile-lookalike   only an honest alert behind 20 reports of worst-case lookalike hosts (fails above 1.5x)"
+	@echo "make bench-intake the intake alone: warm CPU per request and cold start (figures to target/)"
 	@echo "make bench-load   only the load run through make run's jar (LOAD_REPORTS=10000, 4 HTTP clients)"
 	@echo "make false-positive INDICATOR='phone#+1888…' REASON='…'   withdraw an indicator's alerts (a running make run)"
 	@echo "make referral RING=<ringId>   a ring's referral packet and evidence manifest to target/referrals/<ringId>/"
@@ -80,6 +82,15 @@ run: venv build
 browser:
 	@scripts/install-browser.sh
 
+# the form's accessibility test (every language, with and without JavaScript) writes screenshots of the
+# English form and confirmation at 375 and 1280 px to e2e/target/screenshots/ on every run, make test's
+# too; this runs it alone and copies them into docs/screenshots/, to be looked at and committed
+screenshots: venv browser
+	@$(MVN) -q -pl e2e -am verify -Dit.test=FormAccessibilityIT -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+		-Dfailsafe.failIfNoSpecifiedTests=false >&2
+	@mkdir -p docs/screenshots
+	cp e2e/target/screenshots/*.png docs/screenshots/
+
 test: venv venv-ministack browser lint
 	$(MVN) verify
 
@@ -115,6 +126,16 @@ bench-load: venv
 	@$(MVN) -q -DskipTests -pl bench -am package >&2
 	$(JAVA_HOME)/bin/java -Dscamsignal.projectDir=$(CURDIR) -cp bench/target/classes:emulator/target/scamsignal-local.jar \
 		io.scamsignal.bench.MakeRunLoadBenchmark $(LOAD_REPORTS)
+
+# the intake alone: warm CPU per POST /reports against readTree of the body, and the cold start's 2 x 2
+# against the textbook baseline; its figures go to target/bench-intake.json, not into docs/figures.json.
+# BENCH_OPTS="-Dbench.runs=4 -Dbench.rounds=2" shortens it (about 4 minutes)
+bench-intake: venv
+	@$(MVN) -q -DskipTests -pl bench,bench/baseline-intake -am package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >&2
+	$(JAVA_HOME)/bin/java -Dscamsignal.projectDir=$(CURDIR) -Dbench.functions=intake -Dbench.figures=target/bench-intake.json \
+		$(BENCH_OPTS) -cp bench/target/classes:$$(cat bench/target/classpath.txt) io.scamsignal.bench.WarmCpu
+	$(JAVA_HOME)/bin/java -Dscamsignal.projectDir=$(CURDIR) -Dbench.functions=intake -Dbench.figures=target/bench-intake.json \
+		$(BENCH_OPTS) -cp bench/target/classes:$$(cat bench/target/classpath.txt) io.scamsignal.bench.EnrichmentBenchmark cold
 
 # lookalike detection alone: the worst host for each technique next to a typical one
 bench-lookalike:

@@ -25,10 +25,31 @@
     target[parts[parts.length - 1]] = value;
   }
 
+  // the browser's own date picker where it has one: it shows dates in the person's format and sends
+  // ISO 8601. Where it has none (and without this script) the field stays text, the format under the
+  // label says how to write the date, and it is sent as ISO 8601 when it reads as a date that way.
+  var date = document.getElementById('incidentDate');
+  date.type = 'date';
+  if (date.type === 'date') {
+    document.getElementById('hint-incidentDate').hidden = true;
+    date.setAttribute('aria-describedby', 'err-incidentDate');
+  }
+
+  function isoDate(text) {
+    var m = /^\s*(\d{1,2})\s*[.\/-]\s*(\d{1,2})\s*[.\/-]\s*(\d{4})\s*$/.exec(text);
+    if (date.type === 'date' || !m) { return text; }
+    var country = form.elements.country.value;
+    var monthFirst = document.documentElement.lang === 'en' && (!country || country === 'US');
+    var day = Number(monthFirst ? m[2] : m[1]), month = Number(monthFirst ? m[1] : m[2]);
+    var d = new Date(Date.UTC(Number(m[3]), month - 1, day));
+    return d.getUTCMonth() === month - 1 && d.getUTCDate() === day ? d.toISOString().slice(0, 10) : text;
+  }
+
   function toReport(data) {
     var report = {};
     data.forEach(function (value, name) {
       if (value === '') { return; }
+      if (name === 'incidentDate') { value = isoDate(value); }
       if (LISTS.indexOf(name) >= 0) {
         var list = name.split('.').reduce(function (o, k) { return o && o[k]; }, report) || [];
         list.push(value);
@@ -100,7 +121,7 @@
     var first = null;
     errors.forEach(function (error) {
       var input = elementFor(error.field);
-      var slot = input ? document.getElementById(input.getAttribute('aria-describedby') || '') : null;
+      var slot = input ? document.getElementById((input.getAttribute('aria-describedby') || '').split(' ').pop()) : null;
       if (!slot) { slot = document.getElementById('err-' + error.field.split('.')[0]); }
       if (slot) { slot.textContent = error.message; slot.hidden = false; }
       if (input) { input.setAttribute('aria-invalid', 'true'); first = first || input; }

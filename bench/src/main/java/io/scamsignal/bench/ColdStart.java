@@ -28,9 +28,16 @@ final class ColdStart {
 
     /** Fresh JVMs per side and case; -Dbench.runs=2 for a quick check. */
     static final int RUNS = Integer.getInteger("bench.runs", 10);
+    /** The functions measured: -Dbench.functions=intake for the intake alone (make bench-intake). */
+    private static final List<String> FUNCTIONS = List.of(System.getProperty("bench.functions",
+            "intake,enrichment,alerting").split(","));
     private static final Pattern FIELD = Pattern.compile("(\\w+)=([0-9.]+)");
 
     private ColdStart() {
+    }
+
+    static boolean measures(String function) {
+        return FUNCTIONS.contains(function);
     }
 
     record Run(double totalMs, Map<String, Double> fields) {

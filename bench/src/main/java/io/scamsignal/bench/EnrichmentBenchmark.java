@@ -51,7 +51,7 @@ public final class EnrichmentBenchmark {
         System.out.println("== Enrichment benchmarks (" + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors()
                 + " cores) ==");
         List<String> sections = args.length == 0 ? List.of("cpu", "wcu", "cold") : List.of(args);
-        if (sections.contains("cpu")) {
+        if (sections.contains("cpu") && ColdStart.measures("enrichment")) {
             cpu();
         }
         if (sections.contains("wcu") || sections.contains("cold")) {
@@ -68,7 +68,7 @@ public final class EnrichmentBenchmark {
                 }
             }
         }
-        if (sections.contains("cold")) {
+        if (sections.contains("cold") && ColdStart.measures("enrichment")) {
             ColdStart.confusables(project);
         }
         if (!ColdStart.failures.isEmpty()) {
@@ -174,21 +174,12 @@ public final class EnrichmentBenchmark {
      */
     static void coldStarts(Path project, String endpoint) throws Exception {
         try (EmulatorClients aws = EmulatorClients.create(endpoint, "us-east-1", "test", "test")) {
-            StackDeployer.DeployedStack intake = deploy(project, endpoint);
-            String reports = intake.resolver().resource("ReportsTable").ref();
-            String reporterData = intake.resolver().resource("ReporterDataTable").ref();
-            String idempotency = intake.resolver().resource("IdempotencyTable").ref();
-            // every run from the same address: the per-network counters go with the other tables
-            String rateLimits = intake.resolver().resource("RateLimitTable").ref();
-            ColdStart.twoByTwo(project, "Intake cold start: fresh JVM -> first report stored in moto", "intake",
-                    project.resolve("events/http/submit-report.json").toString(),
-                    functionEnvironment(intake, "SubmitReportFunction"),
-                    new ColdStart.Tables(() -> empty(aws, reports, reporterData, idempotency, rateLimits),
-                            () -> "reports " + describe(aws, reports, Set.of("payload")) + "; reporter data "
-                                    + describe(aws, reporterData, Set.of()) + "; idempotency keys "
-                                    + describe(aws, idempotency, Set.of()) + "; rate-limit counters "
-                                    + describe(aws, rateLimits, Set.of())));
-
+            if (ColdStart.measures("intake")) {
+                intakeColdStart(project, endpoint, aws);
+            }
+            if (!ColdStart.measures("enrichment")) {
+                return;
+            }
             StackDeployer.DeployedStack enrichment = deploy(project, endpoint);
             String indicators = enrichment.resolver().resource("IndicatorsTable").ref();
             Runnable forgetIndicators = () -> empty(aws, indicators);
@@ -198,6 +189,9 @@ public final class EnrichmentBenchmark {
                     new ColdStart.Tables(forgetIndicators, () -> contents(aws, indicators)));
             ColdStart.enrichmentBatch(project, functionEnvironment(enrichment, "EnrichReportFunction"), forgetIndicators);
 
+            if (!ColdStart.measures("alerting")) {
+                return;
+            }
             StackDeployer.DeployedStack alerting = deploy(project, endpoint);
             String alerts = alerting.resolver().resource("AlertsTable").ref();
             ColdStart.twoByTwo(project, "Alerting cold start: fresh JVM -> first alert published to moto's SNS", "alerting",
@@ -205,6 +199,24 @@ public final class EnrichmentBenchmark {
                     functionEnvironment(alerting, "ThresholdAlertFunction"),
                     new ColdStart.Tables(() -> empty(aws, alerts), () -> alertsWritten(aws, alerts)));
         }
+    }
+
+    /** The intake's 2 x 2 on a fresh stack (-Dbench.functions=intake measures it alone). */
+    private static void intakeColdStart(Path project, String endpoint, EmulatorClients aws) throws Exception {
+        StackDeployer.DeployedStack intake = deploy(project, endpoint);
+        String reports = intake.resolver().resource("ReportsTable").ref();
+        String reporterData = intake.resolver().resource("ReporterDataTable").ref();
+        String idempotency = intake.resolver().resource("IdempotencyTable").ref();
+        // every run from the same address: the per-network counters go with the other tables
+        String rateLimits = intake.resolver().resource("RateLimitTable").ref();
+        ColdStart.twoByTwo(project, "Intake cold start: fresh JVM -> first report stored in moto", "intake",
+                project.resolve("events/http/submit-report.json").toString(),
+                functionEnvironment(intake, "SubmitReportFunction"),
+                new ColdStart.Tables(() -> empty(aws, reports, reporterData, idempotency, rateLimits),
+                        () -> "reports " + describe(aws, reports, Set.of("payload")) + "; reporter data "
+                                + describe(aws, reporterData, Set.of()) + "; idempotency keys "
+                                + describe(aws, idempotency, Set.of()) + "; rate-limit counters "
+                                + describe(aws, rateLimits, Set.of())));
     }
 
     private static List<Map<String, AttributeValue>> scan(EmulatorClients aws, String table) {

@@ -23,13 +23,16 @@ public final class WarmCpu {
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
     private static final int WARMUP = Integer.getInteger("bench.iterations", 5);
     private static final int MEASURED = Integer.getInteger("bench.iterations", 4);
+    /** -Dbench.functions=intake: the intake's two benchmarks alone (make bench-intake). */
+    private static final List<String> FUNCTIONS = List.of(System.getProperty("bench.functions",
+            "intake,enrichment,alerting").split(","));
 
     private WarmCpu() {
     }
 
     public static void main(String[] args) throws Exception {
         Options options = new OptionsBuilder()
-                .include(WarmCpuBenchmarks.class.getName() + ".*")
+                .include(WarmCpuBenchmarks.class.getName() + "\\.(" + String.join("|", FUNCTIONS) + ").*")
                 .forks(1)
                 .warmupIterations(WARMUP).warmupTime(TimeValue.seconds(1))
                 .measurementIterations(MEASURED).measurementTime(TimeValue.seconds(1))
@@ -51,10 +54,16 @@ public final class WarmCpu {
         System.out.println("== Warm CPU per request or record, I/O excluded (JMH 1.37, " + ROUNDS + " interleaved rounds of "
                 + "1 fork, " + WARMUP + " x 1 s warm-up, " + MEASURED + " x 1 s measured; " + Runtime.version() + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores) ==");
-        row(byName, "intake, one POST /reports", "intakeRequest", "intakeReadTreeOfTheBody", 5);
-        row(byName, "enrichment, one report in a batch of 100", "enrichmentRecord", "enrichmentReadTreeOfThePayload",
-                20);
-        row(byName, "alerting, one aggregate change that alerts", "alertingRecord", "alertingReadTreeOfTheAggregate", 0);
+        if (FUNCTIONS.contains("intake")) {
+            row(byName, "intake, one POST /reports", "intakeRequest", "intakeReadTreeOfTheBody", 5);
+        }
+        if (FUNCTIONS.contains("enrichment")) {
+            row(byName, "enrichment, one report in a batch of 100", "enrichmentRecord", "enrichmentReadTreeOfThePayload",
+                    20);
+        }
+        if (FUNCTIONS.contains("alerting")) {
+            row(byName, "alerting, one aggregate change that alerts", "alertingRecord", "alertingReadTreeOfTheAggregate", 0);
+        }
     }
 
     /** @param limit the target ratio, 0 for none */

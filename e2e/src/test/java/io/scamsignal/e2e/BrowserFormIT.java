@@ -72,11 +72,21 @@ class BrowserFormIT {
         page.get("http://127.0.0.1:" + pipeline.port() + path);
         new Select(page.findElement(By.id("contactMethod"))).selectByValue("popup");
         page.findElement(By.id("impersonatedCompany")).sendKeys("Microsoft");
-        page.findElement(By.id("incidentDate")).sendKeys("11202026");
+        typeDate(page);
         new Select(page.findElement(By.id("country"))).selectByValue("US");
         page.findElement(By.id("phone")).sendKeys(phone);
         page.findElement(By.id("reporterEmail")).sendKeys("browser@example.org");
         page.findElement(By.cssSelector("button[type=submit]")).click();
+    }
+
+    /**
+     * 20 November 2026: into the browser's date picker (JavaScript makes the field one; en-US: month,
+     * day, year), or into the text field as people of the page's language write it.
+     */
+    private static void typeDate(WebDriver page) {
+        WebElement date = page.findElement(By.id("incidentDate"));
+        date.sendKeys("date".equals(date.getDomProperty("type")) ? "11202026"
+                : page.getCurrentUrl().contains("/de/") ? "20.11.2026" : "11/20/2026");
     }
 
     private void screenshot(WebDriver page, String name) throws Exception {
@@ -148,7 +158,7 @@ class BrowserFormIT {
         }
         new Select(page.findElement(By.id("contactMethod"))).selectByValue("popup");
         page.findElement(By.id("impersonatedCompany")).sendKeys("Microsoft");
-        page.findElement(By.id("incidentDate")).sendKeys("11202026");
+        typeDate(page);
         new Select(page.findElement(By.id("country"))).selectByValue("US");
         List<String> phones = List.of("+1 888 555 0142", "+1 877 555 0199", "+44 20 7946 0958");
         List<String> sites = List.of("https://rnicrosoft-help.com/fix", "micros0ft-support.net", "https://help-desk-fix.example/x");

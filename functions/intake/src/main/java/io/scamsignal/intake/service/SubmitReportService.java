@@ -2,6 +2,7 @@ package io.scamsignal.intake.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scamsignal.domain.json.JsonTrees;
 import io.scamsignal.domain.nextsteps.NextStep;
 import io.scamsignal.domain.nextsteps.NextSteps;
@@ -127,9 +128,13 @@ public final class SubmitReportService {
             } catch (IllegalArgumentException e) {
                 return IntakeResponse.error(400, "", "malformed_form", messages.text("malformed_form"));
             }
+            // the form's date as the person writes dates (a text field without JavaScript)
+            FormDates.normalise((ObjectNode) tree, messages);
         }
+        JsonNode form = mediaType.equals("application/x-www-form-urlencoded") ? tree : null;
         return switch (validator.validate(tree, messages)) {
-            case ValidationResult.Invalid invalid -> IntakeResponse.invalid(invalid.errors());
+            case ValidationResult.Invalid invalid -> IntakeResponse.invalid(form == null ? invalid.errors()
+                    : FormDates.explain(invalid.errors(), (ObjectNode) form, messages));
             case ValidationResult.Valid valid -> accept(valid.submission(), request, mediaType, body, messages);
         };
     }

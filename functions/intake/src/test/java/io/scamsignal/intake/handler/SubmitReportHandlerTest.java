@@ -333,6 +333,40 @@ class SubmitReportHandlerTest {
                 .doesNotContain("<script>");
     }
 
+    @ParameterizedTest(name = "{0}: {2}")
+    @org.junit.jupiter.params.provider.CsvSource({"en, US, 11/20/2026, MM/DD/YYYY", "en, GB, 20/11/2026, DD/MM/YYYY",
+            "de, DE, 20.11.2026, TT.MM.JJJJ", "es, ES, 20/11/2026, DD/MM/AAAA", "fr, CA, 20/11/2026, JJ/MM/AAAA"})
+    void theFormTakesTheDateAsThePersonWritesItAndExplainsTheFormatWhenItCannotReadIt(String lang, String country,
+                                                                                       String typed, String format) {
+        APIGatewayV2HTTPEvent ok = APIGatewayV2HTTPEvent.builder()
+                .withHeaders(Map.of("content-type", "application/x-www-form-urlencoded", "accept", "text/html"))
+                .withQueryStringParameters(Map.of("lang", lang))
+                .withBody("contactMethod=popup&impersonatedCompany=Microsoft&country=" + country
+                        + "&scammer.phoneNumbers=1+888+555+0142&incidentDate=" + typed.replace("/", "%2F")).build();
+        APIGatewayV2HTTPEvent unreadable = APIGatewayV2HTTPEvent.builder()
+                .withHeaders(Map.of("content-type", "application/x-www-form-urlencoded", "accept", "text/html"))
+                .withQueryStringParameters(Map.of("lang", lang))
+                .withBody("contactMethod=popup&impersonatedCompany=Microsoft&country=" + country
+                        + "&scammer.phoneNumbers=1+888+555+0142&incidentDate=31.02.2026").build();
+
+        assertThat(handler.handleRequest(ok, null).getStatusCode()).isEqualTo(202);
+        assertThat(repository.reports).singleElement().extracting(StoredReport::incidentDate)
+                .isEqualTo(java.time.LocalDate.of(2026, 11, 20));
+        APIGatewayV2HTTPResponse refused = handler.handleRequest(unreadable, null);
+        assertThat(refused.getStatusCode()).isEqualTo(400);
+        assertThat(refused.getBody()).contains("<code>incidentDate</code>", format);
+        assertThat(repository.reports).hasSize(1);
+    }
+
+    @Test
+    void theJsonApiStillTakesOnlyIsoDates() throws Exception {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(json(REPORT.replace("2026-11-20", "20.11.2026"),
+                Map.of("accept-language", "de")), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(response.getBody()).contains("invalid_date", "JJJJ-MM-TT");
+    }
+
     @Test
     void theAnswerCarriesNextStepsFromCountryPaymentsAndToolsInTheRequestedLanguage() throws Exception {
         String report = "{\"contactMethod\":\"popup\",\"impersonatedCompany\":\"Microsoft\","
