@@ -20,7 +20,7 @@ import java.util.SplittableRandom;
  * (the function has them anyway), then the time is taken from {@code BenignIndicators.standard} to
  * its answer for the first, unlisted, domain (every list read). Then, in the same JVM, the cost of
  * one lookup of an unlisted domain through {@code BenignIndicators.domain} and, where the side has
- * it, through {@code PopularDomains} alone: 200,000 distinct made-up names, two untimed passes,
+ * it, through {@code PopularDomains} alone: 50,000 distinct made-up names, two untimed passes,
  * the median of five timed ones.
  * <p>
  * Self-contained (this class only), so it runs against any jar:
@@ -32,7 +32,7 @@ import java.util.SplittableRandom;
 public final class BenignListsColdStart {
 
     private static final String UNLISTED = "scamsignal-probe-unlisted-domain.com";
-    private static final int NAMES = 200_000;
+    private static final int NAMES = 50_000;
     private static volatile Object sink;
 
     private BenignListsColdStart() {
