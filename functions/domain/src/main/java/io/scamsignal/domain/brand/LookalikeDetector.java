@@ -18,17 +18,18 @@ import java.util.regex.Pattern;
 /**
  * Does a domain imitate a protected brand? Every label of the host before its public suffix is
  * compared with the brands' keywords in a <em>folded</em> form: lower case, diacritics removed
- * (NFD without combining marks, plus the letters that do not decompose: ł, ø, đ, ı, ß, …), UTS #39
- * confusable skeletons (Cyrillic а, digit 0 and 1), digits that stand for letters (3→e, 4→a, 5→s,
- * 7→t, 9→g) and rn→m. Each label is read token by token (split on hyphens), as a whole with its
+ * (NFD without combining marks, plus the letters that do not decompose: ł, ø, đ, ı, ß, …, and
+ * those Unicode names as a variant of one letter: ɾ, ʀ, ƈ, ɢ), UTS #39 confusable skeletons
+ * (Cyrillic а, digit 0 and 1), digits that stand for letters (3→e, 4→a, 5→s, 7→t, 9→g) and rn→m. Each label is read token by token (split on hyphens), as a whole with its
  * hyphens dropped ({@code micro-soft}), and all labels are read joined ({@code micro.soft-support}):
  * <ul>
  *   <li>{@code homoglyph}: the folded form holds a keyword the literal text does not: rnicrosoft,
  *   paypa1, аmazon with a Cyrillic а, àmazon, ạmaz0n;</li>
  *   <li>{@code typosquat}: a token one edit (two for names of nine letters or more; transpositions
- *   count one) from a brand name, compared folded: mircosoft, amzon, appel, gooogle; inside a longer
- *   token only for names of seven letters or more, one edit, so that five- and six-letter names
- *   do not match ordinary words (applied, ample);</li>
+ *   count one; an ASCII look-alike, c for e or nn for m, half of one; a plural's es after an s, x
+ *   or z one) from a brand name, compared folded: mircosoft, amzon, appel, gooogle, annazon, qoogie,
+ *   amazeson; inside a longer token only for names of seven letters or more, one edit, so that
+ *   five- and six-letter names do not match ordinary words (applied, ample);</li>
  *   <li>{@code brand_in_name}: the brand itself in the registrable domain, also when split by a
  *   hyphen or a dot: amazon-prime-refund.co.uk, micro-soft.com, micro.soft-support.com;</li>
  *   <li>{@code brand_in_subdomain}: the brand only in subdomains of someone else's domain:
@@ -246,7 +247,7 @@ public final class LookalikeDetector {
         if (brandName && !folded.equals(foldedKeyword) && keyword.length() >= MIN_TYPO_NAME) {
             int allowed = keyword.length() >= 9 ? 2 : 1;
             // an edit costs 2, an ASCII look-alike in place of a letter (c for e, nn for m) 1: for names under
-            // nine letters one edit or two look-alikes (annazon, gooqie), for longer ones twice that
+            // nine letters one edit or two look-alikes (annazon, qoogie), for longer ones twice that
             boolean whole = folded.length() >= MIN_TYPO_TOKEN
                     && (glyphDistance(folded, foldedKeyword) <= 2 * allowed || pluralInside(folded, foldedKeyword));
             boolean inside = keyword.length() >= MIN_FUZZY_INSIDE && !folded.contains(foldedKeyword)
