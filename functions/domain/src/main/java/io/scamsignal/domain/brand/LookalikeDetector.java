@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
  * compared with the brands' keywords in a <em>folded</em> form: lower case, diacritics removed
  * (NFD without combining marks, plus the letters that do not decompose: ł, ø, đ, ı, ß, …, and
  * those Unicode names as a variant of one letter: ɾ, ʀ, ƈ, ɢ), UTS #39 confusable skeletons
- * (Cyrillic а, digit 0 and 1), digits that stand for letters (3→e, 4→a, 5→s, 7→t, 9→g) and rn→m. Each label is read token by token (split on hyphens), as a whole with its
- * hyphens dropped ({@code micro-soft}), and all labels are read joined ({@code micro.soft-support}):
+ * (Cyrillic а, digit 0 and 1), digits that stand for letters (3→e, 4→a, 5→s, 7→t, 9→g) and rn→m.
+ * Each label is read token by token (split on hyphens), as a whole with its hyphens dropped
+ * ({@code micro-soft}), and all labels are read joined ({@code micro.soft-support}):
  * <ul>
  *   <li>{@code homoglyph}: the folded form holds a keyword the literal text does not: rnicrosoft,
  *   paypa1, аmazon with a Cyrillic а, àmazon, ạmaz0n;</li>
