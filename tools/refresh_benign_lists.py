@@ -10,8 +10,8 @@ The hand-curated files (curated-*.tsv, user-content-hosts.tsv, search-engines.ts
 here: each of their lines cites its own official source.
 
 Tranco's top 1,000,000 (MISP warninglist 'tranco') is vendored compactly as popular-domains.bin:
-the first 8 bytes of SHA-256 of each registrable domain, sorted, under a 65,536-bucket index of the
-top 16 bits, each entry its low 48 bits (6 bytes); PopularDomains reads it. The remote-access
+the top 44 bits of SHA-256 of each registrable domain, sorted and Elias-Fano coded (the top 20 bits
+in unary, the low 24 packed: 26 bits a domain); PopularDomains reads it. The remote-access
 vendors' sites come from the LOLRMM catalogue (magicsword-io/LOLRMM, Apache-2.0) at a pinned
 commit: the Website of every tool of category RMM, as rmm-vendors.tsv.
 
@@ -22,7 +22,7 @@ the test only reports on (it holds scam and gambling sites named after brands as
 legitimate ones): hosts whose first label contains a brand's name or is one edit from it.
 
 Usage: python3 -m venv .venv-benign && .venv-benign/bin/pip install -r tools/benign-requirements.txt
-       .venv-benign/bin/python tools/refresh_benign_lists.py [--lolrmm DIR]
+       .venv-benign/bin/python tools/refresh_benign_lists.py [--lolrmm DIR] [--popular-only]
 (--lolrmm: a checkout or bare git directory of magicsword-io/LOLRMM holding LOLRMM_COMMIT;
 without it the archive of that commit is downloaded from GitHub.)
 """
@@ -61,7 +61,11 @@ CORPUS_SOURCES = ["tranco10k", "cisco_top10k", "majestic_million", "google-chrom
 MISP_COMMIT = "f40ada7702a61a38dbe5e2c9c4a77047bca8251f"
 POPULAR = "tranco"
 POPULAR_FILE = "popular-domains.bin"
-BUCKET_BITS = 16
+# 44-bit fingerprints: a domain off the list passes for popular with probability n / 2^44 (5.7e-8
+# for the million); the top 20 bits are held in unary (about 2 bits a domain), the low 24 packed.
+FINGERPRINT_BITS = 44
+HIGH_BITS = 20
+SAMPLE_BITS = 8
 LOLRMM_REPO = "magicsword-io/LOLRMM"
 LOLRMM_COMMIT = "3c75cf091b10bf7e8ecd576055c44d172b35ff21"  # 2026-08-21
 LOLRMM_LICENCE = "Apache-2.0 (LOLRMM LICENSE)"
@@ -91,29 +95,78 @@ def fingerprint(domain):
     return int.from_bytes(hashlib.sha256(domain.encode("ascii")).digest()[:8], "big")
 
 
+class BitWriter:
+    """Bits appended least significant first into little-endian 64-bit words (PopularDomains reads them so)."""
+
+    def __init__(self):
+        self.out = bytearray()
+        self.acc = 0
+        self.bits = 0
+
+    def write(self, value, width):
+        self.acc |= value << self.bits
+        self.bits += width
+        while self.bits >= 64:
+            self.out += (self.acc & 0xFFFFFFFFFFFFFFFF).to_bytes(8, "little")
+            self.acc >>= 64
+            self.bits -= 64
+
+    def words(self, extra=0):
+        """The words written, the last one padded with zeros, and `extra` zero words after them."""
+        if self.bits:
+            self.out += self.acc.to_bytes(8, "little")
+            self.acc, self.bits = 0, 0
+        return bytes(self.out) + bytes(8 * extra)
+
+
+def encode_popular(prints, bits=FINGERPRINT_BITS, high=HIGH_BITS, sample=SAMPLE_BITS):
+    """Sorted distinct `bits`-bit fingerprints, Elias-Fano coded (PopularDomains' format "SSP2").
+
+    The top `high` bits of each fingerprint are stored in unary: per bucket of that value, a 1 per
+    fingerprint and a 0 closing the bucket (n + 2^high bits); every 2^sample-th bucket's starting
+    bit is sampled; the low bits - high bits of each follow, packed. All little-endian."""
+    low = bits - high
+    buckets = 1 << high
+    unary, lows = BitWriter(), BitWriter()
+    samples = []
+    position = 0
+    i = 0
+    for bucket in range(buckets):
+        if bucket % (1 << sample) == 0:
+            samples.append(position)
+        start = i
+        while i < len(prints) and prints[i] >> low == bucket:
+            lows.write(prints[i] & ((1 << low) - 1), low)
+            i += 1
+        count = i - start
+        unary.write((1 << count) - 1, count + 1)
+        position += count + 1
+    assert i == len(prints), "fingerprints wider than the given bits"
+    samples.append(position)
+    high_words = unary.words()
+    low_words = lows.words(extra=1)  # a lookup may read one word past the last entry's
+    header = b"SSP2" + struct.pack("<iBBBxiii", len(prints), bits, high, sample, len(samples),
+                                   len(high_words) // 8, len(low_words) // 8)
+    table = struct.pack(f"<{len(samples)}i", *samples)
+    pad = bytes(-(len(header) + len(table)) % 8)
+    return header + table + pad + high_words + low_words
+
+
 def write_popular(lists_dir, version, today):
-    """Tranco's top 1M as sorted 64-bit fingerprints: magic, count, bucket starts, 6-byte remainders."""
+    """Tranco's top 1M as sorted 44-bit fingerprints, Elias-Fano coded (encode_popular)."""
     data = json.loads((lists_dir / POPULAR / "list.json").read_text(encoding="utf-8"))
-    prints = sorted({fingerprint(d) for d in entries(data["list"])})
-    starts = [0] * ((1 << BUCKET_BITS) + 1)
-    for f in prints:
-        starts[(f >> (64 - BUCKET_BITS)) + 1] += 1
-    for b in range(1, len(starts)):
-        starts[b] += starts[b - 1]
-    low = (1 << (64 - BUCKET_BITS)) - 1
-    out = bytearray(b"SSP1") + struct.pack(">i", len(prints))
-    out += struct.pack(f">{len(starts)}i", *starts)
-    for f in prints:
-        out += (f & low).to_bytes((64 - BUCKET_BITS) // 8, "big")
+    prints = sorted({fingerprint(d) >> (64 - FINGERPRINT_BITS) for d in entries(data["list"])})
+    out = encode_popular(prints)
     path = OUT / POPULAR_FILE
-    path.write_bytes(bytes(out))
+    path.write_bytes(out)
     return {"name": "tranco1m", "kind": "popular", "use": data["description"], "file": POPULAR_FILE,
             "source": f"MISP warninglist {POPULAR} (https://github.com/MISP/misp-warninglists at {MISP_COMMIT})",
             "package": f"pymispwarninglists {version}", "listVersion": str(data["version"]), "vendored": today,
             "licence": LICENCE + "; Tranco: cite Le Pochat et al., NDSS 2019", "entries": len(prints),
             "bytes": len(out),
-            "format": "SHA-256 of the registrable domain, first 8 bytes, sorted; 65,537 big-endian int bucket "
-                      "starts by the top 16 bits, then the low 48 bits of each (6 bytes)"}
+            "format": f"SHA-256 of the registrable domain, its top {FINGERPRINT_BITS} bits, sorted and Elias-Fano "
+                      f"coded: the top {HIGH_BITS} in unary (a sampled start every {1 << SAMPLE_BITS} buckets), "
+                      f"the low {FINGERPRINT_BITS - HIGH_BITS} packed (PopularDomains, format SSP2)"}
 
 
 def lolrmm_files(local):
@@ -177,10 +230,18 @@ def lev(a, b):
 def main():
     parser = argparse.ArgumentParser(description="Vendors the benign-indicator lists.")
     parser.add_argument("--lolrmm", help="a checkout or git directory of magicsword-io/LOLRMM")
+    parser.add_argument("--popular-only", action="store_true",
+                        help="rewrite only popular-domains.bin and its entry in lists.json")
     args = parser.parse_args()
     version = importlib.metadata.version("pymispwarninglists")
     today = datetime.date.today().isoformat()
     lists_dir = data_dir()
+    if args.popular_only:
+        listed = json.loads((OUT / "lists.json").read_text(encoding="utf-8"))
+        popular = write_popular(lists_dir, version, today)
+        listed["lists"] = [popular if m["name"] == popular["name"] else m for m in listed["lists"]]
+        (OUT / "lists.json").write_text(json.dumps(listed, indent=2) + "\n", encoding="utf-8")
+        return
     meta = []
     vendored = set()
     for name, (kind, why) in LISTS.items():

@@ -18,17 +18,19 @@ import java.util.regex.Pattern;
 /**
  * Does a domain imitate a protected brand? Every label of the host before its public suffix is
  * compared with the brands' keywords in a <em>folded</em> form: lower case, diacritics removed
- * (NFD without combining marks, plus the letters that do not decompose: ł, ø, đ, ı, ß, …), UTS #39
- * confusable skeletons (Cyrillic а, digit 0 and 1), digits that stand for letters (3→e, 4→a, 5→s,
- * 7→t, 9→g) and rn→m. Each label is read token by token (split on hyphens), as a whole with its
- * hyphens dropped ({@code micro-soft}), and all labels are read joined ({@code micro.soft-support}):
+ * (NFD without combining marks, plus the letters that do not decompose: ł, ø, đ, ı, ß, …, and
+ * those Unicode names as a variant of one letter: ɾ, ʀ, ƈ, ɢ), UTS #39 confusable skeletons
+ * (Cyrillic а, digit 0 and 1), digits that stand for letters (3→e, 4→a, 5→s, 7→t, 9→g) and rn→m.
+ * Each label is read token by token (split on hyphens), as a whole with its hyphens dropped
+ * ({@code micro-soft}), and all labels are read joined ({@code micro.soft-support}):
  * <ul>
  *   <li>{@code homoglyph}: the folded form holds a keyword the literal text does not: rnicrosoft,
  *   paypa1, аmazon with a Cyrillic а, àmazon, ạmaz0n;</li>
  *   <li>{@code typosquat}: a token one edit (two for names of nine letters or more; transpositions
- *   count one) from a brand name, compared folded: mircosoft, amzon, appel, gooogle; inside a longer
- *   token only for names of seven letters or more, one edit, so that five- and six-letter names
- *   do not match ordinary words (applied, ample);</li>
+ *   count one; an ASCII look-alike, c for e or nn for m, half of one; a plural's es after an s, x
+ *   or z one) from a brand name, compared folded: mircosoft, amzon, appel, gooogle, annazon, qoogie,
+ *   amazeson; inside a longer token only for names of seven letters or more, one edit, so that
+ *   five- and six-letter names do not match ordinary words (applied, ample);</li>
  *   <li>{@code brand_in_name}: the brand itself in the registrable domain, also when split by a
  *   hyphen or a dot: amazon-prime-refund.co.uk, micro-soft.com, micro.soft-support.com;</li>
  *   <li>{@code brand_in_subdomain}: the brand only in subdomains of someone else's domain:
@@ -245,7 +247,10 @@ public final class LookalikeDetector {
         }
         if (brandName && !folded.equals(foldedKeyword) && keyword.length() >= MIN_TYPO_NAME) {
             int allowed = keyword.length() >= 9 ? 2 : 1;
-            boolean whole = folded.length() >= MIN_TYPO_TOKEN && editDistance(folded, foldedKeyword) <= allowed;
+            // an edit costs 2, an ASCII look-alike in place of a letter (c for e, nn for m) 1: for names under
+            // nine letters one edit or two look-alikes (annazon, qoogie), for longer ones twice that
+            boolean whole = folded.length() >= MIN_TYPO_TOKEN
+                    && (glyphDistance(folded, foldedKeyword) <= 2 * allowed || pluralInside(folded, foldedKeyword));
             boolean inside = keyword.length() >= MIN_FUZZY_INSIDE && !folded.contains(foldedKeyword)
                     && substringDistance(folded, foldedKeyword) <= 1;
             if (whole || inside) {
@@ -353,7 +358,8 @@ public final class LookalikeDetector {
 
     /**
      * The folded form: lower case, diacritics and undecomposed letter variants to their base
-     * letter, UTS #39 skeleton, look-alike digits to letters, rn to m.
+     * letter (also those a UTS #39 prototype is, as ɢ for Komi ԍ), UTS #39 skeleton, look-alike
+     * digits to letters, rn to m.
      */
     String fold(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
@@ -363,17 +369,49 @@ public final class LookalikeDetector {
             if (replacement != null) {
                 base.append(replacement);
             } else {
-                base.appendCodePoint(cp);
+                base.append(LatinVariants.TABLE.getOrDefault(cp, Character.toString(cp)));
             }
         });
         String stripped = stripMarks(base.toString());
-        String skeleton = stripMarks(confusables.skeleton(stripped).toLowerCase(Locale.ROOT));
+        String skeleton = LatinVariants.replace(stripMarks(confusables.skeleton(stripped).toLowerCase(Locale.ROOT)));
         StringBuilder out = new StringBuilder(skeleton.length());
         for (int i = 0; i < skeleton.length(); i++) {
             char c = skeleton.charAt(i);
             out.append(LEET.getOrDefault(c, c));
         }
         return out.toString().replace("rn", "m").replace("vv", "w");
+    }
+
+    /**
+     * Latin letters named as a variant of one basic letter (ɾ, ʀ, ƈ, ƫ, ɢ: with a hook, small
+     * capitals, …), from the Unicode character names (latin-variants.tsv, LatinVariantsTableGenerator).
+     */
+    private static final class LatinVariants {
+        static final Map<Integer, String> TABLE = load();
+
+        private static Map<Integer, String> load() {
+            Map<Integer, String> table = new HashMap<>(512);
+            try (var in = LookalikeDetector.class.getResourceAsStream("/io/scamsignal/domain/brand/latin-variants.tsv")) {
+                for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                    int tab = line.indexOf('\t');
+                    if (!line.startsWith("#") && tab > 0) {
+                        table.put(Integer.parseInt(line, 0, tab, 16), line.substring(tab + 1).strip());
+                    }
+                }
+            } catch (java.io.IOException | NullPointerException e) {
+                throw new IllegalStateException("cannot read the bundled Latin variants table", e);
+            }
+            return Map.copyOf(table);
+        }
+
+        static String replace(String text) {
+            if (text.chars().allMatch(c -> c < 0x80)) {
+                return text;
+            }
+            StringBuilder out = new StringBuilder(text.length());
+            text.codePoints().forEach(cp -> out.append(TABLE.getOrDefault(cp, Character.toString(cp))));
+            return out.toString();
+        }
     }
 
     private static String stripMarks(String text) {
@@ -389,28 +427,101 @@ public final class LookalikeDetector {
         }
     }
 
-    /** Optimal string alignment distance: insertions, deletions, substitutions, adjacent transpositions. */
-    static int editDistance(String a, String b) {
+    /**
+     * Edit distance in half edits: insertions, deletions, substitutions and adjacent transpositions
+     * cost 2, putting an ASCII look-alike for a letter or two (ascii-glyphs.tsv: c for e, q for g,
+     * nn for m, cl for d) costs 1. Infinite where the lengths differ by more than two.
+     */
+    static int glyphDistance(String a, String b) {
         if (Math.abs(a.length() - b.length()) > 2) {
             return Integer.MAX_VALUE;
         }
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
+            d[i][0] = 2 * i;
         }
         for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
+            d[0][j] = 2 * j;
         }
         for (int i = 1; i <= a.length(); i++) {
             for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                char x = a.charAt(i - 1);
+                char y = b.charAt(j - 1);
+                int cost = x == y ? 0 : AsciiGlyphs.alike(x, y) ? 1 : 2;
+                int best = Math.min(Math.min(d[i - 1][j] + 2, d[i][j - 1] + 2), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && x == b.charAt(j - 2) && a.charAt(i - 2) == y) {
+                    best = Math.min(best, d[i - 2][j - 2] + 2);
                 }
+                if (i > 1 && AsciiGlyphs.alike(a.charAt(i - 2), x, y)) {
+                    best = Math.min(best, d[i - 2][j - 1] + 1);
+                }
+                if (j > 1 && AsciiGlyphs.alike(b.charAt(j - 2), y, x)) {
+                    best = Math.min(best, d[i - 1][j - 2] + 1);
+                }
+                d[i][j] = best;
             }
         }
         return d[a.length()][b.length()];
+    }
+
+    /** ASCII look-alikes typed for letters, from dnstwist's table (ascii-glyphs.tsv, tools/refresh_ascii_glyphs.py). */
+    private static final class AsciiGlyphs {
+        /** For two ASCII characters, the letters they stand for as a pair (bit c of the two words: nn for m). */
+        private static final long[][] TWO_FOR_ONE = new long[128 * 128][];
+        private static final boolean[] ONE_FOR_ONE = new boolean[128 * 128];
+
+        static {
+            try (var in = LookalikeDetector.class.getResourceAsStream("/io/scamsignal/domain/brand/ascii-glyphs.tsv")) {
+                for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                    String[] pair = line.split("\t");
+                    if (line.startsWith("#") || pair.length != 2) {
+                        continue;
+                    }
+                    String a = pair[0];
+                    String b = pair[1];
+                    if (a.length() == 1 && b.length() == 1) {
+                        ONE_FOR_ONE[a.charAt(0) * 128 + b.charAt(0)] = true;
+                        ONE_FOR_ONE[b.charAt(0) * 128 + a.charAt(0)] = true;
+                    } else if (a.length() == 1 && b.length() == 2) {
+                        int at = b.charAt(0) * 128 + b.charAt(1);
+                        if (TWO_FOR_ONE[at] == null) {
+                            TWO_FOR_ONE[at] = new long[2];
+                        }
+                        TWO_FOR_ONE[at][a.charAt(0) >>> 6] |= 1L << (a.charAt(0) & 63);
+                    }
+                }
+            } catch (java.io.IOException | NullPointerException e) {
+                throw new IllegalStateException("cannot read the bundled ASCII look-alikes", e);
+            }
+        }
+
+        static boolean alike(char a, char b) {
+            return a < 128 && b < 128 && ONE_FOR_ONE[a * 128 + b];
+        }
+
+        /** Does the pair {@code first second} stand for {@code letter}? */
+        static boolean alike(char first, char second, char letter) {
+            if (first >= 128 || second >= 128 || letter >= 128) {
+                return false;
+            }
+            long[] letters = TWO_FOR_ONE[first * 128 + second];
+            return letters != null && (letters[letter >>> 6] & (1L << (letter & 63))) != 0;
+        }
+    }
+
+    /** The name with "es" put after one of its s, x or z, as a plural is spelt (amazeson): one edit of two letters. */
+    static boolean pluralInside(String token, String name) {
+        if (token.length() != name.length() + 2) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if ((c == 's' || c == 'x' || c == 'z') && token.startsWith(name.substring(0, i + 1))
+                    && token.startsWith("es", i + 1) && token.endsWith(name.substring(i + 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The least edit distance between {@code pattern} and any substring of {@code text} (transpositions count one). */

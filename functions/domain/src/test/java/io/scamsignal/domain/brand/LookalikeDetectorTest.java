@@ -38,10 +38,12 @@ class LookalikeDetectorTest {
 
     @ParameterizedTest
     @CsvSource({"example.com", "officedepot.com", "applebees.com", "primeministers.gov.uk", "windowsandsiding.com",
-            "nortonville.org", "pineapple.com", "wwnorton.com", "9to5google.com", "rappler.com", "applied.com"})
+            "nortonville.org", "pineapple.com", "wwnorton.com", "9to5google.com", "rappler.com", "applied.com",
+            "appid.com", "wonton.food", "mouton.sk", "mormon.org", "amador.com", "nirsoft.net", "neurosoft.gr"})
     void ordinaryDomainsAreNotLookalikes(String input) {
         // a short name inside a longer word counts only beside words scammers add (applebees and
-        // nortonville are not brand_in_name)
+        // nortonville are not brand_in_name); an edit and a look-alike are too many for a short name
+        // (appid: l as i and d for e; wonton: w for n and n as r)
         assertThat(detect(input)).isEmpty();
     }
 
@@ -63,7 +65,16 @@ class LookalikeDetectorTest {
             "nortn-renew.com, Norton, typosquat",
             "gooogle.co.uk, Google, typosquat",
             "mircosoftsupport.com, Microsoft, typosquat",
-            "securemicrosoft.com, Microsoft, brand_in_name"})
+            "securemicrosoft.com, Microsoft, brand_in_name",
+            "annazon.com, Amazon, typosquat",
+            "qoogie.com, Google, typosquat",
+            "mcafcc.com, McAfee, typosquat",
+            "nnlcrosoft.com, Microsoft, typosquat",
+            "amazeson.com, Amazon, typosquat",
+            "nortson.com, Norton, typosquat",
+            "ԍооԍӏе.com, Google, homoglyph",
+            "noɾƫon.com, Norton, homoglyph",
+            "ʀnicrosoft.net, Microsoft, homoglyph"})
     void hyphenatedDottedAndMisspelledLookalikesAreRecognised(String input, String brand, String technique) {
         assertThat(detect(input)).hasValueSatisfying(l -> {
             assertThat(l.impersonates()).contains(brand);
@@ -79,12 +90,29 @@ class LookalikeDetectorTest {
         assertThat(detector.fold("rnicr0s0ft")).isEqualTo("microsoft");
         assertThat(detector.fold("n0rt0n")).isEqualTo("norton");
         assertThat(detector.fold("аррlе")).isEqualTo("apple");
+        // Latin variants by their Unicode names, before the skeleton and after it (Komi ԍ's prototype is ɢ)
+        assertThat(detector.fold("noɾƫon")).isEqualTo("norton");
+        assertThat(detector.fold("ԍооԍӏе")).isEqualTo("google");
+        assertThat(detector.fold("ᴍcaƈee")).isEqualTo("mcacee");
     }
 
     @Test
-    void editDistanceCountsATranspositionAsOne() {
-        assertThat(LookalikeDetector.editDistance("mircosoft", "microsoft")).isEqualTo(1);
-        assertThat(LookalikeDetector.editDistance("amazon", "amazon")).isZero();
-        assertThat(LookalikeDetector.editDistance("amzaon", "amazon")).isEqualTo(1);
+    void glyphDistanceCountsAnEditOrATranspositionTwoAndAnAsciiLookAlikeOne() {
+        assertThat(LookalikeDetector.glyphDistance("amazon", "amazon")).isZero();
+        assertThat(LookalikeDetector.glyphDistance("amzaon", "amazon")).isEqualTo(2);
+        assertThat(LookalikeDetector.glyphDistance("mircosoft", "microsoft")).isEqualTo(2);
+        assertThat(LookalikeDetector.glyphDistance("anazon", "amazon")).isEqualTo(1);   // n for m
+        assertThat(LookalikeDetector.glyphDistance("annazon", "amazon")).isEqualTo(1);  // nn for m
+        assertThat(LookalikeDetector.glyphDistance("qoogie", "google")).isEqualTo(2);   // q for g, i for l
+        assertThat(LookalikeDetector.glyphDistance("appid", "apple")).isEqualTo(3);     // i for l, then an edit
+        assertThat(LookalikeDetector.glyphDistance("amazonxyz", "amazon")).isEqualTo(Integer.MAX_VALUE);
+    }
+
+    @Test
+    void aPluralEsGoesAfterAnSXOrZ() {
+        assertThat(LookalikeDetector.pluralInside("amazeson", "amazon")).isTrue();
+        assertThat(LookalikeDetector.pluralInside("microsesoft", "microsoft")).isTrue();
+        assertThat(LookalikeDetector.pluralInside("amesazon", "amazon")).isFalse();
+        assertThat(LookalikeDetector.pluralInside("amazonxx", "amazon")).isFalse();
     }
 }

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
  * each protected brand's main domain (tools/dnstwist_fuzz.py, dnstwist pinned in
  * tools/requirements.txt, generated at test time without network). The detector is scored alone,
  * without the benign lists: a lookalike counts as found when the detector names its brand. A
- * generated domain that is one of the brands' own is left out (and counted).
+ * generated domain that is one of the brands' own is left out (and counted). The detector's ASCII
+ * look-alikes (ascii-glyphs.tsv) come from dnstwist's own table, so the homoglyph fuzzer's score
+ * is not independent of it: without that table it is 15,411 of 15,697 (98.18%).
  */
 class LookalikeDnstwistIT {
 
@@ -32,7 +34,7 @@ class LookalikeDnstwistIT {
             "transposition", "various", "vowel-swap");
 
     @Test
-    void theDetectorAloneFindsDnstwistsLookalikesAtTheirPinnedCountsAndAtLeast99PercentWhereItDoes() throws Exception {
+    void theDetectorAloneFindsDnstwistsLookalikesAtTheirPinnedCountsAndAtLeast99PercentPerFuzzer() throws Exception {
         Map<String, String> mainDomains = new TreeMap<>();
         for (Brand brand : BRANDS.brands()) {
             String main = brand.names().get(0) + ".com";
@@ -90,25 +92,18 @@ class LookalikeDnstwistIT {
         byFuzzer.forEach((f, c) -> counts.put(f, c[0] + "/" + c[1]));
         // found/total per fuzzer, exactly (dnstwist is pinned): a weaker detector, or a changed corpus, fails here
         assertThat(counts).isEqualTo(EXPECTED);
+        // at least 99% per fuzzer; under 100 permutations that allows no miss at all (one miss of 99 is 98.99%)
         byFuzzer.forEach((fuzzer, c) -> {
-            if (!BELOW_99.contains(fuzzer)) {
-                assertThat(100.0 * c[0] / c[1]).as(fuzzer + ": " + missed.get(fuzzer)).isGreaterThanOrEqualTo(99.0);
-            }
+            int misses = c[1] - c[0];
+            assertThat(c[1] < 100 ? misses == 0 : misses <= c[1] / 100)
+                    .as(fuzzer + ": " + c[0] + "/" + c[1] + " " + missed.get(fuzzer)).isTrue();
         });
     }
 
     private static final Map<String, String> EXPECTED = new TreeMap<>(Map.ofEntries(
-            Map.entry("addition", "251/251"), Map.entry("bitsquatting", "198/198"), Map.entry("cyrillic", "2/3"),
-            Map.entry("homoglyph", "15345/15697"), Map.entry("hyphenation", "37/37"), Map.entry("insertion", "415/415"),
-            Map.entry("omission", "39/39"), Map.entry("plural", "10/11"), Map.entry("repetition", "20/20"),
+            Map.entry("addition", "251/251"), Map.entry("bitsquatting", "198/198"), Map.entry("cyrillic", "3/3"),
+            Map.entry("homoglyph", "15670/15697"), Map.entry("hyphenation", "37/37"), Map.entry("insertion", "415/415"),
+            Map.entry("omission", "39/39"), Map.entry("plural", "11/11"), Map.entry("repetition", "20/20"),
             Map.entry("replacement", "206/206"), Map.entry("subdomain", "30/30"), Map.entry("transposition", "31/31"),
             Map.entry("various", "7/7"), Map.entry("vowel-swap", "42/42")));
-
-    /**
-     * Known gaps, pinned above at their exact counts: homoglyph lookalikes with two substitutions
-     * (annazon, nncafee, gooqie: m as nn or rr, g as q, e as c; the detector allows one edit to names
-     * under nine letters), ԍооԍӏе (Komi ԍ, whose UTS #39 prototype is small capital ɢ, not g), and
-     * amazeson.
-     */
-    private static final java.util.Set<String> BELOW_99 = java.util.Set.of("homoglyph", "cyrillic", "plural");
 }
