@@ -43,8 +43,30 @@ public final class RingLinker {
         this.maxConflicts = maxConflicts;
     }
 
-    /** The plan that linked the report (empty when it was already linked), with any merge's events first. */
+    /**
+     * The plan that linked the report (empty when it was already linked), with any merge's events
+     * first. A report with more indicators than one transaction can found a ring with goes in chunks
+     * ({@link RingReport#chunks}, {@link RingPlanner#chunkSize}), each linked as a report of its own;
+     * the result is then the last chunk's plan (empty when none wrote) with every chunk's events.
+     */
     public RingPlanner.Plan link(RingReport report, RingReads reads, Transactions store) {
+        List<RingReport> chunks = report.chunks(planner.chunkSize());
+        if (chunks.size() == 1) {
+            return linkOne(report, reads, store);
+        }
+        List<RingEvent> events = new ArrayList<>();
+        RingPlanner.Plan last = RingPlanner.Plan.NOTHING;
+        for (RingReport chunk : chunks) {
+            RingPlanner.Plan plan = linkOne(chunk, reads, store);
+            events.addAll(plan.events());
+            if (!plan.isEmpty()) {
+                last = plan;
+            }
+        }
+        return new RingPlanner.Plan(last.writes(), List.copyOf(events), last.ring());
+    }
+
+    private RingPlanner.Plan linkOne(RingReport report, RingReads reads, Transactions store) {
         List<RingEvent> events = new ArrayList<>();
         int conflicts = 0;
         for (int round = 0; round < MAX_STEPS; round++) {
