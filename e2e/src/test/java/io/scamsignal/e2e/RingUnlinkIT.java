@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scamsignal.domain.feed.TaxiiResources;
 import io.scamsignal.domain.ring.RingIds;
+import io.scamsignal.domain.ring.RingPlanner;
+import io.scamsignal.domain.ring.RingReport;
+import io.scamsignal.enrichment.adapter.DynamoDbRingStore;
 import io.scamsignal.emulator.LocalPipeline;
 import io.scamsignal.ops.Ops;
 import io.scamsignal.ops.OpsEnvironment;
@@ -38,7 +41,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * ops jar's main runs it, on the pipeline's stack) withdraws the bridge. The ring splits into
  * exactly its two connected parts; each part gets one {@code ring_split} alert and a new version of
  * its campaign in the TAXII rings collection (read through the partner API); later reports naming
- * the withdrawn pair merge nothing and cause no {@code ring_merged}.
+ * the withdrawn pair merge nothing and cause no {@code ring_merged}. Then a split too big for one
+ * transaction, on the same table: the command goes in steps and ends in the two parts, unmarked.
  */
 class RingUnlinkIT {
 
@@ -135,6 +139,39 @@ class RingUnlinkIT {
                 .containsExactlyInAnyOrder(ringA + "=7", ringB + "=3");
         assertThat(ringAlerts(Duration.ofSeconds(4), Integer.MAX_VALUE))
                 .noneMatch(x -> x.get("rule").asText().equals("ring_merged") || x.get("rule").asText().equals("ring_split"));
+
+        // a split too big for one transaction, on the same table: two 20-report rings and a bridge, linked by
+        // the enrichment's adapter, split by the command in steps
+        DynamoDbRingStore store = new DynamoDbRingStore(pipeline.aws().dynamoDb(), pipeline.ref("RingsTable"),
+                new RingPlanner(3));
+        Instant t0 = Instant.parse("2026-11-01T00:00:00Z");
+        for (int i = 0; i < 20; i++) {
+            for (String gang : List.of("c", "d")) {
+                store.link(ringReport("big-" + gang + i, t0.plusSeconds(i * 2L + (gang.equals("c") ? 0 : 1)), gang + i,
+                        "phone#+1777555" + (gang.equals("c") ? "00" : "01") + "00",
+                        "phone#+1777555" + (gang.equals("c") ? "02" : "03") + String.format("%02d", i)));
+            }
+        }
+        store.link(ringReport("big-x", t0.plusSeconds(100), "x", "phone#+17775550000", "phone#+17775550100"));
+        // the split-off part alone needs some 124 item writes (listings, members, reports, reporters, networks)
+        String ringC = RingIds.of("big-c0");
+        assertThat(Ops.run(new String[]{"ring-unlink", ringC, "phone#+17775550000", "phone#+17775550100", "wrong bridge"},
+                new OpsEnvironment(Map.of("STACK_NAME", stack, "MOTO_PORT",
+                        Integer.toString(URI.create(TestEmulator.endpoint()).getPort()))))).isZero();
+        List<JsonNode> big = liveHeads().stream().filter(h -> Set.of(ringC, RingIds.of("big-d0"))
+                .contains(h.get("ringId").asText())).toList();
+        assertThat(big).extracting(h -> h.get("ringId").asText() + "=" + h.get("reports").asInt() + "/"
+                + h.get("members").asInt() + (h.path("absorbing").isTextual() || h.path("movingTo").isTextual() ? " marked" : ""))
+                .containsExactlyInAnyOrder(ringC + "=21/21", RingIds.of("big-d0") + "=20/21");
+        assertThat(members(big.stream().filter(h -> !h.get("ringId").asText().equals(ringC)).findFirst().orElseThrow()
+                .get("home").asText())).hasSize(21).allMatch(k -> k.startsWith("phone#+177755501")
+                || k.startsWith("phone#+177755503"));
+    }
+
+    private static RingReport ringReport(String id, Instant at, String reporter, String... keys) {
+        return new RingReport(id, at, "fp-" + reporter, "net-" + reporter, "US", new java.util.TreeSet<>(Set.of("Microsoft")),
+                java.math.BigDecimal.TEN, new java.util.TreeSet<>(), "popup", java.util.Arrays.stream(keys)
+                .map(k -> new RingReport.Member(k, "phone", k.substring(6))).toList());
     }
 
     private Set<String> members(String home) {
