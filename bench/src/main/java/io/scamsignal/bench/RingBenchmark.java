@@ -141,6 +141,47 @@ public final class RingBenchmark {
             System.out.printf("linking, each report delivered again: %d item writes, %.1f requests per report%n",
                     meter.items.sum(), meter.requests() / (double) joining.size());
 
+            // 1b. candidate links: each pair of 5-report rings bridged by one report from one network, then
+            // by one from another; with RingMergeMinNetworks 1 the first merges, with 2 (the default) the
+            // first is a candidate link (link item, both members rewritten, the other head checked) and
+            // the second merges
+            for (int minNetworks : new int[]{1, 2}) {
+                DynamoDbRingStore corroborating = new DynamoDbRingStore(dynamoDb,
+                        table(dynamoDb, "bench-rings-mn" + minNetworks + "-" + suffix, true),
+                        new RingPlanner(3, RingPlanner.MAX_TRANSACTION_ITEMS, minNetworks));
+                String tag = "mn" + minNetworks + "-";
+                int pairs = 30;
+                for (int p = 0; p < pairs; p++) {
+                    for (int k = 0; k < 5; k++) {
+                        for (String side : List.of("a", "b")) {
+                            corroborating.link(report(tag + side + p + "-" + k, t0.plusSeconds(20_000 + p * 10 + k),
+                                    "fp-" + tag + side + p + "-" + k, "net-" + tag + side + p + "-" + k,
+                                    keys(tag + side + p, k, (k + 1) % 5)));
+                        }
+                    }
+                }
+                long[] items = new long[2];
+                long[] units = new long[2];
+                for (int round = 0; round < 2; round++) {
+                    meter.reset();
+                    for (int p = 0; p < pairs; p++) {
+                        corroborating.link(report(tag + "x" + round + "-" + p, t0.plusSeconds(30_000 + round * 100 + p),
+                                "fp-" + tag + "x" + round + "-" + p, "net-" + tag + "x" + round + "-" + p,
+                                List.of(member(tag + "a" + p, 0), member(tag + "b" + p, 0))));
+                    }
+                    items[round] = meter.items.sum();
+                    units[round] = meter.units.sum();
+                }
+                System.out.printf("linking, RingMergeMinNetworks %d, a bridge of two 5-report rings from one network: "
+                                + "%.1f item writes, %.1f WCU per report; the same pair from a second network: %.1f item "
+                                + "writes, %.1f WCU; both: %.1f WCU per bridge report%n", minNetworks,
+                        items[0] / (double) pairs, units[0] / (double) pairs, items[1] / (double) pairs,
+                        units[1] / (double) pairs, (units[0] + units[1]) / (2.0 * pairs));
+            }
+            if ("candidates".equals(System.getProperty("bench.ringOnly"))) {
+                return;
+            }
+
             // 2. merges: pairs of 5-report rings joined by one report naming one indicator of each
             List<RingReport> small = new ArrayList<>();
             List<RingReport> joiners = new ArrayList<>();
@@ -291,7 +332,12 @@ public final class RingBenchmark {
     }
 
     private static RingReport report(String id, Instant at, String reporter, List<RingReport.Member> members) {
-        return new RingReport(id, at, reporter, null, "US", new TreeSet<>(Set.of("Microsoft")), BigDecimal.TEN,
+        return report(id, at, reporter, null, members);
+    }
+
+    private static RingReport report(String id, Instant at, String reporter, String network,
+                                     List<RingReport.Member> members) {
+        return new RingReport(id, at, reporter, network, "US", new TreeSet<>(Set.of("Microsoft")), BigDecimal.TEN,
                 new TreeSet<>(Set.of("gift_card")), "popup", members);
     }
 

@@ -64,6 +64,10 @@ public final class RingCorpusBenchmark {
         System.out.printf("== Ring corpus through the pipeline: %d reports (campaigns of %s victims, %d noise, %d bridges), "
                 + "every batch delivered %d times in shuffled order (seed %d, -Dbench.ringSeed repeats it) ==%n",
                 corpus.reports().size(), victims, noise, joins.size(), COPIES, seed);
+        if (Boolean.getBoolean("bench.ringCorpusInMemory")) {
+            inMemory(corpus, seed);
+            return;
+        }
         String stack = "bench-ringcorpus-" + UUID.randomUUID().toString().substring(0, 6);
         // the function logs a line per batch; its errors are what matter here (JsonLog keeps the stream
         // it finds when the handler is built, so the filter goes in before the pipeline starts)
@@ -144,6 +148,70 @@ public final class RingCorpusBenchmark {
                 System.exit(1);
             }
         }
+    }
+
+    /**
+     * {@code -Dbench.ringCorpusInMemory=true}: the corpus folded once into the in-memory store
+     * (InMemoryRingStore, the planner enrichment runs) with RingMergeMinNetworks 1 and 2, in receivedAt
+     * order and three shuffled orders; pairwise precision and recall of the rings' indicators against
+     * the generator's rings (each campaign, the campaigns a bridge joins, each noise report alone).
+     */
+    private static void inMemory(RingCorpus.Corpus corpus, long seed) {
+        List<RingReport> reports = corpus.reports().stream().map(RingCorpusCheck::toRingReport).toList();
+        java.util.Set<java.util.Set<String>> truth = RingCorpusCheck.truth(reports);
+        Random random = new Random(seed);
+        for (int minNetworks : new int[]{1, 2}) {
+            io.scamsignal.domain.ring.RingPlanner planner = new io.scamsignal.domain.ring.RingPlanner(3,
+                    io.scamsignal.domain.ring.RingPlanner.MAX_TRANSACTION_ITEMS, minNetworks);
+            java.util.Set<java.util.Set<String>> first = null;
+            for (int order = 0; order < 4; order++) {
+                List<RingReport> ordered = new ArrayList<>(reports);
+                if (order == 0) {
+                    ordered.sort(Comparator.comparing(RingReport::receivedAt).thenComparing(RingReport::reportId));
+                } else {
+                    java.util.Collections.shuffle(ordered, random);
+                }
+                io.scamsignal.domain.ring.InMemoryRingStore store = new io.scamsignal.domain.ring.InMemoryRingStore();
+                ordered.forEach(r -> store.ingest(planner, r));
+                java.util.Set<java.util.Set<String>> rings = RingCorpusCheck.partition(store, store.liveRings());
+                double[] pr = precisionRecall(rings, truth);
+                System.out.printf("in memory, RingMergeMinNetworks %d, %s: %d rings (%d true), pairwise precision %.4f, "
+                                + "recall %.4f%s%n", minNetworks, order == 0 ? "receivedAt order" : "shuffled order " + order,
+                        rings.size(), truth.size(), pr[0], pr[1],
+                        first == null ? "" : rings.equals(first) ? ", the same rings as receivedAt order"
+                                : ", other rings than receivedAt order");
+                if (first == null) {
+                    first = rings;
+                }
+            }
+        }
+    }
+
+    /** Over pairs of indicators: in one ring in both / in one predicted ring, / in one true ring. */
+    private static double[] precisionRecall(java.util.Set<java.util.Set<String>> predicted,
+                                            java.util.Set<java.util.Set<String>> truth) {
+        Map<String, Integer> trueRing = new java.util.HashMap<>();
+        int t = 0;
+        long truePairs = 0;
+        for (java.util.Set<String> ring : truth) {
+            for (String key : ring) {
+                trueRing.put(key, t);
+            }
+            t++;
+            truePairs += (long) ring.size() * (ring.size() - 1) / 2;
+        }
+        long predictedPairs = 0;
+        long both = 0;
+        for (java.util.Set<String> ring : predicted) {
+            predictedPairs += (long) ring.size() * (ring.size() - 1) / 2;
+            Map<Integer, Long> cells = new java.util.HashMap<>();
+            ring.forEach(k -> cells.merge(trueRing.getOrDefault(k, -1), 1L, Long::sum));
+            for (long n : cells.values()) {
+                both += n * (n - 1) / 2;
+            }
+        }
+        return new double[]{predictedPairs == 0 ? 1 : both / (double) predictedPairs,
+                truePairs == 0 ? 1 : both / (double) truePairs};
     }
 
     /** Passes on the lines that are not JsonLog's INFO lines. */

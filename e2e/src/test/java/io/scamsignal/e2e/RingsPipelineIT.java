@@ -224,6 +224,56 @@ class RingsPipelineIT {
     }
 
     @Test
+    void theSchemasLargestReportFoundsOneRingInChunksWithEveryIndicatorCountedAndNothingFailed() throws Exception {
+        StringBuilder phones = new StringBuilder();
+        StringBuilder sites = new StringBuilder();
+        StringBuilder emails = new StringBuilder();
+        StringBuilder wallets = new StringBuilder();
+        StringBuilder tools = new StringBuilder();
+        StringBuilder described = new StringBuilder("They told me to call ");
+        for (int i = 0; i < 10; i++) {
+            String sep = i == 0 ? "" : ",";
+            phones.append(sep).append("\"+1 888 555 01").append(10 + i).append('"');
+            sites.append(sep).append("\"https://fix-pc-desk").append(i).append(".com/help\"");
+            emails.append(sep).append("\"agent@desk-mail").append(i).append(".net\"");
+            wallets.append(sep).append("\"0x").append(String.format("%040x", 0xabcdef00L + i)).append('"');
+            described.append("+1 888 555 02").append(10 + i).append(i == 9 ? "." : ", ");
+        }
+        for (int i = 0; i < 5; i++) {
+            tools.append(i == 0 ? "" : ",").append("{\"tool\":\"AnyDesk\",\"id\":\"12345678").append(i).append("\"}");
+        }
+        String body = """
+                {"contactMethod":"popup","impersonatedCompany":"Microsoft","incidentDate":"2026-11-20","country":"US",
+                 "scammer":{"phoneNumbers":[%s],"websites":[%s],"emails":[%s],"remoteAccessTools":[%s],
+                 "walletAddresses":[%s]},
+                 "loss":{"amount":"900.00","currency":"USD","paymentMethods":["crypto"]},
+                 "description":"%s",
+                 "reporter":{"email":"largest@example.org"}}""".formatted(phones, sites, emails, tools, wallets, described);
+        String reportId = post(body);
+        assertThat(pipeline.awaitIdle(Duration.ofSeconds(2), Duration.ofSeconds(90))).isTrue();
+
+        Map<String, Map<String, AttributeValue>> counted = new java.util.TreeMap<>();
+        pipeline.aws().dynamoDb().scanPaginator(b -> b.tableName(pipeline.ref("IndicatorsTable"))).items().stream()
+                .filter(i -> i.get("sk").s().equals("AGG")).forEach(i -> counted.put(i.get("pk").s(), i));
+        assertThat(counted.size()).as("more indicators than one transaction can found a ring with").isGreaterThan(45);
+        for (Map<String, AttributeValue> item : counted.values()) {
+            assertThat(JSON.readTree(item.get("state").s()).get("reports").asInt()).isEqualTo(1);
+        }
+        assertThat(RingsTableReads.liveHeads(pipeline)).singleElement().satisfies(h -> {
+            assertThat(h.get("ringId").asText()).isEqualTo(RingIds.of(reportId));
+            assertThat(h.get("reports").asInt()).isEqualTo(1);
+            assertThat(h.get("members").asInt()).isEqualTo(counted.size());
+        });
+        assertThat(pipeline.aws().sqs().receiveMessage(b -> b.queueUrl(pipeline.ref("EnrichmentFailureQueue"))
+                .waitTimeSeconds(2).maxNumberOfMessages(10)).messages()).as("nothing on the on-failure queue").isEmpty();
+        // a replay of the reports stream changes no ring item
+        long version = RingsTableReads.liveHeads(pipeline).get(0).get("version").asLong();
+        pipeline.replayStreamsFromTrimHorizon();
+        assertThat(pipeline.awaitIdle(Duration.ofSeconds(2), Duration.ofSeconds(60))).isTrue();
+        assertThat(RingsTableReads.liveHeads(pipeline).get(0).get("version").asLong()).isEqualTo(version);
+    }
+
+    @Test
     void aMergeTooBigForOneTransactionGoesInStepsAndCountsEveryReportAndReporterOnce() throws Exception {
         // two rings of 30 reporters each: merging them moves some 150 items, over DynamoDB's 100 a transaction
         String firstM = null;

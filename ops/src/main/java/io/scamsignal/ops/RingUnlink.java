@@ -1,6 +1,7 @@
 package io.scamsignal.ops;
 
 import io.scamsignal.domain.ring.RingItems;
+import io.scamsignal.domain.ring.RingLinker;
 import io.scamsignal.domain.ring.RingPlanner;
 import io.scamsignal.domain.ring.RingSplit;
 import io.scamsignal.enrichment.adapter.DynamoDbRingStore;
@@ -12,8 +13,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * {@code ring-unlink <ringId> <indicatorKey A> <indicatorKey B> <reason>}: withdraws the link of A
  * and B, stores it ({@code UNLINK#a|b}, never linked again) and splits the ring into what stays
  * connected (RingSplit), in one transaction held to the ring head's version (re-read and re-planned
- * when a report changed the ring meanwhile). Reads RINGS_TABLE (default: the local runner's) and
- * RING_NETWORK_CAP (default 3, as enrichment).
+ * when a report changed the ring meanwhile), or in steps when it needs more item writes than one
+ * transaction takes (a run cut short is finished by the next run, or by the next report meeting the
+ * ring). Reads RINGS_TABLE (default: the local runner's) and RING_NETWORK_CAP (default 3, as enrichment).
  */
 public final class RingUnlink implements Ops.Command {
 
@@ -34,24 +36,23 @@ public final class RingUnlink implements Ops.Command {
         RingPlanner planner = new RingPlanner(Integer.parseInt(environment.get("RING_NETWORK_CAP", "3")));
         try (DynamoDbClient dynamoDb = environment.dynamoDb(tableNamed)) {
             DynamoDbRingStore store = new DynamoDbRingStore(dynamoDb, environment.table("RINGS_TABLE", "RingsTable"), planner);
-            for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-                RingSplit.Plan plan;
-                try {
-                    plan = new RingSplit(planner).plan(args.get(0), args.get(1), args.get(2), args.get(3), Instant.now(), store);
-                } catch (RingSplit.NotALinkException | RingSplit.TooLargeException e) {
-                    System.err.println(e.getMessage());
-                    return 1;
-                }
-                if (store.applyOnce(plan.writes())) {
-                    for (RingItems.Head part : plan.parts()) {
-                        System.out.println("ring " + part.ringId() + " version " + part.version() + ": " + part.reports()
-                                + " reports, " + part.members() + " members");
-                    }
-                    return 0;
-                }
+            List<RingItems.Head> parts;
+            try {
+                parts = new RingLinker(planner, ATTEMPTS).unlink(args.get(0), args.get(1), args.get(2), args.get(3),
+                        Instant.now(), store, store::applyOnce);
+            } catch (RingSplit.NotALinkException e) {
+                System.err.println(e.getMessage());
+                return 1;
+            } catch (RingLinker.ContendedException e) {
+                System.err.println("ring " + args.get(0) + " kept changing; try again (a split under way is finished"
+                        + " by the next run or the next report that meets it)");
+                return 1;
             }
-            System.err.println("ring " + args.get(0) + " kept changing; try again");
-            return 1;
+            for (RingItems.Head part : parts) {
+                System.out.println("ring " + part.ringId() + " version " + part.version() + ": " + part.reports()
+                        + " reports, " + part.members() + " members");
+            }
+            return 0;
         }
     }
 }

@@ -14,8 +14,9 @@ import java.util.function.Supplier;
 
 /**
  * A ring's head changed: publish each ring alert its rules now call for (ring_reporters,
- * cross_brand) and, when the head was merged into another ring or renamed, ring_merged, each
- * exactly once in effect through the alert claims. Ring alerts carry aggregates only.
+ * cross_brand; after an operator's split only ring_split, for each part) and, when the head was
+ * merged into another ring or renamed, ring_merged, each exactly once in effect through the alert
+ * claims. Ring alerts carry aggregates only.
  *
  * <p>With the partner feed, each claimed ring alert appends the ring's STIX {@code campaign} (a new
  * version) and {@code indicates} relationships to the rings collection in the claim's transaction;
@@ -56,7 +57,9 @@ public final class RingAlertingService {
             return new AlertingService.Outcome(List.of(), List.of(), List.of());
         }
         List<Triggered> triggered = new ArrayList<>();
-        rules.evaluate(newHead).forEach(t -> triggered.add(new Triggered(t, newHead)));
+        // a split part's levels are no levels reached: its one alert is ring_split
+        List<RingAlertRules.RingTrigger> split = rules.splits(oldHead, newHead);
+        (split.isEmpty() ? rules.evaluate(newHead) : split).forEach(t -> triggered.add(new Triggered(t, newHead)));
         if (oldHead != null && oldHead.live()) {
             // a tombstone points at its survivor's home; a rename is its own survivor
             RingItems.Head survivor = newHead.live() ? newHead

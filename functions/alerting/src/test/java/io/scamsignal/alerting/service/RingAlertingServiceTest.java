@@ -133,4 +133,24 @@ class RingAlertingServiceTest {
                 .containsExactlyInAnyOrder("ring_merged:ring-a:ring-b", "ring_reporters:ring-a:null",
                         "cross_brand:ring-a:null");
     }
+    @Test
+    void aSplitPublishesOneRingSplitPerPartAndNoLevelItHasNotReached() {
+        // ring-a at level 8 with two brands; the split leaves it 5 reporters, and a part of 3 at its split home
+        RingItems.Head before = head("h1", "ring-a", 7, null, 8, Map.of("Microsoft", 4L, "Amazon", 4L));
+        RingItems.Head after = head("h1", "ring-a", 8, null, 5, Map.of("Microsoft", 4L, "Amazon", 1L));
+        RingItems.Head h = head("x", "ring-b", 1, null, 3, Map.of("Amazon", 3L));
+        String splitHome = io.scamsignal.domain.ring.RingSplit.homeOf(h.founderReportId());
+        RingItems.Head part = new RingItems.Head(splitHome, h.ringId(), 1, null, h.founderAt(),
+                h.founderReportId(), h.reports(), h.members(), h.distinctReporters(), h.effectiveReporters(),
+                h.firstReport(), h.lastReport(), h.lossUsd(), h.countries(), h.brands(), h.paymentMethods(),
+                h.contactMethods(), h.reportsByMonth(), h.memberTypes(), h.sources(), null, null, h.networks(),
+                h.brandNetworks());
+
+        service.onHeadChanged(before, after, "seq-split-1");
+        service.onHeadChanged(null, part, "seq-split-2");
+        service.onHeadChanged(before, after, "seq-split-1-retried");
+
+        assertThat(published).extracting(m -> m.rule() + ":" + m.ring().ringId() + ":" + m.ring().reports())
+                .containsExactlyInAnyOrder("ring_split:ring-a:5", "ring_split:ring-b:3");
+    }
 }

@@ -2,6 +2,7 @@ package io.scamsignal.domain.alert;
 
 import io.scamsignal.domain.ring.RingEvent;
 import io.scamsignal.domain.ring.RingItems;
+import io.scamsignal.domain.ring.RingSplit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -29,6 +30,7 @@ public final class RingAlertRules {
         public static final String REPORTERS = "ring_reporters";
         public static final String CROSS_BRAND = "cross_brand";
         public static final String MERGED = "ring_merged";
+        public static final String SPLIT = "ring_split";
     }
 
     public List<RingTrigger> evaluate(RingItems.Head ring) {
@@ -87,6 +89,29 @@ public final class RingAlertRules {
             return merges(newImage, List.of(new RingEvent.Renamed(newImage.ringId(), oldImage.ringId())));
         }
         return List.of();
+    }
+
+    /**
+     * ring_split when an operator withdrew a link and split a ring ({@code RingSplit}), from a head's
+     * stream images, for rings partners hear about: the founder's part (same id, fewer reports than
+     * before) when the ring was at its first reporter level before the split, and each split-off
+     * part (a new head at its split home) at that level itself. The level is the head's version, so
+     * each split is one alert per part, whatever the retries.
+     */
+    public List<RingTrigger> splits(RingItems.Head oldImage, RingItems.Head newImage) {
+        if (newImage == null || !newImage.live() || newImage.merging() || newImage.members() < config.minMembers()) {
+            return List.of();
+        }
+        boolean shrunk = oldImage != null && oldImage.live() && oldImage.ringId().equals(newImage.ringId())
+                && newImage.reports() < oldImage.reports() && alertable(oldImage);
+        // a split in steps writes a part's head marked movingTo the ring's home first; merges never
+        // unmark such a head (the absorbed ring becomes a tombstone)
+        boolean splitOff = (oldImage == null || !oldImage.live() || oldImage.movingTo() != null)
+                && newImage.home().equals(RingSplit.homeOf(newImage.founderReportId())) && alertable(newImage);
+        if (!shrunk && !splitOff) {
+            return List.of();
+        }
+        return List.of(new RingTrigger(RingTrigger.SPLIT, Severity.MEDIUM, "v" + newImage.version(), null));
     }
 
     private boolean alertable(RingItems.Head ring) {

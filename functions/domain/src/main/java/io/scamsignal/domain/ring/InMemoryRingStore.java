@@ -218,9 +218,9 @@ public final class InMemoryRingStore implements RingReads {
     }
 
     @Override
-    public synchronized boolean unlinked(String x, String y) {
+    public synchronized Optional<RingItems.Unlink> unlink(String x, String y) {
         RingItems.Link key = RingItems.Link.empty(x, y);
-        return unlinks.containsKey(key.a() + "|" + key.b());
+        return Optional.ofNullable(unlinks.get(key.a() + "|" + key.b()));
     }
 
     /** Every candidate link item. */

@@ -92,11 +92,18 @@ public final class RingItems {
 
     /**
      * {@code PK=UNLINK#<a>|<b>, SK=UNLINK} ({@code a < b}): a link an operator withdrew. Reports naming
-     * both indicators never link them again (the planner treats the pair as not linking).
+     * both indicators never link them again (the planner treats the pair as not linking). A split
+     * too big for one transaction also records the ring's {@code home} and the {@code parts}' homes,
+     * so that whoever meets the split finishes it (RingSplit); both null otherwise.
      */
-    public record Unlink(String a, String b, String reason, Instant at) {
+    public record Unlink(String a, String b, String reason, Instant at, String home, List<String> parts) {
         public static Unlink of(String x, String y, String reason, Instant at) {
-            return x.compareTo(y) < 0 ? new Unlink(x, y, reason, at) : new Unlink(y, x, reason, at);
+            return x.compareTo(y) < 0 ? new Unlink(x, y, reason, at, null, null) : new Unlink(y, x, reason, at, null, null);
+        }
+
+        /** With the split it causes in steps: the ring's home and the homes of the parts split off it. */
+        Unlink splitting(String ringHome, List<String> partHomes) {
+            return new Unlink(a, b, reason, at, ringHome, List.copyOf(partHomes));
         }
     }
 

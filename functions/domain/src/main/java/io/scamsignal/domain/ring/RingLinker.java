@@ -7,8 +7,8 @@ import java.util.List;
  * Links one report into the rings on a store: plans on fresh reads, applies the plan as one
  * transaction, plans again when another writer got there first, and runs a merge too big for one
  * transaction to its end ({@link RingMerge}) — its own, or one it met that another report started
- * and did not finish (a timed-out invocation, say). The same code drives DynamoDB (enrichment) and
- * the in-memory store (tests).
+ * and did not finish (a timed-out invocation, say), or an operator's split in steps. The same code
+ * drives DynamoDB (enrichment, make ring-unlink) and the in-memory store (tests).
  */
 public final class RingLinker {
 
@@ -43,8 +43,30 @@ public final class RingLinker {
         this.maxConflicts = maxConflicts;
     }
 
-    /** The plan that linked the report (empty when it was already linked), with any merge's events first. */
+    /**
+     * The plan that linked the report (empty when it was already linked), with any merge's events
+     * first. A report with more indicators than one transaction can found a ring with goes in chunks
+     * ({@link RingReport#chunks}, {@link RingPlanner#chunkSize}), each linked as a report of its own;
+     * the result is then the last chunk's plan (empty when none wrote) with every chunk's events.
+     */
     public RingPlanner.Plan link(RingReport report, RingReads reads, Transactions store) {
+        List<RingReport> chunks = report.chunks(planner.chunkSize());
+        if (chunks.size() == 1) {
+            return linkOne(report, reads, store);
+        }
+        List<RingEvent> events = new ArrayList<>();
+        RingPlanner.Plan last = RingPlanner.Plan.NOTHING;
+        for (RingReport chunk : chunks) {
+            RingPlanner.Plan plan = linkOne(chunk, reads, store);
+            events.addAll(plan.events());
+            if (!plan.isEmpty()) {
+                last = plan;
+            }
+        }
+        return new RingPlanner.Plan(last.writes(), List.copyOf(events), last.ring());
+    }
+
+    private RingPlanner.Plan linkOne(RingReport report, RingReads reads, Transactions store) {
         List<RingEvent> events = new ArrayList<>();
         int conflicts = 0;
         for (int round = 0; round < MAX_STEPS; round++) {
@@ -70,6 +92,34 @@ public final class RingLinker {
             }
         }
         throw new ContendedException("rings of report " + report.reportId(), MAX_STEPS);
+    }
+
+    /**
+     * An operator's split ({@link RingSplit}): withdraws the link of {@code a} and {@code b} in the
+     * live ring {@code ringId} and splits it, in one transaction or in steps; a split or merge in
+     * steps found under way there is finished first. Re-running it after a crash finishes the split.
+     *
+     * @return the parts' heads as stored afterwards, the founder's first
+     */
+    public List<RingItems.Head> unlink(String ringId, String a, String b, String reason, java.time.Instant at,
+                                       RingReads reads, Transactions store) {
+        RingSplit split = new RingSplit(planner);
+        int conflicts = 0;
+        for (int round = 0; round < MAX_STEPS; round++) {
+            RingSplit.Plan plan = split.plan(ringId, a, b, reason, at, reads);
+            if (!plan.writes().isEmpty() && !store.apply(plan.writes())) {
+                conflicts = conflict(store, conflicts, "the split of ring " + ringId);
+                continue;
+            }
+            if (plan.continueAt() == null) {
+                return plan.parts();
+            }
+            finish(plan.continueAt(), reads, store);
+            if (!plan.writes().isEmpty()) {
+                return plan.parts().stream().map(p -> reads.head(p.home()).orElseThrow()).toList();
+            }
+        }
+        throw new ContendedException("the split of ring " + ringId, MAX_STEPS);
     }
 
     /** What finishing a merge did: the steps this invocation applied, and the merge's events. */

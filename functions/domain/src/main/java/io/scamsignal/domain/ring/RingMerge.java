@@ -31,10 +31,12 @@ public final class RingMerge {
 
     private final int networkCap;
     private final int maxItems;
+    private final RingSplit split;
 
     public RingMerge(int networkCap, int maxItems) {
         this.networkCap = networkCap;
         this.maxItems = maxItems;
+        this.split = new RingSplit(networkCap, maxItems);
     }
 
     public RingMerge(RingPlanner planner) {
@@ -49,7 +51,10 @@ public final class RingMerge {
         static final Step NONE = new Step(List.of(), List.of(), null, true);
     }
 
-    /** The next step of the merge under way at {@code home} (the survivor's or the absorbed ring's). */
+    /**
+     * The next step of the merge under way at {@code home} (the survivor's or the absorbed ring's), or
+     * of the split under way there (RingSplit: the ring's home or a split-off part's).
+     */
     public Step next(String home, RingReads reads) {
         RingItems.Head s = reads.head(home).orElse(null);
         if (s != null && s.movingTo() != null) {
@@ -57,6 +62,10 @@ public final class RingMerge {
         }
         if (s == null || s.absorbing() == null) {
             return Step.NONE;
+        }
+        if (RingSplit.splitting(s)) {
+            // an operator's split in steps, driven the same way
+            return split.next(s, reads);
         }
         RingItems.Head a = reads.head(s.absorbing()).orElseThrow(() ->
                 new IllegalStateException("a merge absorbs a home without a head"));

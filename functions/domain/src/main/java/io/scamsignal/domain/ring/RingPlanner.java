@@ -81,6 +81,17 @@ public final class RingPlanner {
         return maxItems;
     }
 
+    /**
+     * The most indicators of one report linked in one transaction; a report with more is linked in
+     * chunks of this many ({@link RingReport#chunks}). Twelve in DynamoDB's 100 items: the worst a
+     * chunk can need is twelve indicators in rings it may not merge (66 candidate links, 12 members,
+     * 11 head checks, the report, reporter, networks and head); founding a ring with them takes 29.
+     * Below that limit, as many as a founding fits (a member and a listing each, five more).
+     */
+    public int chunkSize() {
+        return Math.max(2, Math.min(12, (maxItems - 10) / 2));
+    }
+
     /** A report whose own writes, without any merge, exceed one transaction. */
     public static final class PlanTooLargeException extends IllegalStateException {
         PlanTooLargeException(String reportId, int items, int maxItems) {
@@ -187,7 +198,7 @@ public final class RingPlanner {
         fold.add(report, existing, corroboration.elsewhere());
         corroboration.partners().forEach((key, partners) -> {
             if (!corroboration.elsewhere().contains(key)) {
-                fold.addCandidates(key, partners);
+                fold.addCandidates(key, partners, existing);
             }
         });
         writes.addAll(fold.writes());
@@ -242,7 +253,10 @@ public final class RingPlanner {
 
         List<RingWrite> writes(RingReport report) {
             List<RingWrite> out = new ArrayList<>();
-            links.values().forEach(l -> out.add(new RingWrite.PutLink(l.with(network, report.reportId()))));
+            // a continuation chunk names its pairs for its report
+            String reportId = report.continuation()
+                    ? report.reportId().substring(0, report.reportId().indexOf(RingReport.PART)) : report.reportId();
+            links.values().forEach(l -> out.add(new RingWrite.PutLink(l.with(network, reportId))));
             for (String key : elsewhere) {
                 RingItems.Member m = existing.get(key);
                 out.add(new RingWrite.PutMember(m.withCandidates(partners.getOrDefault(key, new TreeSet<>())), m.home()));
@@ -466,12 +480,21 @@ public final class RingPlanner {
             }
         }
 
-        void addCandidates(String key, Set<String> partners) {
+        /** A continuation chunk's first indicator is not rewritten by the chunk unless it gains candidates. */
+        void addCandidates(String key, Set<String> partners, Map<String, RingItems.Member> existing) {
             RingItems.Member m = members.get(key);
+            if (m == null) {
+                m = existing.get(key);
+                memberExpectedHome.put(key, m.home());
+            }
             members.put(key, m.withCandidates(partners));
         }
 
         void add(RingReport r, Map<String, RingItems.Member> existing, Set<String> elsewhere) {
+            if (r.continuation()) {
+                addContinuation(r, existing, elsewhere);
+                return;
+            }
             reports++;
             first = first == null || r.receivedAt().isBefore(first) ? r.receivedAt() : first;
             last = last == null || r.receivedAt().isAfter(last) ? r.receivedAt() : last;
@@ -492,28 +515,52 @@ public final class RingPlanner {
                 if (elsewhere.contains(m.key())) {
                     continue;
                 }
-                RingItems.Member before = members.containsKey(m.key()) ? members.get(m.key()) : existing.get(m.key());
-                if (before == null) {
-                    memberCount++;
-                    types.merge(m.type(), 1L, Long::sum);
-                    members.put(m.key(), new RingItems.Member(m.key(), m.type(), m.display(), home, 1,
-                            r.receivedAt(), r.receivedAt(), List.of(reportNetwork), List.of()));
-                    memberExpectedHome.put(m.key(), null);
-                    moves.add(new RingWrite.PutListing(home, m.key()));
-                } else {
-                    memberExpectedHome.putIfAbsent(m.key(), before.home());
-                    members.put(m.key(), new RingItems.Member(before.key(), before.type(), before.display(), home,
-                            before.reports() + 1,
-                            r.receivedAt().isBefore(before.firstSeen()) ? r.receivedAt() : before.firstSeen(),
-                            r.receivedAt().isAfter(before.lastSeen()) ? r.receivedAt() : before.lastSeen(),
-                            smallest(before.networks(), reportNetwork), before.candidates()));
-                }
+                addMember(r, m, existing, reportNetwork);
             }
             moves.add(new RingWrite.PutReport(home, new RingItems.Report(r.reportId(), r.receivedAt(),
                     r.reporterFingerprint(), network(r), r.country(), List.copyOf(r.brands()), r.lossUsd(),
                     List.copyOf(r.paymentMethods()), r.contactMethod(),
                     r.indicators().stream().map(RingReport.Member::key).toList(), r.source())));
             addReporter(new RingItems.Reporter(r.reporterFingerprint(), network(r), r.receivedAt(), r.reportId()));
+        }
+
+        /**
+         * A continuation chunk of a report too big for one transaction: the report was counted with
+         * its first chunk, so only the indicators this chunk adds count (its first indicator, the
+         * report's first, is in the ring already); its report item marks it applied.
+         */
+        private void addContinuation(RingReport r, Map<String, RingItems.Member> existing, Set<String> elsewhere) {
+            String reportNetwork = network(r);
+            List<RingReport.Member> added = r.indicators().subList(1, r.indicators().size());
+            for (RingReport.Member m : added) {
+                if (elsewhere.contains(m.key())) {
+                    continue;
+                }
+                addMember(r, m, existing, reportNetwork);
+            }
+            moves.add(new RingWrite.PutReport(home, new RingItems.Report(r.reportId(), r.receivedAt(),
+                    r.reporterFingerprint(), reportNetwork, null, List.of(), BigDecimal.ZERO, List.of(), null,
+                    r.indicators().stream().map(RingReport.Member::key).toList(), r.source())));
+        }
+
+        private void addMember(RingReport r, RingReport.Member m, Map<String, RingItems.Member> existing,
+                               String reportNetwork) {
+            RingItems.Member before = members.containsKey(m.key()) ? members.get(m.key()) : existing.get(m.key());
+            if (before == null) {
+                memberCount++;
+                types.merge(m.type(), 1L, Long::sum);
+                members.put(m.key(), new RingItems.Member(m.key(), m.type(), m.display(), home, 1,
+                        r.receivedAt(), r.receivedAt(), List.of(reportNetwork), List.of()));
+                memberExpectedHome.put(m.key(), null);
+                moves.add(new RingWrite.PutListing(home, m.key()));
+            } else {
+                memberExpectedHome.putIfAbsent(m.key(), before.home());
+                members.put(m.key(), new RingItems.Member(before.key(), before.type(), before.display(), home,
+                        before.reports() + 1,
+                        r.receivedAt().isBefore(before.firstSeen()) ? r.receivedAt() : before.firstSeen(),
+                        r.receivedAt().isAfter(before.lastSeen()) ? r.receivedAt() : before.lastSeen(),
+                        smallest(before.networks(), reportNetwork), before.candidates()));
+            }
         }
 
         private static List<String> smallest(List<String> networks, String network) {

@@ -37,7 +37,12 @@ public interface RingReads {
     Optional<RingItems.Link> link(String x, String y);
 
     /** Whether an operator withdrew the link of two indicators (either order): they never link again. */
-    boolean unlinked(String x, String y);
+    default boolean unlinked(String x, String y) {
+        return unlink(x, y).isPresent();
+    }
+
+    /** The withdrawn link of two indicators (either order), if an operator withdrew it. */
+    Optional<RingItems.Unlink> unlink(String x, String y);
 
     List<String> memberKeys(String home);
 

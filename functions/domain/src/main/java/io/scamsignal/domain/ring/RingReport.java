@@ -69,6 +69,49 @@ public record RingReport(String reportId, Instant receivedAt, String reporterFin
                 report.contactMethod() == null ? null : report.contactMethod().wireName(), members, report.source());
     }
 
+    /** Joins a report id and the number of one of its continuation chunks ({@link #chunks}). */
+    public static final String PART = "/part-";
+
+    /** Whether this is a continuation chunk of a report too big for one transaction. */
+    public boolean continuation() {
+        return continuation(reportId);
+    }
+
+    /** Whether a report item's id is that of a continuation chunk: no report of its own, only links. */
+    public static boolean continuation(String reportId) {
+        return reportId.contains(PART);
+    }
+
+    /**
+     * This report in chunks of at most {@code size} indicators, each applied in a transaction of its
+     * own, in order: the first is this report (its id, counts and first indicators); each next one,
+     * id {@code <reportId>/part-<n>}, names the report's first indicator and the next ones, so that
+     * it links them into the same ring, and counts nothing but the indicators it adds. The chunks
+     * depend on the report alone, so a redelivery applies the same ones, each once (its report item).
+     */
+    public List<RingReport> chunks(int size) {
+        if (size < 2) {
+            throw new IllegalArgumentException("a chunk must hold at least two indicators");
+        }
+        if (indicators.size() <= size) {
+            return List.of(this);
+        }
+        List<RingReport> out = new java.util.ArrayList<>();
+        out.add(withIndicators(reportId, indicators.subList(0, size)));
+        for (int from = size, n = 1; from < indicators.size(); from += size - 1, n++) {
+            List<Member> part = new java.util.ArrayList<>();
+            part.add(indicators.get(0));
+            part.addAll(indicators.subList(from, Math.min(indicators.size(), from + size - 1)));
+            out.add(withIndicators(reportId + PART + n, part));
+        }
+        return List.copyOf(out);
+    }
+
+    private RingReport withIndicators(String id, List<Member> members) {
+        return new RingReport(id, receivedAt, reporterFingerprint, networkFingerprint, country, brands, lossUsd,
+                paymentMethods, contactMethod, members, source);
+    }
+
     /** The order of foundation: earlier receivedAt first, then the smaller report id. */
     static final Comparator<RingReport> FOUNDING_ORDER = Comparator.comparing(RingReport::receivedAt)
             .thenComparing(RingReport::reportId);

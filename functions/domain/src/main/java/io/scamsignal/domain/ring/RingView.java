@@ -50,11 +50,13 @@ public record RingView(RingItems.Head head, List<RingItems.Member> members, List
                     return m;
                 })
                 .sorted(Comparator.comparing(RingItems.Member::key)).toList();
-        List<RingItems.Report> reports = reads.reports(head.home()).stream()
+        List<RingItems.Report> all = reads.reports(head.home()).stream()
                 .sorted(Comparator.comparing(RingItems.Report::receivedAt).thenComparing(RingItems.Report::reportId))
                 .toList();
+        // a continuation chunk's item (a report too big for one transaction) only links: no report of its own
+        List<RingItems.Report> reports = all.stream().filter(r -> !RingReport.continuation(r.reportId())).toList();
         Set<String> memberKeys = new HashSet<>(keys);
-        return new RingView(head, members, reports, links(reports, memberKeys), victims(reports), median(reports),
+        return new RingView(head, members, reports, links(all, memberKeys), victims(reports), median(reports),
                 candidates(reads, head, members));
     }
 
@@ -93,7 +95,9 @@ public record RingView(RingItems.Head head, List<RingItems.Member> members, List
             for (int i = 0; i < keys.size(); i++) {
                 for (int j = i + 1; j < keys.size(); j++) {
                     String pair = keys.get(i) + "\n" + keys.get(j);
-                    support.computeIfAbsent(pair, p -> new TreeSet<>()).add(r.reportId());
+                    String id = r.reportId();
+                    support.computeIfAbsent(pair, p -> new TreeSet<>())
+                            .add(RingReport.continuation(id) ? id.substring(0, id.indexOf(RingReport.PART)) : id);
                     reporters.computeIfAbsent(pair, p -> new HashSet<>()).add(r.reporterFingerprint());
                 }
             }

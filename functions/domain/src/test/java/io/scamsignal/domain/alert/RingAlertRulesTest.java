@@ -185,4 +185,31 @@ class RingAlertRulesTest {
         ((com.fasterxml.jackson.databind.node.ObjectNode) withoutMerged.get("ring")).remove("mergedRingId");
         assertThat(AlertSchema.violations(withoutMerged)).isNotEmpty();
     }
+    @Test
+    void aSplitIsOneRingSplitPerPartPartnersHeardOfAndNothingElse() {
+        RingAlertRules low = new RingAlertRules(new RingAlertConfig(List.of(3L, 5L), 2, 2, 2, 50, 3));
+        for (int i = 0; i < 4; i++) {
+            store.ingest(planner, report(i, "fa" + i, "net-a" + i, "Microsoft", "phone#+18885550100", "phone#+1888555020" + i));
+            store.ingest(planner, report(10 + i, "fb" + i, "net-b" + i, "Apple", "phone#+442079460958", "phone#+4420794609" + (70 + i)));
+        }
+        RingItems.Head merged = store.ingest(planner, report(30, "fx", "net-x", "Apple", "phone#+18885550100",
+                "phone#+442079460958")).ring();
+        io.scamsignal.domain.ring.RingSplit.Plan split = new io.scamsignal.domain.ring.RingSplit(planner).plan(merged.ringId(),
+                "phone#+18885550100", "phone#+442079460958", "r", Instant.parse("2026-12-01T00:00:00Z"), store);
+        RingItems.Head founders = split.parts().get(0);
+        RingItems.Head splitOff = split.parts().get(1);
+        assertThat(founders.ringId()).isEqualTo(merged.ringId());
+        assertThat(low.splits(merged, founders)).extracting(RingAlertRules.RingTrigger::rule, RingAlertRules.RingTrigger::level)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("ring_split", "v" + founders.version()));
+        assertThat(low.splits(null, splitOff)).extracting(RingAlertRules.RingTrigger::rule)
+                .containsExactly("ring_split");
+        // growing, renaming, a new ring and a merge are no splits
+        assertThat(low.splits(founders, merged)).isEmpty();
+        assertThat(low.splits(null, merged)).isEmpty();
+        assertThat(low.splits(merged, merged)).isEmpty();
+        // a ring partners never heard of (below the first level) splits silently
+        RingAlertRules high = new RingAlertRules(new RingAlertConfig(List.of(50L), 2, 2, 2, 50, 3));
+        assertThat(high.splits(merged, founders)).isEmpty();
+        assertThat(high.splits(null, splitOff)).isEmpty();
+    }
 }

@@ -408,8 +408,8 @@ public final class RingCorpusCheck {
         }
 
         @Override
-        public boolean unlinked(String x, String y) {
-            return false;
+        public Optional<RingItems.Unlink> unlink(String x, String y) {
+            return Optional.empty();
         }
 
         @Override

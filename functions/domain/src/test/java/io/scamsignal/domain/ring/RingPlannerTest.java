@@ -30,19 +30,28 @@ class RingPlannerTest {
     }
 
     @Test
-    void aMergeIsNotStartedForAReportWhoseOwnWritesCouldNotFollowIt() {
-        RingPlanner small = new RingPlanner(2, 10);
+    void aReportWhoseOwnWritesExceedATransactionGoesInChunksAndMergesOnce() {
+        RingPlanner small = new RingPlanner(2, 12);
         for (int i = 0; i < 3; i++) {
             store.ingest(small, report("a" + i, "2026-11-01T00:0" + i + ":00Z", "phone#A"));
             store.ingest(small, report("b" + i, "2026-11-02T00:0" + i + ":00Z", "phone#B"));
         }
-        long writes = store.writeCount();
-        // joins both rings and names two new indicators: its own writes alone (2·4 + 7) exceed 10
+        // joins both rings and names two new indicators: its own writes alone (2·4 + 7) exceed 12
         RingReport joiner = report("j", "2026-11-03T00:00:00Z", "phone#A", "phone#B", "phone#C", "phone#D");
+        assertThat(joiner.chunks(small.chunkSize())).extracting(RingReport::reportId)
+                .containsExactly("j", "j/part-1", "j/part-2");
 
-        assertThatThrownBy(() -> store.ingest(small, joiner)).isInstanceOf(RingPlanner.PlanTooLargeException.class);
-        assertThat(store.writeCount()).as("no head marked").isEqualTo(writes);
-        assertThat(store.liveRings()).hasSize(2).noneMatch(RingItems.Head::merging);
+        store.ingest(small, joiner);
+        assertThat(store.liveRings()).singleElement().satisfies(h -> {
+            assertThat(h.reports()).isEqualTo(7);
+            assertThat(h.members()).isEqualTo(4);
+            assertThat(h.merging()).isFalse();
+        });
+        assertThat(store.member("phone#A").orElseThrow().reports()).isEqualTo(4);
+        assertThat(store.member("phone#D").orElseThrow().reports()).isEqualTo(1);
+        long writes = store.writeCount();
+        store.ingest(small, joiner);
+        assertThat(store.writeCount()).isEqualTo(writes);
     }
 
     @Test

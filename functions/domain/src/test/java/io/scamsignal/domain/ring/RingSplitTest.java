@@ -118,18 +118,139 @@ class RingSplitTest {
         assertThat(store.member("phone#B").orElseThrow().candidates()).doesNotContain("phone#A");
     }
 
-    @Test
-    void aRingTooBigForOneTransactionIsRefused() {
-        InMemoryRingStore store = new InMemoryRingStore();
-        store.ingest(planner, report("a0", 0, "va0", "net-a0", "phone#A"));
-        for (int i = 0; i < 40; i++) {
-            store.ingest(planner, report("b" + i, i + 1, "vb" + i, "net-b" + i, "phone#B", "phone#B" + i));
+    static final class Crash extends RuntimeException {
+        Crash() {
+            super("crashed");
         }
-        store.ingest(planner, report("x", 50, "m", "net-m", "phone#A", "phone#B"));
-        String ringId = store.liveRings().get(0).ringId();
+    }
+
+    /** A store whose transactions stop for good after {@code left} of them: a crashed invocation. */
+    static final class Crashing implements RingLinker.Transactions {
+        private final RingLinker.Transactions inner;
+        private int left;
+
+        Crashing(InMemoryRingStore store, int left) {
+            this.inner = store.asTransactions();
+            this.left = left;
+        }
+
+        @Override
+        public boolean apply(List<RingWrite> writes) {
+            if (left-- <= 0) {
+                throw new Crash();
+            }
+            return inner.apply(writes);
+        }
+    }
+
+    static InMemoryRingStore fromScratch(RingPlanner planner, List<RingReport> reports, List<List<String>> pairs) {
+        InMemoryRingStore store = new InMemoryRingStore();
+        pairs.forEach(p -> store.apply(List.of(new RingWrite.PutUnlink(RingItems.Unlink.of(p.get(0), p.get(1), "t", AT)))));
+        reports.stream().sorted(java.util.Comparator.comparing(RingReport::receivedAt).thenComparing(RingReport::reportId))
+                .forEach(r -> store.ingest(planner, r));
+        return store;
+    }
+
+    @Test
+    void aRingOf300MembersSplitsInStepsThatACrashAnywhereLeavesToTheNextRunOrReport() {
+        List<RingReport> reports = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            reports.add(report("a" + i, i, "va" + i, "net-a" + i, "phone#A", "phone#A" + i));
+            reports.add(report("b" + i, i + 1, "vb" + i, "net-b" + i, "phone#B", "phone#B" + i));
+        }
+        // phone#X is named only in the bridge: it stays with the bridge report, in the older ring's part
+        reports.add(report("x", 400, "mallory", "net-m", "phone#A", "phone#B", "phone#X"));
+        InMemoryRingStore reference = fromScratch(planner, reports, List.of(List.of("phone#A", "phone#B")));
+        assertThat(reference.liveRings()).hasSize(2);
+        assertThat(reference.member("phone#X").orElseThrow().home()).isEqualTo(reference.member("phone#A").orElseThrow().home());
+
+        for (int crashAfter = 1; crashAfter < 12; crashAfter += 3) {
+            InMemoryRingStore store = new InMemoryRingStore();
+            reports.forEach(r -> store.ingest(planner, r));
+            RingItems.Head ring = store.liveRings().get(0);
+            assertThat(store.liveRings()).hasSize(1);
+            assertThat(ring.members()).isEqualTo(303);
+            RingLinker linker = new RingLinker(planner, 8);
+            Crashing crashing = new Crashing(store, crashAfter);
+            assertThatThrownBy(() -> linker.unlink(ring.ringId(), "phone#A", "phone#B", "r", AT, store, crashing))
+                    .hasMessage("crashed");
+            // a report meeting the ring mid-split finishes the split first, then joins its part
+            RingReport late = report("late", 500, "v-late", "net-late", "phone#B", "phone#B7");
+            if (crashAfter % 2 == 1) {
+                store.ingest(planner, late);
+            }
+            long transactions = store.transactions();
+            List<RingItems.Head> parts = linker.unlink(ring.ringId(), "phone#A", "phone#B", "r", AT, store, store.asTransactions());
+            assertThat(store.liveRings()).hasSize(2).noneMatch(RingItems.Head::merging);
+            List<RingReport> all = new ArrayList<>(reports);
+            if (crashAfter % 2 == 1) {
+                all.add(late);
+            } else {
+                assertThat(parts).extracting(RingItems.Head::reports).containsExactly(151L, 150L);
+                assertThat(parts).extracting(RingItems.Head::version).containsExactly(ring.version() + 2, 2L);
+                assertThat(store.transactions() - transactions).as("a split of ~300 members, in steps").isGreaterThan(3);
+            }
+            assertThat(rings(store)).isEqualTo(rings(fromScratch(planner, all, List.of(List.of("phone#A", "phone#B")))));
+            long writes = store.writeCount();
+            all.forEach(r -> store.ingest(planner, r));
+            linker.unlink(ring.ringId(), "phone#A", "phone#B", "r", AT, store, store.asTransactions());
+            assertThat(store.writeCount()).as("redelivery and a re-run write nothing").isEqualTo(writes);
+        }
+    }
+
+    @Property(tries = 150)
+    void mergesAndSplitsInStepsCutShortAndRedeliveredEndInTheRingsFromScratch(
+            @ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
+        Random random = new Random(seed);
+        RingPlanner small = new RingPlanner(CAP, 20);
+        List<RingReport> reports = new ArrayList<>();
+        int n = 6 + random.nextInt(20);
+        for (int i = 0; i < n; i++) {
+            int k = 1 + random.nextInt(3);
+            TreeSet<String> keys = new TreeSet<>();
+            while (keys.size() < k) {
+                keys.add("phone#" + random.nextInt(10));
+            }
+            reports.add(report("r" + i, random.nextInt(40), "v" + random.nextInt(8), "net" + random.nextInt(4),
+                    keys.toArray(String[]::new)));
+        }
+        InMemoryRingStore store = new InMemoryRingStore();
+        List<RingReport> shuffled = new ArrayList<>(reports);
+        Collections.shuffle(shuffled, random);
+        RingLinker linker = new RingLinker(small, 8);
+        // deliver all, each possibly cut short, then again in another order
+        for (RingReport r : shuffled) {
+            try {
+                linker.link(r, store, new Crashing(store, random.nextInt(6)));
+            } catch (Crash crashed) {
+                // delivered again below
+            }
+        }
+        Collections.shuffle(shuffled, random);
+        shuffled.forEach(r -> linker.link(r, store, store.asTransactions()));
+        List<RingReport> pairs = reports.stream().filter(r -> r.indicators().size() > 1).toList();
+        if (pairs.isEmpty()) {
+            return;
+        }
+        RingReport bridge = pairs.get(random.nextInt(pairs.size()));
+        String a = bridge.indicators().get(0).key();
+        String b = bridge.indicators().get(1).key();
+        String ringId = store.head(store.member(a).orElseThrow().home()).orElseThrow().ringId();
+        try {
+            linker.unlink(ringId, a, b, "wrong", AT, store, new Crashing(store, random.nextInt(6)));
+        } catch (Crash crashed) {
+            // a report or a re-run finishes it
+            if (random.nextBoolean()) {
+                RingReport again = shuffled.get(random.nextInt(shuffled.size()));
+                linker.link(again, store, store.asTransactions());
+            }
+            linker.unlink(ringId, a, b, "wrong", AT, store, store.asTransactions());
+        }
+        assertThat(store.liveRings()).noneMatch(RingItems.Head::merging);
+        assertThat(rings(store)).isEqualTo(rings(fromScratch(small, reports, a, b)));
         long writes = store.writeCount();
-        assertThatThrownBy(() -> new RingSplit(planner).plan(ringId, "phone#A", "phone#B", "r", AT, store))
-                .isInstanceOf(RingSplit.TooLargeException.class);
+        Collections.shuffle(shuffled, random);
+        shuffled.forEach(r -> linker.link(r, store, store.asTransactions()));
         assertThat(store.writeCount()).isEqualTo(writes);
     }
 

@@ -296,6 +296,12 @@ public final class DynamoDbRingStore implements RingReads, RingRepository {
     }
 
     @Override
+    public Optional<RingItems.Unlink> unlink(String x, String y) {
+        RingItems.Link key = RingItems.Link.empty(x, y);
+        return state(RingsTableKeys.unlinkPk(key.a(), key.b()), RingsTableKeys.UNLINK, RingItems.Unlink.class);
+    }
+
+    @Override
     public List<String> memberKeys(String home) {
         return query(home, RingsTableKeys.LISTING_PREFIX,
                 item -> item.get(SORT_KEY).s().substring(RingsTableKeys.LISTING_PREFIX.length()));
