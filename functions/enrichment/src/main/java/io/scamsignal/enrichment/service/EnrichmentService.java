@@ -8,7 +8,10 @@ import io.scamsignal.domain.ring.RingEvent;
 import io.scamsignal.domain.ring.RingPlanner;
 import io.scamsignal.domain.ring.RingReport;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +19,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.function.Predicate;
 
 /**
@@ -25,7 +27,8 @@ import java.util.function.Predicate;
  * a number named in a thousand reports is one aggregate write per batch, not a thousand writes to
  * one hot item. The indicators of a batch are applied side by side ({@link #INDICATOR_CONCURRENCY} at
  * a time: each is its own items, its own transactions), so twenty reports naming two hundred new sites
- * hold an honest number's count back for a few round trips, not two hundred. Rings go report by
+ * hold an honest number's count back for a few round trips, not two hundred; and they start in turns
+ * across networks ({@link #fairOrder}), so one network's flood does not go first. Rings go report by
  * report, in order: each report is one transaction on the rings it touches.
  */
 public final class EnrichmentService {
@@ -67,7 +70,7 @@ public final class EnrichmentService {
                 byIndicator.computeIfAbsent(c.indicator().key(), k -> new ArrayList<>()).add(c);
             }
         }
-        int applied = applyAll(List.copyOf(byIndicator.values()));
+        int applied = applyAll(fairOrder(byIndicator.values()));
         int linked = 0;
         List<RingEvent> events = new ArrayList<>();
         if (rings != null) {
@@ -94,6 +97,32 @@ public final class EnrichmentService {
     }
 
     /**
+     * The indicators in turns across networks: each network's first indicator, then each one's second,
+     * and so on (an indicator takes its earliest turn among the reports naming it). Twenty reports from
+     * one network naming two hundred new sites then wait behind the one number another network named,
+     * not the other way round. The order changes when a count lands, never what it is.
+     */
+    static List<List<IndicatorContribution>> fairOrder(Collection<List<IndicatorContribution>> groups) {
+        Map<String, Integer> turnsTaken = new HashMap<>();
+        Map<List<IndicatorContribution>, Integer> turn = new IdentityHashMap<>();
+        List<IndicatorContribution> all = groups.stream().flatMap(List::stream)
+                .sorted(Comparator.comparing(IndicatorContribution::receivedAt).thenComparing(IndicatorContribution::reportId))
+                .toList();
+        Map<IndicatorContribution, List<IndicatorContribution>> groupOf = new IdentityHashMap<>();
+        for (List<IndicatorContribution> group : groups) {
+            group.forEach(c -> groupOf.put(c, group));
+        }
+        for (IndicatorContribution c : all) {
+            String network = c.networkFingerprint() != null ? c.networkFingerprint() : "r:" + c.reporterFingerprint();
+            int t = turnsTaken.merge(network, 1, Integer::sum);
+            turn.merge(groupOf.get(c), t, Math::min);
+        }
+        List<List<IndicatorContribution>> ordered = new ArrayList<>(groups);
+        ordered.sort(Comparator.comparingInt(turn::get));
+        return ordered;
+    }
+
+    /**
      * Every indicator's contributions applied, {@link #INDICATOR_CONCURRENCY} at a time; all of them
      * are tried, and the first failure is thrown once every other has finished (each application is
      * exactly once under redelivery, so the batch's retry re-applies nothing that went through).
@@ -102,18 +131,11 @@ public final class EnrichmentService {
         if (groups.size() <= 1) {
             return groups.isEmpty() ? 0 : indicators.apply(groups.get(0));
         }
-        Semaphore permits = new Semaphore(INDICATOR_CONCURRENCY);
         List<Future<Integer>> results = new ArrayList<>(groups.size());
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+        // a fixed pool takes its tasks in the order given: the fair order is the order they start in
+        try (ExecutorService threads = Executors.newFixedThreadPool(INDICATOR_CONCURRENCY, Thread.ofVirtual().factory())) {
             for (List<IndicatorContribution> group : groups) {
-                results.add(threads.submit(() -> {
-                    permits.acquire();
-                    try {
-                        return indicators.apply(group);
-                    } finally {
-                        permits.release();
-                    }
-                }));
+                results.add(threads.submit(() -> indicators.apply(group)));
             }
         }
         int applied = 0;

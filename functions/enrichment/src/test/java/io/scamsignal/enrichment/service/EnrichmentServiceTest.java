@@ -92,6 +92,29 @@ class EnrichmentServiceTest {
     }
 
     @Test
+    void oneNetworksFloodWaitsBehindTheNumberAnotherNetworkNamed() {
+        List<StoredReport> reports = new ArrayList<>();
+        for (int r = 0; r < 20; r++) {
+            int report = r;
+            reports.add(StoredReport.builder("flood-" + r).receivedAt(Instant.parse("2026-12-01T10:00:00Z").plusSeconds(r))
+                    .contactMethod(ContactMethod.POPUP).impersonatedCompany("Microsoft").incidentDate(LocalDate.parse("2026-12-01"))
+                    .country("US").scammer(new Scammer(List.of(), IntStream.range(0, 10)
+                            .mapToObj(i -> "https://shop-" + report + "-" + i + "-refunds.com/").toList(), List.of(), List.of(), List.of()))
+                    .reporterFingerprint("fp-flood-" + r).networkFingerprint("one-network").build());
+        }
+        reports.add(report("honest", new Scammer(List.of("+1 888 555 0142"), List.of(), List.of(), List.of(), List.of())));
+        List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+        service(sameIndicator -> {
+            order.add(sameIndicator.get(0).indicator().key());
+            return sameIndicator.size();
+        }).enrich(reports);
+
+        assertThat(order).hasSize(201);
+        // the honest number went out in the first turn (with the flood's first site), not after two hundred
+        assertThat(order.indexOf("phone#+18885550142")).isLessThan(EnrichmentService.INDICATOR_CONCURRENCY);
+    }
+
+    @Test
     void anIndicatorTheStoreRefusesFailsTheBatchAfterEveryOtherWasApplied() {
         SlowStore store = new SlowStore("phone#+18885550142");
 
