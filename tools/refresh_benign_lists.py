@@ -11,7 +11,11 @@ here: each of their lines cites its own official source.
 
 Tranco's top 1,000,000 (MISP warninglist 'tranco') is vendored compactly as popular-domains.bin:
 the top 44 bits of SHA-256 of each registrable domain, sorted and Elias-Fano coded (the top 20 bits
-in unary, the low 24 packed: 26 bits a domain); PopularDomains reads it. The remote-access
+in unary, the low 24 packed: 26 bits a domain); PopularDomains reads it. A fingerprint can be collided with
+a name of one's choosing in about 2^24 SHA-256 evaluations, so it does not vouch for a lookalike:
+the names of the million that the Java LookalikeDetector flags are vendored in plain text as
+popular-lookalikes.txt (the script builds the domain module's test classes with Maven and runs
+PopularLookalikesGenerator over the million). The remote-access
 vendors' sites come from the LOLRMM catalogue (magicsword-io/LOLRMM, Apache-2.0) at a pinned
 commit: the Website of every tool of category RMM, as rmm-vendors.tsv.
 
@@ -61,6 +65,7 @@ CORPUS_SOURCES = ["tranco10k", "cisco_top10k", "majestic_million", "google-chrom
 MISP_COMMIT = "f40ada7702a61a38dbe5e2c9c4a77047bca8251f"
 POPULAR = "tranco"
 POPULAR_FILE = "popular-domains.bin"
+POPULAR_LOOKALIKES_FILE = "popular-lookalikes.txt"
 # 44-bit fingerprints: a domain off the list passes for popular with probability n / 2^44 (5.7e-8
 # for the million); the top 20 bits are held in unary (about 2 bits a domain), the low 24 packed.
 FINGERPRINT_BITS = 44
@@ -169,6 +174,54 @@ def write_popular(lists_dir, version, today):
                       f"the low {FINGERPRINT_BITS - HIGH_BITS} packed (PopularDomains, format SSP2)"}
 
 
+def detector_flags(domains):
+    """The domains the domain module's LookalikeDetector flags (PopularLookalikesGenerator, run
+    from the module's test classes with the JDK and Maven of the build)."""
+    import os
+    import tempfile
+    module = ROOT / "functions/domain"
+    java_home = os.environ.get("JAVA_HOME")
+    java = str(pathlib.Path(java_home) / "bin/java") if java_home else "java"
+    subprocess.run(["mvn", "-B", "-ntp", "-q", "-pl", "functions/domain", "test-compile",
+                    "dependency:build-classpath", "-Dmdep.includeScope=test",
+                    "-Dmdep.outputFile=target/classpath.txt"], check=True, cwd=ROOT, stdout=sys.stderr)
+    classpath = ":".join([str(module / "target/test-classes"), str(module / "target/classes"),
+                          (module / "target/classpath.txt").read_text(encoding="utf-8").strip()])
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8", delete=False) as f:
+        f.write("\n".join(domains) + "\n")
+    try:
+        out = subprocess.run([java, "-cp", classpath, "io.scamsignal.domain.benign.PopularLookalikesGenerator",
+                              f.name], check=True, capture_output=True, text=True).stdout
+    finally:
+        os.unlink(f.name)
+    return sorted(set(out.split()))
+
+
+def write_popular_lookalikes(lists_dir, version, today):
+    """The names of Tranco's million that LookalikeDetector flags, in plain text: for such a name the
+    popular list's fingerprint is not enough (BenignIndicators.popular)."""
+    data = json.loads((lists_dir / POPULAR / "list.json").read_text(encoding="utf-8"))
+    flagged = detector_flags(entries(data["list"]))
+    header = [
+        f"# {data['name']}: the names of the list that LookalikeDetector flags (PopularLookalikesGenerator),",
+        "# the only lookalikes the popular list's fingerprints (popular-domains.bin) vouch for",
+        f"# source: MISP warninglist '{POPULAR}' version {data['version']}, from PyPI pymispwarninglists {version}"
+        f" (MISP/misp-warninglists {MISP_COMMIT})",
+        f"# licence: {LICENCE}; Tranco: cite Le Pochat et al., NDSS 2019; vendored {today} by"
+        " tools/refresh_benign_lists.py; do not edit",
+    ]
+    text = "\n".join(header + flagged) + "\n"
+    (OUT / POPULAR_LOOKALIKES_FILE).write_text(text, encoding="utf-8")
+    return {"name": "tranco1m-lookalikes", "kind": "popular-lookalikes",
+            "use": "the names of Tranco's million the lookalike detector flags: only these lookalikes are popular",
+            "file": POPULAR_LOOKALIKES_FILE,
+            "source": f"MISP warninglist {POPULAR} (https://github.com/MISP/misp-warninglists at {MISP_COMMIT}), "
+                      "filtered by LookalikeDetector (PopularLookalikesGenerator)",
+            "package": f"pymispwarninglists {version}", "listVersion": str(data["version"]), "vendored": today,
+            "licence": LICENCE + "; Tranco: cite Le Pochat et al., NDSS 2019", "entries": len(flagged),
+            "bytes": len(text.encode("utf-8"))}
+
+
 def lolrmm_files(local):
     """(path, text) of every yaml/*.yaml of LOLRMM at LOLRMM_COMMIT."""
     if local:
@@ -231,15 +284,17 @@ def main():
     parser = argparse.ArgumentParser(description="Vendors the benign-indicator lists.")
     parser.add_argument("--lolrmm", help="a checkout or git directory of magicsword-io/LOLRMM")
     parser.add_argument("--popular-only", action="store_true",
-                        help="rewrite only popular-domains.bin and its entry in lists.json")
+                        help="rewrite only popular-domains.bin, popular-lookalikes.txt and their entries in lists.json")
     args = parser.parse_args()
     version = importlib.metadata.version("pymispwarninglists")
     today = datetime.date.today().isoformat()
     lists_dir = data_dir()
     if args.popular_only:
         listed = json.loads((OUT / "lists.json").read_text(encoding="utf-8"))
-        popular = write_popular(lists_dir, version, today)
-        listed["lists"] = [popular if m["name"] == popular["name"] else m for m in listed["lists"]]
+        fresh = {m["name"]: m for m in (write_popular(lists_dir, version, today),
+                                        write_popular_lookalikes(lists_dir, version, today))}
+        listed["lists"] = [fresh.pop(m["name"], m) for m in listed["lists"]]
+        listed["lists"] += [m for m in fresh.values()]
         (OUT / "lists.json").write_text(json.dumps(listed, indent=2) + "\n", encoding="utf-8")
         return
     meta = []
@@ -263,6 +318,7 @@ def main():
                      "vendored": today, "licence": LICENCE, "entries": len(values),
                      "bytes": len(text.encode("utf-8"))})
     meta.append(write_popular(lists_dir, version, today))
+    meta.append(write_popular_lookalikes(lists_dir, version, today))
     meta.append(write_rmm(args.lolrmm, today))
     (OUT / "lists.json").write_text(json.dumps({"lists": meta}, indent=2) + "\n", encoding="utf-8")
 

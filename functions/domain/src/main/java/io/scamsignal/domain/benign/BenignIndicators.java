@@ -3,13 +3,17 @@ package io.scamsignal.domain.benign;
 import crawlercommons.domains.EffectiveTldFinder;
 import io.scamsignal.domain.brand.Brand;
 import io.scamsignal.domain.brand.BrandRegistry;
+import io.scamsignal.domain.brand.Confusables;
 import io.scamsignal.domain.brand.DomainListFile;
+import io.scamsignal.domain.brand.LookalikeDetector;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Is an indicator legitimate infrastructure rather than a scammer's? A brand's own domains and
@@ -20,7 +24,11 @@ import java.util.function.Predicate;
  * A match names the list it came from. Domains are matched on their registrable domain only, never
  * as a suffix: a tenant of a shared host ({@code x.github.io}) is its own registrable domain by the
  * public suffix list and so never inherits its platform's good name. After the named lists, a domain
- * among Tranco's million most popular ({@link PopularDomains}) is benign, lookalike or not. A benign
+ * among Tranco's million most popular ({@link PopularDomains}) is benign, except one that the
+ * {@link LookalikeDetector} flags: the million is held as 44-bit fingerprints, which anyone can
+ * collide with a name of their choosing, so a lookalike is popular only when its name is on the
+ * plain-text list of the million's lookalikes ({@code popular-lookalikes.txt}, see
+ * {@link #popular(Predicate, Predicate, Supplier)}). A benign
  * domain's pages are benign too, except on a {@linkplain UserContentHosts user-content host}; a
  * search engine's result page ({@code search-engines.tsv}) is benign whatever its query.
  */
@@ -37,6 +45,8 @@ public final class BenignIndicators {
     static final List<String> HOST_LISTS = List.of("rmm-vendors");
     static final String PHONE_LIST = "curated-phones";
     public static final String POPULAR = "tranco1m";
+    /** The popular list's names the lookalike detector flags, in plain text (tools/refresh_benign_lists.py). */
+    public static final String POPULAR_LOOKALIKES_FILE = "popular-lookalikes.txt";
     public static final String SEARCH_ENGINE = "search-engine";
 
     /** @param brand the brand whose own domain or number it is, or null */
@@ -74,15 +84,64 @@ public final class BenignIndicators {
 
     /**
      * The bundled lists, read once per container: some 3,500 named entries, and the popular
-     * domains' fingerprints when the first domain is looked up.
+     * domains' fingerprints and their lookalikes' names when the first domain is looked up (the
+     * lookalike detector built when a fingerprint first matches).
      */
     public static BenignIndicators standard(BrandRegistry brands, BenignOverrides overrides) {
+        return standard(brands, overrides, lazy(() -> new LookalikeDetector(brands, Confusables.load())));
+    }
+
+    /** As {@link #standard(BrandRegistry, BenignOverrides)}, with the lookalike detector the caller uses. */
+    public static BenignIndicators standard(BrandRegistry brands, BenignOverrides overrides,
+                                            Supplier<LookalikeDetector> lookalikes) {
         return new BenignIndicators(brands, Bundled.DOMAINS, Bundled.PHONES, Bundled.USER_CONTENT,
-                domain -> Popular.DOMAINS.contains(domain), Bundled.SEARCH_PAGES, overrides);
+                popular(domain -> Popular.DOMAINS.contains(domain), domain -> Popular.LOOKALIKES.contains(domain), lookalikes),
+                Bundled.SEARCH_PAGES, overrides);
+    }
+
+    /**
+     * Whether a registrable domain counts as popular: its fingerprint is on the list and, if the
+     * detector takes it for a lookalike of a brand, its name is on {@code popularLookalikes} (exact
+     * match). A fingerprint vouches only for domains that imitate no brand: a name found by
+     * searching for a collision ({@code micros0ft-support-….com}) is still judged a lookalike.
+     *
+     * @param fingerprints      the popular list as fingerprints ({@link PopularDomains#contains})
+     * @param popularLookalikes whether a name is on the plain-text list of the popular names the detector flags
+     */
+    public static Predicate<String> popular(Predicate<String> fingerprints, Predicate<String> popularLookalikes,
+                                            Supplier<LookalikeDetector> lookalikes) {
+        return domain -> fingerprints.test(domain)
+                && (popularLookalikes.test(domain) || lookalikes.get().detect(domain, domain).isEmpty());
+    }
+
+    private static <T> Supplier<T> lazy(Supplier<T> make) {
+        return new Supplier<>() {
+            private volatile T value;
+
+            @Override
+            public T get() {
+                T v = value;
+                if (v == null) {
+                    synchronized (this) {
+                        v = value;
+                        if (v == null) {
+                            value = v = make.get();
+                        }
+                    }
+                }
+                return v;
+            }
+        };
     }
 
     private static final class Popular {
         static final PopularDomains DOMAINS = PopularDomains.read(DIR + "popular-domains.bin");
+        static final Set<String> LOOKALIKES = Set.copyOf(DomainListFile.read(DIR + POPULAR_LOOKALIKES_FILE));
+    }
+
+    /** The bundled plain-text list of the popular domains the lookalike detector flags. */
+    public static Set<String> popularLookalikes() {
+        return Popular.LOOKALIKES;
     }
 
     private static final class Bundled {

@@ -25,7 +25,10 @@ import java.security.NoSuchAlgorithmException;
  * A domain not on the list is taken for popular when its fingerprint equals one on it: for a domain
  * nobody chose, n / 2^44 = 10^6 / 1.76·10^13 ≈ 5.7·10^-8 per lookup. One who searches for such a
  * domain needs about 2^24 SHA-256 evaluations (2^44 over the million targets; seconds on one core)
- * and then to register it: the operators' override ({@code NotBenign}) is the answer to that.
+ * and then to register it. So {@link BenignIndicators#popular} lets a fingerprint vouch only for a
+ * domain the lookalike detector does not flag (a flagged one must be on the plain-text
+ * {@code popular-lookalikes.txt}); for a forged name that imitates no brand the operators'
+ * override ({@code NotBenign}) is the answer.
  */
 public final class PopularDomains {
 

@@ -61,8 +61,9 @@ public final class IndicatorExtractor {
 
     /** As {@link #standard(BrandRegistry)}, with operators' corrections to the benign lists. */
     public static IndicatorExtractor standard(BrandRegistry brands, BenignOverrides overrides) {
+        LookalikeDetector lookalikes = new LookalikeDetector(brands, Confusables.load());
         return new IndicatorExtractor(new PhoneNormalizer(), new WebsiteNormalizer(),
-                BenignIndicators.standard(brands, overrides), new LookalikeDetector(brands, Confusables.load()));
+                BenignIndicators.standard(brands, overrides, () -> lookalikes), lookalikes);
     }
 
     public List<Indicator> extract(StoredReport report) {

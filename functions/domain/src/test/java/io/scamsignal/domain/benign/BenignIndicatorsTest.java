@@ -166,7 +166,7 @@ class BenignIndicatorsTest {
     void everyVendoredListIsDescribedWithSourceVersionDateLicenceAndSize() throws Exception {
         try (InputStream in = getClass().getResourceAsStream("/io/scamsignal/domain/benign/lists.json")) {
             var lists = Json.mapper().readTree(in).path("lists");
-            assertThat(lists.size()).isEqualTo(7);
+            assertThat(lists.size()).isEqualTo(8);
             for (var list : lists) {
                 // every source pinned to a commit
                 assertThat(list.path("source").asText()).containsPattern("(MISP|LOLRMM).* at [0-9a-f]{40}");
