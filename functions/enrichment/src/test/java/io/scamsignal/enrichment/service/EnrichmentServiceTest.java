@@ -14,7 +14,9 @@ import io.scamsignal.domain.report.StoredReport;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -103,15 +105,23 @@ class EnrichmentServiceTest {
                     .reporterFingerprint("fp-flood-" + r).networkFingerprint("one-network").build());
         }
         reports.add(report("honest", new Scammer(List.of("+1 888 555 0142"), List.of(), List.of(), List.of(), List.of())));
-        List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
-        service(sameIndicator -> {
-            order.add(sameIndicator.get(0).indicator().key());
-            return sameIndicator.size();
-        }).enrich(reports);
+        ContributionPlanner planner = new ContributionPlanner(IndicatorExtractor.standard(BRANDS), BRANDS, UsdRates.defaults());
+        Map<String, List<IndicatorContribution>> byIndicator = new LinkedHashMap<>();
+        for (StoredReport report : reports) {
+            planner.plan(report).forEach(c -> byIndicator.computeIfAbsent(c.indicator().key(), k -> new ArrayList<>()).add(c));
+        }
 
-        assertThat(order).hasSize(201);
-        // the honest number went out in the first turn (with the flood's first site), not after two hundred
-        assertThat(order.indexOf("phone#+18885550142")).isLessThan(EnrichmentService.INDICATOR_CONCURRENCY);
+        List<String> order = EnrichmentService.fairOrder(byIndicator.values()).stream()
+                .map(group -> group.get(0).indicator().key()).toList();
+
+        assertThat(order).hasSize(201).doesNotHaveDuplicates();
+        // the honest number goes out in the first turn, with the flood's first site, not after two hundred:
+        // the pool of eight takes them in this order
+        assertThat(order.indexOf("phone#+18885550142")).isLessThanOrEqualTo(1);
+        assertThat(order.subList(0, 2)).contains("domain#shop-0-0-refunds.com");
+        // and the flood's own sites keep the order they were reported in
+        assertThat(order.stream().filter(k -> k.startsWith("domain#")).toList().subList(0, 3))
+                .containsExactly("domain#shop-0-0-refunds.com", "domain#shop-0-1-refunds.com", "domain#shop-0-2-refunds.com");
     }
 
     @Test
