@@ -187,8 +187,9 @@ final class DynamoDbCurrentIndicators {
                 ":prefix", AttributeValue.fromS(typePrefix + "#"));
         dynamoDb.queryPaginator(b -> b.tableName(table).keyConditionExpression(condition)
                 .expressionAttributeValues(values)).items().forEach(item -> {
-                    // an indicator withdrawn before this item existed has only its state: nothing to show
-                    if (item.containsKey("type")) {
+                    // an indicator withdrawn before this item existed has only its state: nothing to show;
+                    // a benign number that never alerted is in no MISP event
+                    if (item.containsKey("type") && item.containsKey(FeedTableKeys.MISP_DAY)) {
                         out.add(indicator(item));
                     }
                 });
@@ -206,7 +207,7 @@ final class DynamoDbCurrentIndicators {
                     Boolean.TRUE.equals(item.get("revoked").bool()),
                     // kept since sources exist: an item of an earlier alert has none
                     item.containsKey("sources") ? new TreeSet<>(Json.mapper().readValue(item.get("sources").s(), STRINGS))
-                            : null);
+                            : null, item.containsKey("benign") && Boolean.TRUE.equals(item.get("benign").bool()));
         } catch (IOException e) {
             throw new UncheckedIOException("stored brands unreadable", e);
         }

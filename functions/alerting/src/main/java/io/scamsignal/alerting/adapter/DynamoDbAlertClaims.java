@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.scamsignal.alerting.service.AlertClaims;
 import io.scamsignal.domain.alert.AlertMessage;
 import io.scamsignal.domain.alert.RingAlertMessage;
+import io.scamsignal.domain.aggregate.IndicatorAggregate;
 import io.scamsignal.domain.feed.TaxiiResources;
 import io.scamsignal.domain.stix.ExpiryRules;
 import io.scamsignal.domain.json.Json;
@@ -129,6 +130,13 @@ public final class DynamoDbAlertClaims implements AlertClaims {
             return;
         }
         revoke(ringFeed, RING_KEY_PREFIX + ringId, objects, now, false);
+    }
+
+    @Override
+    public void showBenign(IndicatorAggregate aggregate, Instant now) {
+        if (feed != null) {
+            dynamoDb.updateItem(feed.benign(aggregate, now));
+        }
     }
 
     /** Keys of ring campaigns' state items ({@code stix#ring#<ringId>}); no indicator type is called ring. */

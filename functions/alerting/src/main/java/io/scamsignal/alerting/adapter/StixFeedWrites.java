@@ -1,5 +1,6 @@
 package io.scamsignal.alerting.adapter;
 
+import io.scamsignal.domain.aggregate.IndicatorAggregate;
 import io.scamsignal.domain.feed.FeedEntry;
 import io.scamsignal.domain.feed.FeedEntry.FeedPosition;
 import io.scamsignal.domain.feed.MispFeed;
@@ -8,6 +9,7 @@ import io.scamsignal.domain.indicator.IndicatorType;
 import io.scamsignal.domain.stix.ExpiryRules;
 import io.scamsignal.domain.json.Json;
 import io.scamsignal.domain.stix.IndicatorState;
+import io.scamsignal.domain.stix.StixIds;
 import io.scamsignal.domain.stix.StixTime;
 import io.scamsignal.domain.storage.AlertsTableKeys;
 import io.scamsignal.domain.storage.FeedTableKeys;
@@ -26,6 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * The writes that go into an alert claim's transaction when the indicator gets a new STIX version:
@@ -206,7 +209,9 @@ final class StixFeedWrites {
         String remove = "";
         if (figures != null) {
             set.append(", #type = :type, #value = :value, firstSeen = :first, lastSeen = :last,"
-                    + " distinctReporters = :reporters, confidence = :confidence, brands = :brands, sources = :sources");
+                    + " distinctReporters = :reporters, confidence = :confidence, brands = :brands, sources = :sources,"
+                    + " benign = :notBenign");
+            values.put(":notBenign", AttributeValue.fromBool(false));
             names.put("#type", "type");
             names.put("#value", "value");
             values.put(":type", s(figures.type()));
@@ -261,6 +266,44 @@ final class StixFeedWrites {
             }
         }
         return writes;
+    }
+
+    /**
+     * A benign number's current item, written alone (it has no STIX version and no MISP attribute):
+     * its figures, {@code benign}, a write key at {@code now} so pollers see the change, no expiry key.
+     * An earlier alert's state (stixId, alertedAt, its MISP day) is kept.
+     */
+    UpdateItemRequest benign(IndicatorAggregate aggregate, Instant now) {
+        String value = aggregate.indicator().value();
+        String key = aggregate.indicator().key();
+        Instant written = aggregate.lastSeen().isAfter(now) ? aggregate.lastSeen() : now;
+        Map<String, String> names = new HashMap<>(Map.of("#type", "type", "#value", "value",
+                "#numWritePk", FeedTableKeys.NUM_WRITE_PK, "#numWriteSk", FeedTableKeys.NUM_WRITE_SK,
+                "#numExpiryPk", FeedTableKeys.NUM_EXPIRY_PK, "#numExpirySk", FeedTableKeys.NUM_EXPIRY_SK));
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":id", s(StixIds.indicatorIdFor(key)));
+        values.put(":now", s(written.toString()));
+        values.put(":false", AttributeValue.fromBool(false));
+        values.put(":true", AttributeValue.fromBool(true));
+        values.put(":type", s(aggregate.indicator().type().wireName()));
+        values.put(":value", s(value));
+        values.put(":first", s(aggregate.firstSeen().toString()));
+        values.put(":last", s(aggregate.lastSeen().toString()));
+        values.put(":reporters", AttributeValue.fromN(Long.toString(aggregate.distinctReporters())));
+        values.put(":zero", AttributeValue.fromN("0"));
+        values.put(":brands", s(Json.write(List.copyOf(aggregate.brands()))));
+        values.put(":sources", s(Json.write(List.copyOf(aggregate.sources().keySet()))));
+        values.put(":numPk", s(FeedTableKeys.numbersPartition(collection)));
+        values.put(":numWriteSk", s(NumberFeedPager.key(written, value)));
+        return UpdateItemRequest.builder().tableName(feedTable)
+                .key(Map.of(FeedTableKeys.PARTITION_KEY, s(FeedTableKeys.currentPartition(collection)),
+                        FeedTableKeys.SORT_KEY, s(key)))
+                .updateExpression("SET stixId = if_not_exists(stixId, :id), alertedAt = if_not_exists(alertedAt, :now),"
+                        + " changedAt = :now, revoked = if_not_exists(revoked, :false), benign = :true, #type = :type,"
+                        + " #value = :value, firstSeen = :first, lastSeen = :last, distinctReporters = :reporters,"
+                        + " confidence = :zero, brands = :brands, sources = :sources, #numWritePk = :numPk,"
+                        + " #numWriteSk = :numWriteSk REMOVE #numExpiryPk, #numExpirySk")
+                .expressionAttributeNames(names).expressionAttributeValues(values).build();
     }
 
     /**

@@ -62,6 +62,15 @@ public final class AlertRules {
         return indicator.benignList();
     }
 
+    /**
+     * Whether enough reporters on enough networks named the indicator for an alert, benign or not:
+     * what a benign number needs to show in the number feed as {@code benign}.
+     */
+    public boolean meetsReporterThresholds(IndicatorAggregate aggregate) {
+        return aggregate.effectiveReporters(config.reportersPerNetwork()) >= config.minDistinctReporters()
+                && aggregate.networks() >= config.minDistinctNetworks();
+    }
+
     public List<AlertTrigger> evaluate(IndicatorAggregate aggregate) {
         // one person alone must never get a number or domain flagged, nor one network, and the legitimate never is
         long effectiveReporters = aggregate.effectiveReporters(config.reportersPerNetwork());

@@ -163,6 +163,7 @@ public record MispFeed(Tlp tlp, String orgName, UUID orgUuid, ExpiryRules expiry
             case ACTIVE -> base;
             case EXPIRED -> "Expired. " + base;
             case REVOKED -> "Withdrawn as a false positive. " + base;
+            case BENIGN -> "On a benign list: a legitimate number, not to block. " + base;
         };
     }
 

@@ -132,7 +132,7 @@ public final class NumberFeedPager {
 
         /** The key at which the row belongs now: its expiry once passed and later than its write, else its write. */
         String placeNow(Instant now) {
-            if (expiryKey != null && !indicator.revoked() && !keyTime(expiryKey).isAfter(now)
+            if (expiryKey != null && !indicator.revoked() && !indicator.benign() && !keyTime(expiryKey).isAfter(now)
                     && expiryKey.compareTo(writeKey) > 0) {
                 return expiryKey;
             }
