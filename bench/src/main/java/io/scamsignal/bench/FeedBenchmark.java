@@ -90,7 +90,9 @@ public final class FeedBenchmark {
                 Stats event = time(http, auth, base + "/misp/" + latest + ".json", -1);
                 Stats manifest = time(http, auth, base + "/misp/manifest.json", -1);
                 Stats etag = time304(http, auth, base + "/misp/manifest.json");
+                long q0 = System.nanoTime();
                 double pageUnits = units(dynamoDb, numbersQuery(table, false)) + units(dynamoDb, numbersQuery(table, true));
+                System.out.printf("debug: the two index queries took %.0f ms%n", (System.nanoTime() - q0) / 1e6);
                 double eventUnits = 0.5 + units(dynamoDb, QueryRequest.builder().tableName(table).indexName(FeedTableKeys.BY_MISP_DAY_INDEX)
                         .keyConditionExpression("#d = :d").expressionAttributeNames(Map.of("#d", FeedTableKeys.MISP_DAY))
                         .expressionAttributeValues(Map.of(":d", AttributeValue.fromS(FeedTableKeys.mispDay(COLLECTION, TODAY.toString()))))

@@ -63,11 +63,15 @@ public final class AlertRules {
     }
 
     /**
-     * Whether enough reporters on enough networks named the indicator for an alert, benign or not:
-     * what a benign number needs to show in the number feed as {@code benign}.
+     * Whether enough reporters on enough networks named the indicator for the distinct-reporters
+     * alert, benign or not: at least the lowest reporter level (and the minimum), counted at most
+     * {@link AlertRuleConfig#reportersPerNetwork()} per network, on at least
+     * {@link AlertRuleConfig#minDistinctNetworks()} networks. What a benign number needs to show in
+     * the number feed as {@code benign}.
      */
     public boolean meetsReporterThresholds(IndicatorAggregate aggregate) {
-        return aggregate.effectiveReporters(config.reportersPerNetwork()) >= config.minDistinctReporters()
+        long needed = Math.max(config.minDistinctReporters(), config.distinctReporterLevels().getFirst());
+        return aggregate.effectiveReporters(config.reportersPerNetwork()) >= needed
                 && aggregate.networks() >= config.minDistinctNetworks();
     }
 
