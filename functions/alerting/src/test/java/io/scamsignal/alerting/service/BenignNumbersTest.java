@@ -91,4 +91,16 @@ class BenignNumbersTest {
         assertThat(shown).isEmpty();
         assertThat(published).isNotEmpty();
     }
+
+    @Test
+    void evenWhenOneNetworkMayCountThreeReportersOneNetworkIsNotEnough() {
+        AlertingService lenient = new AlertingService(new AlertRules(new AlertRuleConfig(2, List.of(3L, 10L), 10,
+                new BigDecimal("5000"), 2, 2, 3)), claims, message -> "m", (indicator, max) -> List.of("r1"),
+                Clock.fixed(Instant.parse("2026-11-28T15:00:00Z"), ZoneOffset.UTC));
+        lenient.onAggregateChanged(aggregate(IndicatorType.PHONE, "+18009359935", true, 3, 1), "r");
+        assertThat(shown).isEmpty();
+
+        lenient.onAggregateChanged(aggregate(IndicatorType.PHONE, "+18009359935", true, 3, 2), "r");
+        assertThat(shown).hasSize(1);
+    }
 }
