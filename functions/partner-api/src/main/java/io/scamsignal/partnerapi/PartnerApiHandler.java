@@ -234,7 +234,8 @@ public final class PartnerApiHandler implements RequestStreamHandler {
             String start = q.exclusiveStartKey();
             String end = NumberFeedPager.Query.endKey(now);
             NumberFeedPager.Page page = NumberFeedPager.page(q,
-                    feeds.current().numbers(collection, false, start, end, q.limit() + 1),
+                    feeds.current().numbers(collection, false,
+                            q.liveStartKey(now, feeds.numbers().expiry().of("phone")), end, q.limit() + 1),
                     feeds.current().numbers(collection, true, start, end, q.limit() + 1),
                     feeds.numbers(), now, signer, maxScanned);
             Map<String, String> extra = new LinkedHashMap<>();

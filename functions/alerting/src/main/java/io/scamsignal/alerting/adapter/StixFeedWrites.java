@@ -230,22 +230,23 @@ final class StixFeedWrites {
             // a write moves the number in the feed to the time of the write (a later report counts)
             Instant written = figures != null && figures.lastSeen().isAfter(next.modified()) ? figures.lastSeen()
                     : next.modified();
-            set.append(", #numWritePk = :numPk, #numWriteSk = :numWriteSk");
-            names.put("#numWritePk", FeedTableKeys.NUM_WRITE_PK);
+            String writeKey = NumberFeedPager.key(written, value);
+            set.append(", #numWriteSk = :numWriteSk, #numExpiryPk = :numPk, #numExpirySk = :numExpirySk");
             names.put("#numWriteSk", FeedTableKeys.NUM_WRITE_SK);
-            values.put(":numPk", s(FeedTableKeys.numbersPartition(collection)));
-            values.put(":numWriteSk", s(NumberFeedPager.key(written, value)));
             names.put("#numExpiryPk", FeedTableKeys.NUM_EXPIRY_PK);
             names.put("#numExpirySk", FeedTableKeys.NUM_EXPIRY_SK);
-            if (next.revoked()) {
-                // withdrawn for ever: it expires no more
-                remove = " REMOVE #numExpiryPk, #numExpirySk";
-            } else if (figures != null) {
-                set.append(", #numExpiryPk = :numPk, #numExpirySk = :numExpirySk");
-                values.put(":numExpirySk", s(NumberFeedPager.key(expiry.validUntil(type, figures.lastSeen()), value)));
+            names.put("#numWritePk", FeedTableKeys.NUM_WRITE_PK);
+            values.put(":numPk", s(FeedTableKeys.numbersPartition(collection)));
+            values.put(":numWriteSk", s(writeKey));
+            Instant validUntil = figures == null ? null : expiry.validUntil(type, figures.lastSeen());
+            if (next.revoked() || validUntil == null || !validUntil.isAfter(written)) {
+                // withdrawn for ever (or already expired when written): it stays at this write
+                remove = " REMOVE #numWritePk";
+                values.put(":numExpirySk", s(writeKey));
             } else {
-                names.remove("#numExpiryPk");
-                names.remove("#numExpirySk");
+                // live: at its write until it expires, then at its expiry
+                set.append(", #numWritePk = :numPk");
+                values.put(":numExpirySk", s(NumberFeedPager.key(validUntil, value)));
             }
         }
         Update update = Update.builder().tableName(feedTable)
@@ -270,7 +271,8 @@ final class StixFeedWrites {
 
     /**
      * A benign number's current item, written alone (it has no STIX version and no MISP attribute):
-     * its figures, {@code benign}, a write key at {@code now} so pollers see the change, no expiry key.
+     * its figures, {@code benign}, keyed at {@code now} in the settled index so pollers see the change
+     * (it never expires), out of the live one.
      * An earlier alert's state (stixId, alertedAt, its MISP day) is kept.
      */
     UpdateItemRequest benign(IndicatorAggregate aggregate, Instant now) {
@@ -301,8 +303,8 @@ final class StixFeedWrites {
                 .updateExpression("SET stixId = if_not_exists(stixId, :id), alertedAt = if_not_exists(alertedAt, :now),"
                         + " changedAt = :now, revoked = if_not_exists(revoked, :false), benign = :true, #type = :type,"
                         + " #value = :value, firstSeen = :first, lastSeen = :last, distinctReporters = :reporters,"
-                        + " confidence = :zero, brands = :brands, sources = :sources, #numWritePk = :numPk,"
-                        + " #numWriteSk = :numWriteSk REMOVE #numExpiryPk, #numExpirySk")
+                        + " confidence = :zero, brands = :brands, sources = :sources, #numWriteSk = :numWriteSk,"
+                        + " #numExpiryPk = :numPk, #numExpirySk = :numWriteSk REMOVE #numWritePk")
                 .expressionAttributeNames(names).expressionAttributeValues(values).build();
     }
 

@@ -16,18 +16,20 @@ import java.util.Objects;
  * two sorted indexes of the alerted phone numbers instead of all of them:
  *
  * <ul>
- * <li>by write: key {@link #key(Instant, String)} of the time of the number's latest write (an alert
- * or a withdrawal) and the number;</li>
- * <li>by expiry: key of its valid-until and the number, only while it is not withdrawn.</li>
+ * <li>live: the numbers neither withdrawn nor benign, keyed {@link #key(Instant, String)} by the time
+ * of their latest write (an alert) and the number;</li>
+ * <li>settled: the live numbers keyed by their valid-until, the withdrawn and benign ones by their
+ * latest write (they never expire).</li>
  * </ul>
  *
  * A row's {@code updated} is its write time, or its valid-until once that has passed and is later
  * (an expiry changes the row without a write). The pager merges the two in key order and takes a
  * number from the index whose key is its {@code updated} now, so each number shows once, at its
- * place. A page reads the keys after the query's start key and not after now, at most
- * {@code limit + 1} candidates of each index in the usual case (plus those skipped, bounded by
- * {@code maxScanned}); the token's position is the last key examined, so a walk neither repeats nor
- * skips a row while numbers keep changing.
+ * place. A live number written more than a phone's validity ago has expired, so the live index is
+ * read only from then on ({@link Query#liveStartKey}): what the live index hands over is nearly
+ * always taken, and a page reads about its rows and one more of each index, however many numbers
+ * expired long ago. The token's position is the last key examined, so a walk neither repeats nor
+ * skips a row while numbers keep changing; {@code maxScanned} bounds a page's reads all the same.
  */
 public final class NumberFeedPager {
 
@@ -71,6 +73,16 @@ public final class NumberFeedPager {
                 return after;
             }
             return after == null || fromSince.compareTo(after) > 0 ? fromSince : after;
+        }
+
+        /**
+         * The exclusive lower bound of the live index's keys: also after {@code now - validity}, since
+         * a live number written before then has expired and belongs at its expiry in the settled index.
+         */
+        public String liveStartKey(Instant now, java.time.Duration validity) {
+            String fromValidity = KEY_TIME.format(now.minus(validity));
+            String start = exclusiveStartKey();
+            return start == null || fromValidity.compareTo(start) > 0 ? fromValidity : start;
         }
 
         /** The inclusive upper bound: nothing updated after now. */

@@ -16,10 +16,11 @@ package io.scamsignal.domain.storage;
  * <li>ByMispDay ({@code mispDay} = misp#collection#yyyy-mm-dd, {@code sk}): one MISP event's
  * indicators, those first alerted that day;</li>
  * <li>NumbersByWrite ({@code numWritePk} = numbers#collection, {@code numWriteSk} = the time of the
- * latest write and the number, io.scamsignal.domain.feed.NumberFeedPager#key): the number feed in
- * order of writes;</li>
- * <li>NumbersByExpiry ({@code numExpiryPk}, {@code numExpirySk} = valid-until and the number; removed
- * on withdrawal): the numbers in order of expiry, which changes a row without a write.</li>
+ * latest write and the number, io.scamsignal.domain.feed.NumberFeedPager#key): the live numbers
+ * (not withdrawn, not benign) in order of writes; {@code numWritePk} is removed when one is withdrawn
+ * or shown as benign, {@code numWriteSk} kept;</li>
+ * <li>NumbersByExpiry ({@code numExpiryPk}, {@code numExpirySk}): the live numbers at their valid-until
+ * (an expiry changes a row without a write), the withdrawn and benign ones at their latest write.</li>
  * </ul>
  *
  * <p>Partition {@code mispdays#collection} holds one summary item per MISP event ({@code sk} = the

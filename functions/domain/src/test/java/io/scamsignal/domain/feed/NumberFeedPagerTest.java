@@ -20,23 +20,41 @@ class NumberFeedPagerTest {
     private static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes();
     private final NextTokens tokens = new NextTokens(KEY);
     private final NumberFeed feed = new NumberFeed(ExpiryRules.DEFAULTS);
+    // every test's numbers are phones: the live index's bound is a phone's validity
 
-    /** The two indexes as alerting keeps them: by latest write, and (unless withdrawn) by valid-until. */
+    /** The two indexes as alerting keeps them: the live numbers by latest write, every number settled. */
     private static List<NumberFeedPager.Candidate> byWrite(List<FeedIndicator> all) {
-        return all.stream().map(i -> candidate(i, false)).sorted(Comparator.comparing(NumberFeedPager.Candidate::key)).toList();
-    }
-
-    private static List<NumberFeedPager.Candidate> byExpiry(List<FeedIndicator> all) {
-        return all.stream().filter(i -> !i.revoked()).map(i -> candidate(i, true))
+        return all.stream().filter(NumberFeedPagerTest::live).map(i -> candidate(i, false))
                 .sorted(Comparator.comparing(NumberFeedPager.Candidate::key)).toList();
     }
 
+    /** The live index as the function reads it: from the query's live start key on. */
+    private static java.util.Iterator<NumberFeedPager.Candidate> live(List<FeedIndicator> all, NumberFeedPager.Query q,
+                                                                      Instant now) {
+        String start = q.liveStartKey(now, ExpiryRules.DEFAULTS.of("phone"));
+        return byWrite(all).stream().filter(c -> c.key().compareTo(start) > 0).iterator();
+    }
+
+    private static List<NumberFeedPager.Candidate> byExpiry(List<FeedIndicator> all) {
+        return all.stream().map(i -> candidate(i, true)).sorted(Comparator.comparing(NumberFeedPager.Candidate::key)).toList();
+    }
+
+    private static Instant written(FeedIndicator i) {
+        return i.changedAt().isAfter(i.lastSeen()) ? i.changedAt() : i.lastSeen();
+    }
+
+    private static boolean live(FeedIndicator i) {
+        return !i.revoked() && !i.benign() && i.validUntil(ExpiryRules.DEFAULTS).isAfter(written(i));
+    }
+
     private static NumberFeedPager.Candidate candidate(FeedIndicator i, boolean expiry) {
-        Instant written = i.changedAt().isAfter(i.lastSeen()) ? i.changedAt() : i.lastSeen();
-        String writeKey = NumberFeedPager.key(written, i.value());
-        String expiryKey = i.revoked() ? null : NumberFeedPager.key(i.validUntil(ExpiryRules.DEFAULTS), i.value());
+        String writeKey = NumberFeedPager.key(written(i), i.value());
+        String expiryKey = live(i) ? NumberFeedPager.key(i.validUntil(ExpiryRules.DEFAULTS), i.value()) : writeKey;
         return new NumberFeedPager.Candidate(expiry ? expiryKey : writeKey, writeKey, expiryKey, i);
     }
+
+    /** At most as many reads a page as one page's rows and one more of each index: any skip would show. */
+    private java.util.function.IntUnaryOperator scanned = max -> 5 * max;
 
     private List<NumberFeed.Row> walk(List<FeedIndicator> all, Map<String, String> first, int maxLimit, Instant now,
                                       List<Integer> pageSizes) {
@@ -44,8 +62,8 @@ class NumberFeedPagerTest {
         Map<String, String> params = new HashMap<>(first);
         for (int pages = 0; pages < 10_000; pages++) {
             NumberFeedPager.Query q = NumberFeedPager.Query.fromParameters(params, maxLimit, tokens);
-            NumberFeedPager.Page page = NumberFeedPager.page(q, byWrite(all).iterator(), byExpiry(all).iterator(), feed,
-                    now, tokens, 5 * maxLimit);
+            NumberFeedPager.Page page = NumberFeedPager.page(q, live(all, q, now), byExpiry(all).iterator(), feed,
+                    now, tokens, scanned.applyAsInt(maxLimit));
             rows.addAll(page.rows());
             pageSizes.add(page.rows().size());
             if (!page.more()) {
@@ -60,12 +78,13 @@ class NumberFeedPagerTest {
         List<FeedIndicator> out = new ArrayList<>();
         Instant base = Instant.parse("2026-01-01T00:00:00Z");
         for (int k = 0; k < n; k++) {
-            Instant alerted = base.plus(Duration.ofMinutes(random.nextInt(300 * 24 * 60)));
+            Instant alerted = base.minus(Duration.ofDays(300)).plus(Duration.ofMinutes(random.nextInt(600 * 24 * 60)));
             Instant changed = random.nextBoolean() ? alerted : alerted.plus(Duration.ofMinutes(random.nextInt(60 * 24 * 30)));
             Instant lastSeen = alerted.minus(Duration.ofMinutes(random.nextInt(600)));
             out.add(new FeedIndicator("indicator--" + new java.util.UUID(0, k), "phone", "+1888555" + String.format("%04d", k),
                     new TreeSet<>(List.of("microsoft")), List.of("distinct_reporters"), 60, lastSeen.minusSeconds(3600),
-                    lastSeen, 3, alerted, changed, random.nextInt(5) == 0, new TreeSet<>(List.of("public"))));
+                    lastSeen, 3, alerted, changed, random.nextInt(5) == 0, new TreeSet<>(List.of("public")),
+                    random.nextInt(9) == 0));
         }
         return out;
     }
@@ -152,5 +171,40 @@ class NumberFeedPagerTest {
         // issued for pages of 3: refused once the maximum is lower
         assertThatThrownBy(() -> NumberFeedPager.Query.fromParameters(Map.of("next", next), 2, tokens))
                 .isInstanceOf(FeedRequestException.class);
+    }
+
+    @Test
+    void numbersThatExpiredLongAgoCostNoReadsBeyondTheirOwnRows() {
+        List<FeedIndicator> all = new ArrayList<>();
+        Instant base = Instant.parse("2025-01-01T00:00:00Z");
+        for (int k = 0; k < 2000; k++) {
+            Instant t = base.plus(Duration.ofMinutes(97L * k));
+            all.add(new FeedIndicator("indicator--" + new java.util.UUID(1, k), "phone", "+1877555" + String.format("%04d", k),
+                    new TreeSet<>(List.of("microsoft")), List.of("distinct_reporters"), 60, t.minusSeconds(60), t, 3, t, t,
+                    false, new TreeSet<>(List.of("public"))));
+        }
+        Instant now = Instant.parse("2026-11-29T12:00:00Z");
+        NumberFeedPager.Query q = new NumberFeedPager.Query(null, 50, null);
+        // a page may examine its rows and one more: nothing else
+        NumberFeedPager.Page page = NumberFeedPager.page(q, live(all, q, now), byExpiry(all).iterator(), feed, now, tokens, 51);
+        assertThat(page.rows()).hasSize(50).allMatch(r -> r.status().equals("expired"));
+        assertThat(page.more()).isTrue();
+    }
+
+    @Test
+    void aBenignNumberShowsOnceAtItsWriteAndNeverExpires() {
+        FeedIndicator benign = new FeedIndicator("indicator--" + new java.util.UUID(2, 1), "phone", "+18009359935",
+                new TreeSet<>(List.of("Chase")), List.of(), 0, Instant.parse("2026-01-01T00:00:00Z"),
+                Instant.parse("2026-01-02T00:00:00Z"), 3, Instant.parse("2026-01-02T00:00:00Z"),
+                Instant.parse("2026-01-02T00:00:00Z"), false, new TreeSet<>(List.of("public")), true);
+        Instant now = Instant.parse("2026-11-29T12:00:00Z");
+        NumberFeedPager.Query q = new NumberFeedPager.Query(null, 10, null);
+        NumberFeedPager.Page page = NumberFeedPager.page(q, live(List.of(benign), q, now), byExpiry(List.of(benign)).iterator(),
+                feed, now, tokens, 50);
+        assertThat(page.rows()).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo("benign");
+            assertThat(r.confidence()).isZero();
+            assertThat(r.updated()).isEqualTo(Instant.parse("2026-01-02T00:00:00Z"));
+        });
     }
 }
