@@ -33,8 +33,9 @@ import java.util.regex.Pattern;
  * MISP's "MISP feed" source type reads (as PyMISP's {@code feed_meta_generator} writes it).
  *
  * <p>An indicator stays in the event of the day it first alerted. When it changes (revoked,
- * expired, reported again) that event's timestamp moves, so MISP fetches it again from the
- * manifest and updates the attribute in place (same uuid) instead of adding a second one.
+ * alerted again) that event's timestamp moves, so MISP fetches it again from the manifest and
+ * updates the attribute in place (same uuid) instead of adding a second one. An expiry, which
+ * happens without a write, does not move it.
  */
 public record MispFeed(Tlp tlp, String orgName, UUID orgUuid, ExpiryRules expiry) {
 
