@@ -108,6 +108,8 @@ bench: venv
 	$(JAVA_HOME)/bin/java -Dscamsignal.projectDir=$(CURDIR) $(BENCH_OPTS) -cp bench/target/classes:$$(cat bench/target/classpath.txt) \
 		io.scamsignal.bench.TaxiiBenchmark
 	$(JAVA_HOME)/bin/java -Dscamsignal.projectDir=$(CURDIR) $(BENCH_OPTS) -cp bench/target/classes:$$(cat bench/target/classpath.txt) \
+		io.scamsignal.bench.FeedBenchmark
+	$(JAVA_HOME)/bin/java -Dscamsignal.projectDir=$(CURDIR) $(BENCH_OPTS) -cp bench/target/classes:$$(cat bench/target/classpath.txt) \
 		io.scamsignal.bench.RingBenchmark
 	$(JAVA_HOME)/bin/java $(BENCH_OPTS) -cp bench/target/classes:$$(cat bench/target/classpath.txt) \
 		io.scamsignal.bench.LookalikeBenchmark

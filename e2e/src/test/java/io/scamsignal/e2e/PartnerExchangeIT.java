@@ -248,6 +248,48 @@ class PartnerExchangeIT {
     }
 
     @Test
+    void aPollerWalksTheNumberFeedByPagesAndTheMispFeedByDayAndPaysNothingForWhatItHas() throws Exception {
+        HttpResponse<String> whole = get("/feeds/numbers.csv", key, null);
+        List<List<String>> expected = whole.body().lines().skip(1).map(l -> l.split(",", -1))
+                .map(c -> List.of(c[0], c[9], c[7])).toList();
+        assertThat(expected.size()).isGreaterThanOrEqualTo(10);
+        Path project = TestEmulator.projectDir();
+        ExternalProcess.Result walk = ExternalProcess.run(new ProcessBuilder(project.resolve(".venv/bin/python").toString(),
+                project.resolve("tools/feed_walk.py").toString(), "http://127.0.0.1:" + pipeline.port(), key.keyId(),
+                key.secret(), "3").redirectError(ProcessBuilder.Redirect.INHERIT), Duration.ofMinutes(2));
+        assertThat(walk.exitCode()).as(walk.output()).isZero();
+        JsonNode out = JSON.readTree(walk.output().lines().reduce((a, b) -> b).orElseThrow());
+        List<List<String>> walked = new ArrayList<>();
+        out.get("rows").forEach(r -> walked.add(List.of(r.get(0).asText(), r.get(1).asText(), r.get(2).asText())));
+        // pages of three, in order, every row once: the same as one page of all
+        assertThat(walked).containsExactlyElementsOf(expected);
+        assertThat(out.get("pages").asInt()).isEqualTo((expected.size() + 2) / 3);
+        assertThat(out.get("number_304").asBoolean()).isTrue();
+        assertThat(out.get("manifest_304").asBoolean()).isTrue();
+        assertThat(out.get("events_304").asBoolean()).isTrue();
+        assertThat(out.get("attributes").asInt()).isGreaterThanOrEqualTo(20);
+
+        // a stale ETag gets the body
+        HttpRequest.Builder stale = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + pipeline.port() + "/misp/manifest.json"))
+                .header("If-None-Match", "\"stale\"").header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (key.keyId() + ":" + key.secret()).getBytes(StandardCharsets.UTF_8)));
+        assertThat(http.send(stale.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        // bad paging parameters: 400 with a stable code, in German on request
+        for (String bad : List.of("limit=0", "limit=many", "next=forged.token", "since=yesterday")) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + pipeline.port()
+                    + "/feeds/numbers.jsonl?" + bad)).header("Accept-Language", "de").header("Authorization", "Basic "
+                    + Base64.getEncoder().encodeToString((key.keyId() + ":" + key.secret()).getBytes(StandardCharsets.UTF_8)));
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(bad).isEqualTo(400);
+            JsonNode error = JSON.readTree(response.body());
+            assertThat(error.get("code").asText()).isIn("invalid_limit", "invalid_next", "invalid_since");
+            assertThat(error.get("message").asText()).containsAnyOf("muss", "ungültig");
+        }
+        // an event of no day
+        assertThat(get("/misp/" + UUID.randomUUID() + ".json", key, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void bulkSubmissionsAnswerPerLineStoreTheOrganisationAndRefuseOversizedBodies() throws Exception {
         String good = """
                 {"contactMethod":"phone_call","impersonatedCompany":"Amazon","incidentDate":"2026-11-20","country":"GB","scammer":{"phoneNumbers":["+44 20 7946 0999"]}}""";

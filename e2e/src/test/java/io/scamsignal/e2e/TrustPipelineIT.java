@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.scamsignal.emulator.LocalPipeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.scamsignal.domain.partner.PartnerScopes;
 import io.scamsignal.ops.Ops;
+import io.scamsignal.ops.PartnerKey;
 import io.scamsignal.ops.OpsEnvironment;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -182,6 +184,56 @@ class TrustPipelineIT {
 
         assertThat(alertsAbout(v -> v.equals("+18885550307"), Duration.ofSeconds(3))).isEmpty();
         assertThat(aggregate("phone#+18885550307").get("reports").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void aCuratedBankNumberNamedOnThreeNetworksShowsAsBenignInTheNumberFeedAndNeverAlertsOrLinks() throws Exception {
+        // Chase's published line (curated-phones.tsv) beside the scammer's own number, three reporters on three networks
+        for (int i = 0; i < 3; i++) {
+            assertThat(post(report("[\"+1 800 935 9935\", \"+1 888 555 0321\"]", "[]", "", "spoofed-bank" + i),
+                    "10.36." + i + ".1").statusCode()).isEqualTo(202);
+        }
+        // two reporters only, on two networks, name another bank's line: below the thresholds
+        for (int i = 0; i < 2; i++) {
+            assertThat(post(report("[\"+1 800 432 1000\"]", "[]", "", "below-bank" + i), "10.37." + i + ".1")
+                    .statusCode()).isEqualTo(202);
+        }
+        assertThat(pipeline.awaitIdle(Duration.ofSeconds(2), Duration.ofSeconds(60))).isTrue();
+
+        assertThat(alertsAbout(v -> v.equals("+18885550321"), Duration.ofSeconds(20), 1)).hasSize(1);
+        assertThat(alertsAbout(v -> v.equals("+18009359935") || v.equals("+18004321000"), Duration.ofSeconds(3))).isEmpty();
+        assertThat(aggregate("phone#+18009359935").get("reports").asInt()).isEqualTo(3);
+        for (JsonNode head : RingsTableReads.liveHeads(pipeline)) {
+            assertThat(head.toString()).doesNotContain("+18009359935");
+        }
+        PartnerKey.Created key = PartnerKey.create(pipeline.aws().dynamoDb(), pipeline.ref("PartnerKeysTable"), "telco",
+                PartnerScopes.parse("read:*"), Instant.now());
+        HttpResponse<String> feed = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + pipeline.port()
+                        + "/feeds/numbers.jsonl")).header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                        .encodeToString((key.keyId() + ":" + key.secret()).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(feed.statusCode()).isEqualTo(200);
+        Map<String, JsonNode> rows = new java.util.HashMap<>();
+        for (String line : feed.body().lines().toList()) {
+            JsonNode row = JSON.readTree(line);
+            rows.put(row.get("e164").asText(), row);
+        }
+        assertThat(rows.get("+18009359935")).isNotNull();
+        assertThat(rows.get("+18009359935").get("status").asText()).isEqualTo("benign");
+        assertThat(rows.get("+18009359935").get("distinct_reporters").asInt()).isEqualTo(3);
+        assertThat(rows.get("+18009359935").get("confidence").asInt()).isZero();
+        assertThat(rows.get("+18885550321").get("status").asText()).isEqualTo("active");
+        assertThat(rows).doesNotContainKey("+18004321000");
+        // and in no MISP event
+        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + pipeline.port() + "/misp/hashes.csv"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        (key.keyId() + ":" + key.secret()).getBytes(java.nio.charset.StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).doesNotContain(md5("+18009359935"));
+    }
+
+    private static String md5(String value) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
+                .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private HttpResponse<String> post(String body, String clientIp) throws Exception {

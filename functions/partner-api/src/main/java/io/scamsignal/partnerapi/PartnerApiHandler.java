@@ -12,6 +12,7 @@ import io.scamsignal.domain.feed.FeedRequestException;
 import io.scamsignal.domain.feed.MispFeed;
 import io.scamsignal.domain.feed.NextTokens;
 import io.scamsignal.domain.feed.NumberFeed;
+import io.scamsignal.domain.feed.NumberFeedPager;
 import io.scamsignal.domain.feed.TaxiiPage;
 import io.scamsignal.domain.feed.TaxiiPager;
 import io.scamsignal.domain.feed.TaxiiQuery;
@@ -23,11 +24,15 @@ import io.scamsignal.domain.stix.Tlp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -36,7 +41,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.regex.Matcher;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -130,7 +134,7 @@ public final class PartnerApiHandler implements RequestStreamHandler {
                         "message", "This key may not read the indicators.")));
             }
             try {
-                return feed(path, params);
+                return feed(path, params, headers.get("if-none-match"));
             } catch (FeedRequestException e) {
                 return plain(400, "application/json", Json.write(Map.of("code", e.code().wire(), "message", e.message(locale))));
             }
@@ -193,29 +197,96 @@ public final class PartnerApiHandler implements RequestStreamHandler {
         }
     }
 
-    /** The MISP feed's files and the number feed, generated from the indicators as they stand now. */
-    private HttpApiResponse feed(String path, Map<String, String> params) {
+    /**
+     * The MISP feed's files and the number feed, each request reading only what its answer holds:
+     * the manifest the day summaries, an event its day's indicators, a number page its page (and the
+     * next candidate of each index). Every 200 carries an {@code ETag}; a request whose
+     * {@code If-None-Match} names it gets 304 without a body.
+     */
+    private HttpApiResponse feed(String path, Map<String, String> params, String ifNoneMatch) {
         Instant now = feeds.clock().instant();
+        String collection = Collection.INDICATORS.id();
         Matcher misp = MISP_FILE.matcher(path.substring(0, path.length() - 1));
         if (misp.matches()) {
-            List<FeedIndicator> indicators = feeds.current().read(Collection.INDICATORS.id(), null);
-            SortedMap<String, String> files = feeds.misp().files(indicators, now);
-            String body = files.get(misp.group(1));
-            if (body == null) {
+            String file = misp.group(1);
+            if (file.equals("manifest.json")) {
+                return conditional(200, "application/json", feeds.misp().manifest(feeds.current().daySummaries(collection)),
+                        Map.of(), ifNoneMatch);
+            }
+            if (file.equals("hashes.csv")) {
+                List<FeedIndicator> indicators = feeds.current().read(collection, null);
+                return conditional(200, "text/csv; charset=utf-8", feeds.misp().files(indicators, now).get(file), Map.of(),
+                        ifNoneMatch);
+            }
+            String uuid = file.substring(0, file.length() - ".json".length());
+            Optional<MispFeed.DaySummary> summary = feeds.current().daySummary(collection, uuid);
+            if (summary.isEmpty()) {
                 return plain(404, "application/json", Json.write(Map.of("code", "not_found", "message", "No such event.")));
             }
-            return plain(200, misp.group(1).endsWith(".csv") ? "text/csv; charset=utf-8" : "application/json", body);
+            LocalDate day = summary.get().day();
+            String body = Json.write(feeds.misp().event(day, feeds.current().day(collection, day), now, summary.get()));
+            return conditional(200, "application/json", body, Map.of(), ifNoneMatch);
         }
         Matcher numbers = NUMBERS.matcher(path.substring(0, path.length() - 1));
         if (numbers.matches()) {
-            Instant since = NumberFeed.parseSince(params.get("since"));
-            List<NumberFeed.Row> rows = feeds.numbers().rows(feeds.current().read(Collection.INDICATORS.id(), "phone"),
-                    since, now);
+            NextTokens signer = tokens.get();
+            NumberFeedPager.Query q = NumberFeedPager.Query.fromParameters(params, maxPage, signer);
+            String start = q.exclusiveStartKey();
+            String end = NumberFeedPager.Query.endKey(now);
+            NumberFeedPager.Page page = NumberFeedPager.page(q,
+                    feeds.current().numbers(collection, false,
+                            q.liveStartKey(now, feeds.numbers().expiry().of("phone")), end, q.limit() + 1),
+                    feeds.current().numbers(collection, true, start, end, q.limit() + 1),
+                    feeds.numbers(), now, signer, maxScanned);
+            Map<String, String> extra = new LinkedHashMap<>();
+            if (page.more()) {
+                extra.put("X-Next", page.next());
+                extra.put("Link", "</feeds/numbers." + numbers.group(1) + "?next="
+                        + URLEncoder.encode(page.next(), StandardCharsets.UTF_8) + ">; rel=\"next\"");
+            }
             return numbers.group(1).equals("csv")
-                    ? plain(200, "text/csv; charset=utf-8; header=present", NumberFeed.csv(rows))
-                    : plain(200, "application/jsonl; charset=utf-8", NumberFeed.jsonLines(rows));
+                    ? conditional(200, "text/csv; charset=utf-8; header=present", NumberFeed.csv(page.rows()), extra, ifNoneMatch)
+                    : conditional(200, "application/jsonl; charset=utf-8", NumberFeed.jsonLines(page.rows()), extra, ifNoneMatch);
         }
         return plain(404, "application/json", Json.write(Map.of("code", "not_found", "message", "No such feed.")));
+    }
+
+    /** A feed answer with its ETag (a hash of the body), or 304 when the client has that body already. */
+    static HttpApiResponse conditional(int status, String contentType, String body, Map<String, String> extra,
+                                       String ifNoneMatch) {
+        String etag = etag(body);
+        Map<String, String> h = new LinkedHashMap<>(extra);
+        h.put("ETag", etag);
+        // clients may keep a copy but must ask again; the ETag makes asking again cheap
+        h.put("Cache-Control", "private, no-cache");
+        h.put("X-Content-Type-Options", "nosniff");
+        if (matches(ifNoneMatch, etag)) {
+            return new HttpApiResponse(304, h, "");
+        }
+        h.put("Content-Type", contentType);
+        return new HttpApiResponse(status, h, body);
+    }
+
+    static String etag(String body) {
+        byte[] digest = sha256(body);
+        return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 18)) + "\"";
+    }
+
+    /** RFC 9110's weak comparison for If-None-Match: a list of tags, W/ ignored, or {@code *}. */
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String c = candidate.trim();
+            if (c.startsWith("W/")) {
+                c = c.substring(2);
+            }
+            if (c.equals("*") || c.equals(etag)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static HttpApiResponse plain(int status, String contentType, String body) {

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.scamsignal.alerting.service.AlertClaims;
 import io.scamsignal.domain.alert.AlertMessage;
 import io.scamsignal.domain.alert.RingAlertMessage;
+import io.scamsignal.domain.aggregate.IndicatorAggregate;
 import io.scamsignal.domain.feed.TaxiiResources;
+import io.scamsignal.domain.stix.ExpiryRules;
 import io.scamsignal.domain.json.Json;
 import io.scamsignal.domain.stix.IndicatorState;
 import io.scamsignal.domain.stix.StixCampaign;
@@ -67,12 +69,18 @@ public final class DynamoDbAlertClaims implements AlertClaims {
 
     public DynamoDbAlertClaims(DynamoDbClient dynamoDb, String table, String byIndicatorIndex, Duration lease,
                                String feedTable, String collection, String ringsCollection) {
+        this(dynamoDb, table, byIndicatorIndex, lease, feedTable, collection, ringsCollection, ExpiryRules.DEFAULTS);
+    }
+
+    /** @param expiry the STIX expiry rules, which order the number feed's expiry index */
+    public DynamoDbAlertClaims(DynamoDbClient dynamoDb, String table, String byIndicatorIndex, Duration lease,
+                               String feedTable, String collection, String ringsCollection, ExpiryRules expiry) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.byIndicatorIndex = byIndicatorIndex;
         this.lease = lease;
-        this.feed = feedTable == null ? null : new StixFeedWrites(dynamoDb, table, feedTable, collection);
-        this.ringFeed = feedTable == null ? null : new StixFeedWrites(dynamoDb, table, feedTable, ringsCollection);
+        this.feed = feedTable == null ? null : new StixFeedWrites(dynamoDb, table, feedTable, collection, expiry);
+        this.ringFeed = feedTable == null ? null : new StixFeedWrites(dynamoDb, table, feedTable, ringsCollection, expiry);
     }
 
     /** Transactions that lost a race (a counter or state moved on) are retried from fresh reads this often. */
@@ -99,7 +107,7 @@ public final class DynamoDbAlertClaims implements AlertClaims {
             List<TransactWriteItem> writes = new ArrayList<>();
             writes.add(claimPut(alertId, stored(message), owner, now));
             writes.addAll(feed.writes(indicatorKey, seen, next, objects, now));
-            writes.add(feed.current(indicatorKey, next, figures(message, objects)));
+            writes.addAll(feed.current(indicatorKey, current, next, figures(message, objects)));
             // else someone else claimed this alert (the next read says so) or moved the counter or the
             // indicator's state on: read again and retry
             if (transact(writes, attempt)) {
@@ -124,6 +132,13 @@ public final class DynamoDbAlertClaims implements AlertClaims {
         revoke(ringFeed, RING_KEY_PREFIX + ringId, objects, now, false);
     }
 
+    @Override
+    public void showBenign(IndicatorAggregate aggregate, Instant now) {
+        if (feed != null) {
+            dynamoDb.updateItem(feed.benign(aggregate, now));
+        }
+    }
+
     /** Keys of ring campaigns' state items ({@code stix#ring#<ringId>}); no indicator type is called ring. */
     private static final String RING_KEY_PREFIX = "ring#";
 
@@ -138,7 +153,7 @@ public final class DynamoDbAlertClaims implements AlertClaims {
             IndicatorState revoked = current.revoke(now);
             List<TransactWriteItem> writes = new ArrayList<>(feed.writes(key, seen, revoked, objects.apply(revoked), now));
             if (withCurrent) {
-                writes.add(feed.current(key, revoked, null));
+                writes.addAll(feed.current(key, current, revoked, null));
             }
             if (transact(writes, attempt)) {
                 return;

@@ -1,13 +1,21 @@
 package io.scamsignal.alerting.adapter;
 
+import io.scamsignal.domain.aggregate.IndicatorAggregate;
 import io.scamsignal.domain.feed.FeedEntry;
 import io.scamsignal.domain.feed.FeedEntry.FeedPosition;
+import io.scamsignal.domain.feed.MispFeed;
+import io.scamsignal.domain.feed.NumberFeedPager;
+import io.scamsignal.domain.indicator.IndicatorType;
+import io.scamsignal.domain.stix.ExpiryRules;
 import io.scamsignal.domain.json.Json;
 import io.scamsignal.domain.stix.IndicatorState;
+import io.scamsignal.domain.stix.StixIds;
 import io.scamsignal.domain.stix.StixTime;
 import io.scamsignal.domain.storage.AlertsTableKeys;
 import io.scamsignal.domain.storage.FeedTableKeys;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,6 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * The writes that go into an alert claim's transaction when the indicator gets a new STIX version:
@@ -41,8 +50,15 @@ final class StixFeedWrites {
     private final String alertsTable;
     private final String feedTable;
     private final String collection;
+    private final ExpiryRules expiry;
 
     StixFeedWrites(DynamoDbClient dynamoDb, String alertsTable, String feedTable, String collection) {
+        this(dynamoDb, alertsTable, feedTable, collection, ExpiryRules.DEFAULTS);
+    }
+
+    /** @param expiry the STIX expiry rules: a number's valid-until is its key in the feed's expiry index */
+    StixFeedWrites(DynamoDbClient dynamoDb, String alertsTable, String feedTable, String collection, ExpiryRules expiry) {
+        this.expiry = expiry;
         this.dynamoDb = dynamoDb;
         this.alertsTable = alertsTable;
         this.feedTable = feedTable;
@@ -168,20 +184,34 @@ final class StixFeedWrites {
 
     /**
      * The indicator's current item for the MISP and number feeds: its figures as the alert saw them
-     * ({@code figures} null for a withdrawal, which changes only the state), its rules accumulated.
+     * ({@code figures} null for a withdrawal, which changes only the state), its rules accumulated,
+     * and the keys of the indexes the feeds page by (FeedTableKeys); and the summary of the MISP
+     * day its event is in (and of the day it leaves, when a reopened indicator moves), conditional on
+     * the summary as read here, so a race cancels the transaction and the claim retries.
+     *
+     * @param previous the indicator's state before this change, null on its first alert
      */
-    TransactWriteItem current(String indicatorKey, IndicatorState next, Figures figures) {
+    List<TransactWriteItem> current(String indicatorKey, IndicatorState previous, IndicatorState next, Figures figures) {
+        String type = indicatorKey.substring(0, indicatorKey.indexOf('#'));
+        String value = indicatorKey.substring(indicatorKey.indexOf('#') + 1);
+        String day = LocalDate.ofInstant(next.created(), ZoneOffset.UTC).toString();
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
-        StringBuilder set = new StringBuilder("SET stixId = :id, alertedAt = :created, changedAt = :modified, revoked = :revoked");
+        StringBuilder set = new StringBuilder("SET stixId = :id, alertedAt = :created, changedAt = :modified,"
+                + " revoked = :revoked, #mispDay = :mispDay");
         values.put(":id", s(next.stixId()));
         values.put(":created", s(next.created().toString()));
         values.put(":modified", s(next.modified().toString()));
         values.put(":revoked", AttributeValue.fromBool(next.revoked()));
+        names.put("#mispDay", FeedTableKeys.MISP_DAY);
+        values.put(":mispDay", s(FeedTableKeys.mispDay(collection, day)));
         String add = "";
+        String remove = "";
         if (figures != null) {
             set.append(", #type = :type, #value = :value, firstSeen = :first, lastSeen = :last,"
-                    + " distinctReporters = :reporters, confidence = :confidence, brands = :brands, sources = :sources");
+                    + " distinctReporters = :reporters, confidence = :confidence, brands = :brands, sources = :sources,"
+                    + " benign = :notBenign");
+            values.put(":notBenign", AttributeValue.fromBool(false));
             names.put("#type", "type");
             names.put("#value", "value");
             values.put(":type", s(figures.type()));
@@ -196,14 +226,119 @@ final class StixFeedWrites {
             names.put("#rules", "rules");
             values.put(":rule", AttributeValue.fromSs(List.of(figures.rule())));
         }
-        Update.Builder update = Update.builder().tableName(feedTable)
+        if (IndicatorType.fromWire(type).filter(IndicatorType::inNumberFeed).isPresent()) {
+            // a write moves the number in the feed to the time of the write (a later report counts)
+            Instant written = figures != null && figures.lastSeen().isAfter(next.modified()) ? figures.lastSeen()
+                    : next.modified();
+            String writeKey = NumberFeedPager.key(written, value);
+            set.append(", #numWriteSk = :numWriteSk, #numExpiryPk = :numPk, #numExpirySk = :numExpirySk");
+            names.put("#numWriteSk", FeedTableKeys.NUM_WRITE_SK);
+            names.put("#numExpiryPk", FeedTableKeys.NUM_EXPIRY_PK);
+            names.put("#numExpirySk", FeedTableKeys.NUM_EXPIRY_SK);
+            names.put("#numWritePk", FeedTableKeys.NUM_WRITE_PK);
+            values.put(":numPk", s(FeedTableKeys.numbersPartition(collection)));
+            values.put(":numWriteSk", s(writeKey));
+            Instant validUntil = figures == null ? null : expiry.validUntil(type, figures.lastSeen());
+            if (next.revoked() || validUntil == null || !validUntil.isAfter(written)) {
+                // withdrawn for ever (or already expired when written): it stays at this write
+                remove = " REMOVE #numWritePk";
+                values.put(":numExpirySk", s(writeKey));
+            } else {
+                // live: at its write until it expires, then at its expiry
+                set.append(", #numWritePk = :numPk");
+                values.put(":numExpirySk", s(NumberFeedPager.key(validUntil, value)));
+            }
+        }
+        Update update = Update.builder().tableName(feedTable)
                 .key(Map.of(FeedTableKeys.PARTITION_KEY, s(FeedTableKeys.currentPartition(collection)),
                         FeedTableKeys.SORT_KEY, s(indicatorKey)))
-                .updateExpression(set + add).expressionAttributeValues(values);
-        if (!names.isEmpty()) {
-            update.expressionAttributeNames(names);
+                .updateExpression(set + remove + add).expressionAttributeValues(values)
+                .expressionAttributeNames(names).build();
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().update(update).build());
+        Set<String> tags = figures == null ? Set.of()
+                : MispFeed.tags(figures.brands(), List.of(figures.rule()), figures.sources());
+        writes.add(daySummary(day, next.modified(), tags));
+        if (previous != null) {
+            String left = LocalDate.ofInstant(previous.created(), ZoneOffset.UTC).toString();
+            if (!left.equals(day)) {
+                // the indicator left that day's event: its timestamp moves so MISP fetches it again
+                writes.add(daySummary(left, next.modified(), Set.of()));
+            }
         }
-        return TransactWriteItem.builder().update(update.build()).build();
+        return writes;
+    }
+
+    /**
+     * A benign number's current item, written alone (it has no STIX version and no MISP attribute):
+     * its figures, {@code benign}, keyed at {@code now} in the settled index so pollers see the change
+     * (it never expires), out of the live one.
+     * An earlier alert's state (stixId, alertedAt, its MISP day) is kept.
+     */
+    UpdateItemRequest benign(IndicatorAggregate aggregate, Instant now) {
+        String value = aggregate.indicator().value();
+        String key = aggregate.indicator().key();
+        Instant written = aggregate.lastSeen().isAfter(now) ? aggregate.lastSeen() : now;
+        Map<String, String> names = new HashMap<>(Map.of("#type", "type", "#value", "value",
+                "#numWritePk", FeedTableKeys.NUM_WRITE_PK, "#numWriteSk", FeedTableKeys.NUM_WRITE_SK,
+                "#numExpiryPk", FeedTableKeys.NUM_EXPIRY_PK, "#numExpirySk", FeedTableKeys.NUM_EXPIRY_SK));
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":id", s(StixIds.indicatorIdFor(key)));
+        values.put(":now", s(written.toString()));
+        values.put(":false", AttributeValue.fromBool(false));
+        values.put(":true", AttributeValue.fromBool(true));
+        values.put(":type", s(aggregate.indicator().type().wireName()));
+        values.put(":value", s(value));
+        values.put(":first", s(aggregate.firstSeen().toString()));
+        values.put(":last", s(aggregate.lastSeen().toString()));
+        values.put(":reporters", AttributeValue.fromN(Long.toString(aggregate.distinctReporters())));
+        values.put(":zero", AttributeValue.fromN("0"));
+        values.put(":brands", s(Json.write(List.copyOf(aggregate.brands()))));
+        values.put(":sources", s(Json.write(List.copyOf(aggregate.sources().keySet()))));
+        values.put(":numPk", s(FeedTableKeys.numbersPartition(collection)));
+        values.put(":numWriteSk", s(NumberFeedPager.key(written, value)));
+        return UpdateItemRequest.builder().tableName(feedTable)
+                .key(Map.of(FeedTableKeys.PARTITION_KEY, s(FeedTableKeys.currentPartition(collection)),
+                        FeedTableKeys.SORT_KEY, s(key)))
+                .updateExpression("SET stixId = if_not_exists(stixId, :id), alertedAt = if_not_exists(alertedAt, :now),"
+                        + " changedAt = :now, revoked = if_not_exists(revoked, :false), benign = :true, #type = :type,"
+                        + " #value = :value, firstSeen = :first, lastSeen = :last, distinctReporters = :reporters,"
+                        + " confidence = :zero, brands = :brands, sources = :sources, #numWriteSk = :numWriteSk,"
+                        + " #numExpiryPk = :numPk, #numExpirySk = :numWriteSk REMOVE #numWritePk")
+                .expressionAttributeNames(names).expressionAttributeValues(values).build();
+    }
+
+    /**
+     * The summary of a day's MISP event: its timestamp raised to {@code changed} (never lowered),
+     * its tags added to, a revision counted; conditional on the timestamp read just now.
+     */
+    private TransactWriteItem daySummary(String day, Instant changed, Set<String> tags) {
+        Map<String, AttributeValue> key = Map.of(FeedTableKeys.PARTITION_KEY, s(FeedTableKeys.mispDaysPartition(collection)),
+                FeedTableKeys.SORT_KEY, s(MispFeed.eventUuid(LocalDate.parse(day))));
+        Map<String, AttributeValue> seen = get(feedTable, key);
+        long seenTs = seen.containsKey("ts") ? Long.parseLong(seen.get("ts").n()) : Long.MIN_VALUE;
+        long ts = Math.max(seenTs, changed.getEpochSecond());
+        Map<String, String> names = new HashMap<>(Map.of("#day", "day", "#ts", "ts", "#rev", "rev"));
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":day", s(day));
+        values.put(":ts", AttributeValue.fromN(Long.toString(ts)));
+        values.put(":one", AttributeValue.fromN("1"));
+        String expression = "SET #day = :day, #ts = :ts ADD #rev :one";
+        if (!tags.isEmpty()) {
+            expression += ", #tags :tags";
+            names.put("#tags", "tags");
+            values.put(":tags", AttributeValue.fromSs(List.copyOf(tags)));
+        }
+        String condition;
+        if (seen.containsKey("ts")) {
+            condition = "#ts = :seenTs";
+            values.put(":seenTs", seen.get("ts"));
+        } else {
+            condition = "attribute_not_exists(#ts)";
+        }
+        return TransactWriteItem.builder().update(Update.builder().tableName(feedTable).key(key)
+                .updateExpression(expression).conditionExpression(condition)
+                .expressionAttributeNames(names).expressionAttributeValues(values).build()).build();
     }
 
     /** What the feeds show of an alerted indicator, from the alert. */

@@ -84,7 +84,8 @@ public final class AlertingConfig {
         return new DynamoDbAlertClaims(dynamoDb, env.require("ALERTS_TABLE"), env.require("ALERTS_BY_INDICATOR_INDEX"),
                 Duration.ofSeconds(Long.parseLong(env.getOrDefault("ALERT_CLAIM_LEASE_SECONDS", "60"))),
                 feedTable == null || feedTable.isEmpty() ? null : feedTable,
-                TaxiiResources.Collection.INDICATORS.id());
+                TaxiiResources.Collection.INDICATORS.id(), TaxiiResources.Collection.RINGS.id(),
+                ExpiryRules.parse(env.get("STIX_EXPIRY")));
     }
 
     public static AlertingService service(FunctionEnvironment env) {

@@ -1,5 +1,6 @@
 package io.scamsignal.alerting.service;
 
+import io.scamsignal.domain.aggregate.IndicatorAggregate;
 import io.scamsignal.domain.alert.AlertMessage;
 import io.scamsignal.domain.alert.RingAlertMessage;
 import io.scamsignal.domain.stix.IndicatorState;
@@ -97,6 +98,14 @@ public interface AlertClaims {
      */
     default void revokeStix(String indicatorKey, Function<IndicatorState, List<Map<String, Object>>> objects,
                             Instant now) {
+    }
+
+    /**
+     * A number on a benign list that passed the reporter thresholds: shown in the number feed as
+     * {@code benign} with its figures (no STIX, no MISP attribute, no alert). Idempotent: a replay
+     * writes the same figures again.
+     */
+    default void showBenign(IndicatorAggregate aggregate, Instant now) {
     }
 
     void markSent(String alertId, String publishedMessageId, Instant now);

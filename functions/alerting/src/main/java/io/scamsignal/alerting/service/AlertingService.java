@@ -49,8 +49,15 @@ public final class AlertingService {
         // an operator's benign entry or a list: whatever was sent about it is withdrawn
         Optional<String> benign = rules.benignReason(aggregate);
         if (aggregate.isFalsePositive() || benign.isPresent()) {
-            return retractAll(aggregate, owner, aggregate.isFalsePositive() ? aggregate.falsePositiveReason()
+            Outcome retracted = retractAll(aggregate, owner, aggregate.isFalsePositive() ? aggregate.falsePositiveReason()
                     : "benign: " + benign.get());
+            // a legitimate number that enough people on enough networks named: a real line being spoofed,
+            // shown to telecoms in the number feed as benign, never alerted
+            if (!aggregate.isFalsePositive() && aggregate.indicator().type().inNumberFeed()
+                    && rules.meetsReporterThresholds(aggregate)) {
+                claims.showBenign(aggregate, clock.instant());
+            }
+            return retracted;
         }
         // independent evidence only (network-capped reporters, networks, countries, days, lookalike)
         int confidence = Confidence.of(aggregate, rules.config().reportersPerNetwork());

@@ -62,6 +62,19 @@ public final class AlertRules {
         return indicator.benignList();
     }
 
+    /**
+     * Whether enough reporters on enough networks named the indicator for the distinct-reporters
+     * alert, benign or not: at least the lowest reporter level (and the minimum), counted at most
+     * {@link AlertRuleConfig#reportersPerNetwork()} per network, on at least
+     * {@link AlertRuleConfig#minDistinctNetworks()} networks. What a benign number needs to show in
+     * the number feed as {@code benign}.
+     */
+    public boolean meetsReporterThresholds(IndicatorAggregate aggregate) {
+        long needed = Math.max(config.minDistinctReporters(), config.distinctReporterLevels().getFirst());
+        return aggregate.effectiveReporters(config.reportersPerNetwork()) >= needed
+                && aggregate.networks() >= config.minDistinctNetworks();
+    }
+
     public List<AlertTrigger> evaluate(IndicatorAggregate aggregate) {
         // one person alone must never get a number or domain flagged, nor one network, and the legitimate never is
         long effectiveReporters = aggregate.effectiveReporters(config.reportersPerNetwork());

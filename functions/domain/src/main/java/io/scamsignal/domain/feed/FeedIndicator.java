@@ -20,10 +20,21 @@ import java.util.TreeSet;
  * @param revoked    withdrawn as a false positive
  * @param sources    the channels whose reports counted, as of its latest alert: partner organisations'
  *                   names and {@code public} (the public API); empty for alerts before sources were kept
+ * @param benign     a number on a benign list (a brand's, a curated one, an operator's entry) that enough
+ *                   reporters on enough networks named to alert were it not benign: shown, never alerted
  */
 public record FeedIndicator(String stixId, String type, String value, SortedSet<String> brands, List<String> rules,
                             int confidence, Instant firstSeen, Instant lastSeen, long distinctReporters,
-                            Instant alertedAt, Instant changedAt, boolean revoked, SortedSet<String> sources) {
+                            Instant alertedAt, Instant changedAt, boolean revoked, SortedSet<String> sources,
+                            boolean benign) {
+
+    /** Not benign. */
+    public FeedIndicator(String stixId, String type, String value, SortedSet<String> brands, List<String> rules,
+                         int confidence, Instant firstSeen, Instant lastSeen, long distinctReporters,
+                         Instant alertedAt, Instant changedAt, boolean revoked, SortedSet<String> sources) {
+        this(stixId, type, value, brands, rules, confidence, firstSeen, lastSeen, distinctReporters, alertedAt,
+                changedAt, revoked, sources, false);
+    }
 
     /** Without sources (alerted before they were kept). */
     public FeedIndicator(String stixId, String type, String value, SortedSet<String> brands, List<String> rules,
@@ -34,7 +45,7 @@ public record FeedIndicator(String stixId, String type, String value, SortedSet<
     }
 
     public enum Status {
-        ACTIVE, EXPIRED, REVOKED;
+        ACTIVE, EXPIRED, REVOKED, BENIGN;
 
         public String wire() {
             return name().toLowerCase(Locale.ROOT);
@@ -60,8 +71,11 @@ public record FeedIndicator(String stixId, String type, String value, SortedSet<
         return expiry.validUntil(type, lastSeen);
     }
 
-    /** Revoked for ever once withdrawn; otherwise active until valid-until, then expired. */
+    /** Benign while on a benign list; revoked for ever once withdrawn; otherwise active until valid-until, then expired. */
     public Status status(Instant now, ExpiryRules expiry) {
+        if (benign) {
+            return Status.BENIGN;
+        }
         if (revoked) {
             return Status.REVOKED;
         }
@@ -75,6 +89,6 @@ public record FeedIndicator(String stixId, String type, String value, SortedSet<
     public Instant updated(Instant now, ExpiryRules expiry) {
         Instant t = changedAt.isAfter(lastSeen) ? changedAt : lastSeen;
         Instant until = validUntil(expiry);
-        return !revoked && !until.isAfter(now) && until.isAfter(t) ? until : t;
+        return !revoked && !benign && !until.isAfter(now) && until.isAfter(t) ? until : t;
     }
 }

@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -30,8 +33,9 @@ import java.util.regex.Pattern;
  * MISP's "MISP feed" source type reads (as PyMISP's {@code feed_meta_generator} writes it).
  *
  * <p>An indicator stays in the event of the day it first alerted. When it changes (revoked,
- * expired, reported again) that event's timestamp moves, so MISP fetches it again from the
- * manifest and updates the attribute in place (same uuid) instead of adding a second one.
+ * alerted again) that event's timestamp moves, so MISP fetches it again from the manifest and
+ * updates the attribute in place (same uuid) instead of adding a second one. An expiry, which
+ * happens without a write, does not move it.
  */
 public record MispFeed(Tlp tlp, String orgName, UUID orgUuid, ExpiryRules expiry) {
 
@@ -77,13 +81,22 @@ public record MispFeed(Tlp tlp, String orgName, UUID orgUuid, ExpiryRules expiry
         return days;
     }
 
-    /** The event of one day, as {@code {"Event": {...}}}. */
+    /** The event of one day, as {@code {"Event": {...}}}, its timestamp the latest change of its indicators. */
     public Map<String, Object> event(LocalDate day, List<FeedIndicator> indicators, Instant now) {
+        long timestamp = indicators.stream().mapToLong(i -> i.changedAt().getEpochSecond()).max()
+                .orElse(day.atStartOfDay(ZoneOffset.UTC).toEpochSecond());
+        return event(day, indicators, now, new DaySummary(day, timestamp, new TreeSet<>()));
+    }
+
+    /**
+     * The event of one day with the timestamp and tags its {@link DaySummary} keeps too, so that the
+     * event and its manifest entry agree, as MISP expects.
+     */
+    public Map<String, Object> event(LocalDate day, List<FeedIndicator> indicators, Instant now, DaySummary summary) {
+        long timestamp = summary.timestamp();
         List<FeedIndicator> sorted = indicators.stream().sorted(Comparator.comparing(FeedIndicator::alertedAt)
                 .thenComparing(FeedIndicator::stixId)).toList();
-        long timestamp = sorted.stream().mapToLong(i -> i.changedAt().getEpochSecond()).max()
-                .orElse(day.atStartOfDay(ZoneOffset.UTC).toEpochSecond());
-        TreeSet<String> tags = new TreeSet<>();
+        TreeSet<String> tags = new TreeSet<>(summary.tags());
         List<Map<String, Object>> attributes = new ArrayList<>();
         for (FeedIndicator i : sorted) {
             attributes.add(attribute(i, now));
@@ -97,7 +110,7 @@ public record MispFeed(Tlp tlp, String orgName, UUID orgUuid, ExpiryRules expiry
 
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("uuid", eventUuid(day));
-        e.put("info", "ScamSignal: tech-support-scam indicators first alerted on " + day);
+        e.put("info", info(day));
         e.put("date", day.toString());
         e.put("threat_level_id", THREAT_LEVEL_MEDIUM);
         e.put("analysis", ANALYSIS_COMPLETED);
@@ -151,6 +164,7 @@ public record MispFeed(Tlp tlp, String orgName, UUID orgUuid, ExpiryRules expiry
             case ACTIVE -> base;
             case EXPIRED -> "Expired. " + base;
             case REVOKED -> "Withdrawn as a false positive. " + base;
+            case BENIGN -> "On a benign list: a legitimate number, not to block. " + base;
         };
     }
 
@@ -215,6 +229,55 @@ public record MispFeed(Tlp tlp, String orgName, UUID orgUuid, ExpiryRules expiry
         m.put("threat_level_id", e.get("threat_level_id"));
         m.put("timestamp", e.get("timestamp"));
         return m;
+    }
+
+    /**
+     * What the manifest needs of one day's event, kept on write so that the manifest reads one small
+     * item per day and no attribute: the day, its timestamp (epoch seconds, raised on every change of
+     * one of its indicators) and the tags its indicators ever carried (brand, rule, source).
+     */
+    public record DaySummary(LocalDate day, long timestamp, SortedSet<String> tags) {
+        public DaySummary {
+            Objects.requireNonNull(day, "day");
+            tags = Collections.unmodifiableSortedSet(new TreeSet<>(tags));
+        }
+    }
+
+    /** The event tags of an indicator's brands, rules and sources, as its event lists them. */
+    public static SortedSet<String> tags(Collection<String> brands, Collection<String> rules, Collection<String> sources) {
+        SortedSet<String> tags = new TreeSet<>();
+        brands.forEach(b -> tags.add(brandTag(b)));
+        rules.forEach(r -> tags.add(ruleTag(r)));
+        sources.forEach(src -> tags.add(sourceTag(src)));
+        return tags;
+    }
+
+    /** The manifest entry of a day's event from its summary; the same as {@link #manifestEntry(Map)} of the event. */
+    public Map<String, Object> manifestEntry(DaySummary summary) {
+        List<Map<String, Object>> tagList = new ArrayList<>();
+        tagList.add(Map.of("name", tlp.mispTag()));
+        summary.tags().forEach(t -> tagList.add(Map.of("name", t)));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("Orgc", orgc());
+        m.put("Tag", tagList);
+        m.put("info", info(summary.day()));
+        m.put("date", summary.day().toString());
+        m.put("analysis", ANALYSIS_COMPLETED);
+        m.put("threat_level_id", THREAT_LEVEL_MEDIUM);
+        m.put("timestamp", Long.toString(summary.timestamp()));
+        return m;
+    }
+
+    /** {@code manifest.json} from the days' summaries: event uuid to manifest entry, by day. */
+    public String manifest(List<DaySummary> days) {
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        days.stream().sorted(Comparator.comparing(DaySummary::day))
+                .forEach(d -> manifest.put(eventUuid(d.day()), manifestEntry(d)));
+        return Json.write(manifest);
+    }
+
+    private static String info(LocalDate day) {
+        return "ScamSignal: tech-support-scam indicators first alerted on " + day;
     }
 
     /** {@code hashes.csv} lines of an event: md5 of each attribute value, comma, event uuid. */

@@ -16,7 +16,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * TAXII {@code next} tokens: the whole query, readable (base64url JSON, nothing secret in it) but
+ * The paged feeds' {@code next} tokens (TAXII, the number feed): the whole query, readable (base64url JSON, nothing secret in it) but
  * tamper-evident, signed with HMAC-SHA256. A partner cannot edit a token to widen its filters or
  * jump to another collection (its keys may be limited to some collections); the server
  * keeps no paging state. Verification accepts earlier keys too, so the key can rotate without
@@ -49,18 +49,44 @@ public final class NextTokens {
     }
 
     public String encode(TaxiiQuery q) {
-        Payload p = new Payload(VERSION, q.collection(),
+        return sign(new Payload(VERSION, q.collection(),
                 q.addedAfter() == null ? null : q.addedAfter().toString(),
                 List.copyOf(new TreeSet<>(q.ids())), List.copyOf(new TreeSet<>(q.types())),
                 q.versions().stream().map(VersionMatch::wire).toList(), q.limit(),
-                q.after() == null ? null : q.after().sortKey());
-        byte[] payload = Json.write(p).getBytes(StandardCharsets.UTF_8);
-        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        return b64.encodeToString(payload) + "." + b64.encodeToString(mac(keys.getFirst(), payload));
+                q.after() == null ? null : q.after().sortKey()));
     }
 
     /** The query of a token issued for {@code collection}; anything else is {@code invalid_next}. */
     public TaxiiQuery decode(String token, String collection) {
+        Payload p = verify(token, Payload.class);
+        try {
+            if (p.v() != VERSION || !collection.equals(p.c())) {
+                throw invalid(token);
+            }
+            return new TaxiiQuery(p.c(), p.aa() == null ? null : Instant.parse(p.aa()),
+                    p.id() == null ? Set.of() : Set.copyOf(p.id()), p.ty() == null ? Set.of() : Set.copyOf(p.ty()),
+                    p.ve() == null ? null : p.ve().stream().map(VersionMatch::parse).toList(), p.l(),
+                    p.at() == null ? null : FeedPosition.parse(p.at()));
+        } catch (FeedRequestException e) {
+            throw e;
+        } catch (Exception e) {
+            // signed by us but unreadable: a token of a newer format after a rollback
+            throw invalid(token);
+        }
+    }
+
+    /**
+     * A token for any paged feed: {@code payload} as base64url JSON, a dot, its HMAC. Each feed's
+     * payload names the feed (TAXII: the collection id), so a token of one feed is refused by another.
+     */
+    public String sign(Object payload) {
+        byte[] bytes = Json.write(payload).getBytes(StandardCharsets.UTF_8);
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        return b64.encodeToString(bytes) + "." + b64.encodeToString(mac(keys.getFirst(), bytes));
+    }
+
+    /** The payload of a token signed by {@link #sign} with one of the keys; anything else is {@code invalid_next}. */
+    public <T> T verify(String token, Class<T> type) {
         int dot = token.indexOf('.');
         if (dot < 1 || dot != token.lastIndexOf('.') || token.length() > 8192) {
             throw invalid(token);
@@ -82,23 +108,14 @@ public final class NextTokens {
             throw invalid(token);
         }
         try {
-            Payload p = Json.mapper().readValue(payload, Payload.class);
-            if (p.v() != VERSION || !collection.equals(p.c())) {
-                throw invalid(token);
-            }
-            return new TaxiiQuery(p.c(), p.aa() == null ? null : Instant.parse(p.aa()),
-                    p.id() == null ? Set.of() : Set.copyOf(p.id()), p.ty() == null ? Set.of() : Set.copyOf(p.ty()),
-                    p.ve() == null ? null : p.ve().stream().map(VersionMatch::parse).toList(), p.l(),
-                    p.at() == null ? null : FeedPosition.parse(p.at()));
-        } catch (FeedRequestException e) {
-            throw e;
+            return Json.mapper().readValue(payload, type);
         } catch (Exception e) {
             // signed by us but unreadable: a token of a newer format after a rollback
             throw invalid(token);
         }
     }
 
-    private static FeedRequestException invalid(String token) {
+    static FeedRequestException invalid(String token) {
         return new FeedRequestException(FeedRequestException.Code.INVALID_NEXT,
                 token.length() > 40 ? token.substring(0, 40) + "…" : token);
     }

@@ -28,7 +28,10 @@ import java.util.Objects;
  * <li>{@code first_reported}, {@code last_reported}: the first and latest report, UTC, ISO 8601</li>
  * <li>{@code distinct_reporters}: how many different people reported it</li>
  * <li>{@code confidence}: 0–100, the alert's confidence score</li>
- * <li>{@code status}: active, expired (past valid_until) or revoked (withdrawn as a false positive)</li>
+ * <li>{@code status}: active, expired (past valid_until), revoked (withdrawn as a false positive) or
+ * benign (a legitimate number on a benign list, e.g. a bank's or a brand's own, that as many reporters
+ * on as many networks named as an alert needs: a real line being spoofed; never alerted, never to
+ * block; its confidence is 0)</li>
  * <li>{@code valid_until}: until when blocking it is advised</li>
  * <li>{@code updated}: when the row last changed (a report, a state change, or its expiry)</li>
  * <li>{@code sources}: the channels whose reports counted, as of its latest alert: partner

@@ -24,6 +24,9 @@
  *
  * <p>The MISP feed ({@link io.scamsignal.domain.feed.MispFeed}) and the number feed
  * ({@link io.scamsignal.domain.feed.NumberFeed}) take {@link io.scamsignal.domain.feed.FeedIndicator}s
- * built from the aggregates of alerted indicators.
+ * built from the aggregates of alerted indicators, read a day's event or a page at a time: the
+ * manifest from {@link io.scamsignal.domain.feed.MispFeed.DaySummary}s kept on write, the number
+ * feed's pages by {@link io.scamsignal.domain.feed.NumberFeedPager} from two indexes, with
+ * {@code next} tokens signed as TAXII's are.
  */
 package io.scamsignal.domain.feed;

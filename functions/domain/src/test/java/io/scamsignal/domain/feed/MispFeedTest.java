@@ -67,4 +67,26 @@ class MispFeedTest {
                 MispFeed.md5("micros0ft-support.example") + "," + MispFeed.eventUuid(day));
         assertThat(MispFeed.md5("")).isEqualTo("d41d8cd98f00b204e9800998ecf8427e");
     }
+
+    @Test
+    void theManifestFromDaySummariesEqualsTheManifestOfTheEventsBuiltWithThem() throws Exception {
+        MispFeed feed = MispFeed.defaults();
+        java.util.SortedMap<java.time.LocalDate, java.util.List<FeedIndicator>> days = MispFeed.byDay(FeedSamples.all());
+        java.util.List<MispFeed.DaySummary> summaries = new java.util.ArrayList<>();
+        java.util.Map<String, Object> fromEvents = new java.util.LinkedHashMap<>();
+        for (var day : days.entrySet()) {
+            java.util.SortedSet<String> tags = new java.util.TreeSet<>();
+            day.getValue().forEach(i -> tags.addAll(MispFeed.tags(i.brands(), i.rules(), i.sources())));
+            MispFeed.DaySummary summary = new MispFeed.DaySummary(day.getKey(), 1_800_000_000L + day.getKey().getDayOfMonth(), tags);
+            summaries.add(summary);
+            java.util.Map<String, Object> event = feed.event(day.getKey(), day.getValue(), FeedSamples.NOW, summary);
+            fromEvents.put(MispFeed.eventUuid(day.getKey()), MispFeed.manifestEntry(event));
+        }
+        assertThat(io.scamsignal.domain.json.Json.mapper().readTree(feed.manifest(summaries)))
+                .isEqualTo(io.scamsignal.domain.json.Json.mapper().readTree(io.scamsignal.domain.json.Json.write(fromEvents)));
+        // the summary's timestamp is the event's
+        assertThat(io.scamsignal.domain.json.Json.mapper().readTree(feed.manifest(summaries))
+                .path(MispFeed.eventUuid(days.firstKey())).path("timestamp").asText())
+                .isEqualTo(Long.toString(1_800_000_000L + days.firstKey().getDayOfMonth()));
+    }
 }
