@@ -225,15 +225,20 @@ class TrustPipelineIT {
         assertThat(rows.get("+18885550321").get("status").asText()).isEqualTo("active");
         assertThat(rows).doesNotContainKey("+18004321000");
         // and in no MISP event
-        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + pipeline.port() + "/misp/hashes.csv"))
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                        (key.keyId() + ":" + key.secret()).getBytes(java.nio.charset.StandardCharsets.UTF_8))).build(),
-                HttpResponse.BodyHandlers.ofString()).body()).doesNotContain(md5("+18009359935"));
-    }
-
-    private static String md5(String value) throws Exception {
-        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
-                .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        String auth = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (key.keyId() + ":" + key.secret()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpResponse<String> manifest = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + pipeline.port()
+                + "/misp/manifest.json")).header("Authorization", auth).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(manifest.statusCode()).isEqualTo(200);
+        StringBuilder events = new StringBuilder();
+        for (var uuid : (Iterable<String>) JSON.readTree(manifest.body())::fieldNames) {
+            HttpResponse<String> event = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + pipeline.port()
+                    + "/misp/" + uuid + ".json")).header("Authorization", auth).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(event.statusCode()).isEqualTo(200);
+            events.append(event.body());
+        }
+        // the alerted number is in an event, the benign one in none
+        assertThat(events.toString()).contains("+18885550321").doesNotContain("18009359935");
     }
 
     private HttpResponse<String> post(String body, String clientIp) throws Exception {

@@ -177,25 +177,6 @@ final class DynamoDbCurrentIndicators {
         }
     }
 
-    /** Every alerted indicator: for hashes.csv only, which lists every attribute value. */
-    List<FeedIndicator> read(String collection, String typePrefix) {
-        List<FeedIndicator> out = new ArrayList<>();
-        String condition = "pk = :pk" + (typePrefix == null ? "" : " AND begins_with(sk, :prefix)");
-        Map<String, AttributeValue> values = typePrefix == null
-                ? Map.of(":pk", AttributeValue.fromS(FeedTableKeys.currentPartition(collection)))
-                : Map.of(":pk", AttributeValue.fromS(FeedTableKeys.currentPartition(collection)),
-                ":prefix", AttributeValue.fromS(typePrefix + "#"));
-        dynamoDb.queryPaginator(b -> b.tableName(table).keyConditionExpression(condition)
-                .expressionAttributeValues(values)).items().forEach(item -> {
-                    // an indicator withdrawn before this item existed has only its state: nothing to show;
-                    // a benign number that never alerted is in no MISP event
-                    if (item.containsKey("type") && item.containsKey(FeedTableKeys.MISP_DAY)) {
-                        out.add(indicator(item));
-                    }
-                });
-        return out;
-    }
-
     static FeedIndicator indicator(Map<String, AttributeValue> item) {
         try {
             return new FeedIndicator(item.get("stixId").s(), item.get("type").s(), item.get("value").s(),

@@ -7,7 +7,6 @@ import io.scamsignal.aws.AwsClients;
 import io.scamsignal.aws.FunctionEnvironment;
 import io.scamsignal.aws.HttpApiResponse;
 import io.scamsignal.aws.JsonLog;
-import io.scamsignal.domain.feed.FeedIndicator;
 import io.scamsignal.domain.feed.FeedRequestException;
 import io.scamsignal.domain.feed.MispFeed;
 import io.scamsignal.domain.feed.NextTokens;
@@ -61,7 +60,7 @@ public final class PartnerApiHandler implements RequestStreamHandler {
             "/taxii2/api/collections/([0-9a-f-]{36})/(?:(objects|manifest)/(?:([a-z0-9-]+--[0-9a-f-]{36})/(versions/)?)?)?");
     private static final long MAX_CONTENT_LENGTH = 6 * 1024 * 1024;
 
-    private static final Pattern MISP_FILE = Pattern.compile("/misp/([0-9a-f-]{36}\\.json|manifest\\.json|hashes\\.csv)/?");
+    private static final Pattern MISP_FILE = Pattern.compile("/misp/([0-9a-f-]{36}\\.json|manifest\\.json)/?");
     private static final Pattern NUMBERS = Pattern.compile("/feeds/numbers\\.(csv|jsonl)/?");
 
     /** The MISP and number feeds: the indicators as they stand, with the deployment's TLP and expiry. */
@@ -212,11 +211,6 @@ public final class PartnerApiHandler implements RequestStreamHandler {
             if (file.equals("manifest.json")) {
                 return conditional(200, "application/json", feeds.misp().manifest(feeds.current().daySummaries(collection)),
                         Map.of(), ifNoneMatch);
-            }
-            if (file.equals("hashes.csv")) {
-                List<FeedIndicator> indicators = feeds.current().read(collection, null);
-                return conditional(200, "text/csv; charset=utf-8", feeds.misp().files(indicators, now).get(file), Map.of(),
-                        ifNoneMatch);
             }
             String uuid = file.substring(0, file.length() - ".json".length());
             Optional<MispFeed.DaySummary> summary = feeds.current().daySummary(collection, uuid);
