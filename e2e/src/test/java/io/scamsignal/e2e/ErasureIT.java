@@ -194,7 +194,7 @@ class ErasureIT {
             items.sort(java.util.Comparator.comparing(Map::toString));
             all.put(table, items);
         }
-        assertThat(pipeline.aws().dynamoDb().listTables().tableNames().stream().filter(n -> n.startsWith(stack + "-")))
+        assertThat(pipeline.aws().dynamoDb().listTablesPaginator().tableNames().stream().filter(n -> n.startsWith(stack + "-")))
                 .as("every table of the stack is scanned").hasSize(TABLES.size());
         return all;
     }
