@@ -64,7 +64,13 @@ public final class FeedBackfill implements Ops.Command {
         }
         boolean tableNamed = environment.get("FEED_TABLE", null) != null;
         String table = environment.table("FEED_TABLE", "FeedTable");
-        ExpiryRules expiry = ExpiryRules.parse(environment.get("STIX_EXPIRY", null));
+        ExpiryRules expiry;
+        try {
+            expiry = ExpiryRules.parse(environment.get("STIX_EXPIRY", null));
+        } catch (IllegalArgumentException e) {
+            System.err.println("STIX_EXPIRY: " + e.getMessage());
+            return 2;
+        }
         try (DynamoDbClient dynamoDb = environment.dynamoDb(tableNamed)) {
             Counts total = new Counts(0, 0, 0);
             for (TaxiiResources.Collection collection : TaxiiResources.Collection.values()) {
