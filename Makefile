@@ -16,7 +16,7 @@ MVN ?= mvn -B -ntp
 PYTHON ?= python3
 VENV := .venv
 
-.PHONY: help run test build venv venv-ministack lint browser screenshots bench bench-load bench-lookalike bench-hostile-lookalike bench-intake false-positive referral ring-unlink benign erase partner-key-create partner-key-revoke clean
+.PHONY: help run test build venv venv-ministack lint browser screenshots bench bench-load bench-lookalike bench-hostile-lookalike bench-intake false-positive referral ring-unlink benign erase partner-key-create partner-key-revoke feed-backfill clean
 
 help:
 	@echo "make run    the pipeline on this machine: API on http://127.0.0.1:$${PORT:-3000}, alerts on stdout"
@@ -35,6 +35,7 @@ help:
 	@echo "make partner-key-create PARTNER=acme [SCOPES='read:indicators,read:rings,submit,victim-network']   a partner API key (secret printed once; default read:indicators)"
 	@echo "make partner-key-scopes KEY_ID=pk_… SCOPES='…'   change a partner key's scopes (same secret)"
 	@echo "make partner-key-revoke KEY_ID=pk_…   revoke a partner API key"
+	@echo "make feed-backfill   once after deploying over an older stack: index keys and MISP day summaries for earlier alerts"
 	@echo "make clean  remove build output and the virtual environment"
 
 $(VENV)/.installed: tools/requirements.txt tools/constraints.txt
@@ -195,6 +196,11 @@ partner-key-scopes: build
 
 partner-key-revoke: build
 	$(JAVA_HOME)/bin/java -jar ops/target/scamsignal-ops.jar partner-key revoke "$(KEY_ID)"
+
+# make feed-backfill: the feed table's index keys and MISP day summaries for indicators alerted before the
+# feeds read through indexes (docs/operations.md); idempotent, resumable (FEED_TABLE, STIX_EXPIRY as deployed)
+feed-backfill: build
+	$(JAVA_HOME)/bin/java -jar ops/target/scamsignal-ops.jar feed-backfill
 
 clean:
 	$(MVN) -q clean

@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scamsignal.domain.feed.TaxiiResources;
 import io.scamsignal.domain.partner.PartnerScopes;
 import io.scamsignal.ops.FalsePositive;
+import io.scamsignal.ops.Ops;
+import io.scamsignal.ops.OpsEnvironment;
+import io.scamsignal.domain.storage.FeedTableKeys;
 import io.scamsignal.ops.PartnerKey;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -45,10 +48,11 @@ class PartnerExchangeIT {
     private LocalPipeline pipeline;
     private PartnerKey.Created key;
     private String discovery;
+    private String stack;
 
     @BeforeAll
     void start() throws Exception {
-        String stack = "px-" + UUID.randomUUID().toString().substring(0, 8);
+        stack = "px-" + UUID.randomUUID().toString().substring(0, 8);
         pipeline = LocalPipeline.start(LocalPipeline.Options.defaults(
                 TestEmulator.projectDir().resolve("infra/template.yaml"), TestEmulator.endpoint(), stack)
                 .withParameters(Map.of("PartnerAuthCacheSeconds", "1", "PartnerReportsPerMinute", "20")));
@@ -364,6 +368,87 @@ class PartnerExchangeIT {
         ExternalProcess.Result validator = ExternalProcess.run(new ProcessBuilder(command).redirectErrorStream(true),
                 Duration.ofMinutes(3));
         assertThat(validator.exitCode()).as(validator.output()).isZero();
+    }
+
+    @Test
+    void theFeedBackfillGivesAnOlderStacksItemsTheirKeysAndSummariesAndASecondRunWritesNothing() throws Exception {
+        // a withdrawn number too: it sits in the settled index only
+        assertThat(FalsePositive.mark(pipeline.aws().dynamoDb(), pipeline.ref("IndicatorsTable"), "phone#+18885550709",
+                "the bank's own line")).isTrue();
+        assertThat(pipeline.awaitIdle(Duration.ofSeconds(2), Duration.ofSeconds(60))).isTrue();
+        List<String> before = feedsOverHttp();
+        assertThat(before.get(0)).as("numbers in the first page").contains("+1888555070");
+
+        // the layout of a stack deployed before the feeds read through indexes: no index keys, no day summaries
+        var dynamoDb = pipeline.aws().dynamoDb();
+        String table = pipeline.ref("FeedTable");
+        int stripped = 0;
+        for (Map<String, AttributeValue> item : dynamoDb.queryPaginator(b -> b.tableName(table).keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(FeedTableKeys.currentPartition(INDICATORS)))))
+                .items()) {
+            dynamoDb.updateItem(b -> b.tableName(table).key(Map.of("pk", item.get("pk"), "sk", item.get("sk")))
+                    .updateExpression("REMOVE mispDay, numWritePk, numWriteSk, numExpiryPk, numExpirySk, benign"));
+            stripped++;
+        }
+        int summaries = 0;
+        for (Map<String, AttributeValue> item : dynamoDb.queryPaginator(b -> b.tableName(table).keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(FeedTableKeys.mispDaysPartition(INDICATORS)))))
+                .items()) {
+            dynamoDb.deleteItem(b -> b.tableName(table).key(Map.of("pk", item.get("pk"), "sk", item.get("sk"))));
+            summaries++;
+        }
+        assertThat(stripped).isGreaterThanOrEqualTo(20);
+        assertThat(summaries).isGreaterThanOrEqualTo(1);
+        assertThat(feedsOverHttp()).as("the older layout is missing from the feeds").isNotEqualTo(before);
+
+        // the real operator command, as make feed-backfill runs it, on this pipeline's stack
+        OpsEnvironment ops = new OpsEnvironment(Map.of("STACK_NAME", stack, "MOTO_PORT",
+                Integer.toString(URI.create(TestEmulator.endpoint()).getPort())));
+        String first = opsOutput(ops, "feed-backfill");
+        assertThat(first).contains(stripped + " items scanned, " + stripped + " updated, " + summaries + " summaries written");
+        assertThat(feedsOverHttp()).isEqualTo(before);
+        assertThat(opsOutput(ops, "feed-backfill")).contains(stripped + " items scanned, 0 updated, 0 summaries written");
+        assertThat(feedsOverHttp()).isEqualTo(before);
+    }
+
+    /** The paged number feed (pages of 4), the MISP manifest, every day's event and hashes.csv, as served. */
+    private List<String> feedsOverHttp() throws Exception {
+        List<String> out = new ArrayList<>();
+        StringBuilder pages = new StringBuilder();
+        String path = "/feeds/numbers.csv?limit=4";
+        while (path != null) {
+            HttpResponse<String> page = get(path, key, null);
+            assertThat(page.statusCode()).isEqualTo(200);
+            pages.append(page.body()).append("\n--page--\n");
+            java.util.regex.Matcher next = java.util.regex.Pattern.compile("<([^>]+)>;\\s*rel=\"next\"")
+                    .matcher(page.headers().firstValue("Link").orElse(""));
+            path = next.find() ? next.group(1) : null;
+        }
+        out.add(pages.toString());
+        HttpResponse<String> manifest = get("/misp/manifest.json", key, null);
+        assertThat(manifest.statusCode()).isEqualTo(200);
+        out.add(manifest.body());
+        for (var uuid : (Iterable<String>) JSON.readTree(manifest.body())::fieldNames) {
+            out.add(get("/misp/" + uuid + ".json", key, null).body());
+        }
+        out.add(get("/misp/hashes.csv", key, null).body());
+        return out;
+    }
+
+    private static String opsOutput(OpsEnvironment ops, String... args) {
+        java.io.PrintStream stdout = System.out;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        int status;
+        try {
+            System.setOut(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+            status = Ops.run(args, ops);
+        } finally {
+            System.setOut(stdout);
+        }
+        String output = captured.toString(StandardCharsets.UTF_8);
+        System.out.print(output);
+        assertThat(status).as(output).isZero();
+        return output;
     }
 
     // --- helpers ---

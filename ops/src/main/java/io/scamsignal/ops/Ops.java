@@ -29,7 +29,8 @@ public final class Ops {
             "ring-unlink", new RingUnlink(),
             "benign", new Benign(),
             "erase", new Erase(),
-            "partner-key", new PartnerKey());
+            "partner-key", new PartnerKey(),
+            "feed-backfill", new FeedBackfill());
 
     private Ops() {
     }

@@ -69,4 +69,10 @@ class OpsTest {
         assertThat(new OpsEnvironment(Map.of("INDICATORS_TABLE", "prod-indicators")).table("INDICATORS_TABLE",
                 "IndicatorsTable")).isEqualTo("prod-indicators");
     }
+
+    @Test
+    void feedBackfillTakesNoArgumentsAndTheStacksExpiryRules() {
+        assertThat(Ops.run(new String[] {"feed-backfill", "indicators"}, NOWHERE)).isEqualTo(2);
+        assertThat(Ops.run(new String[] {"feed-backfill"}, new OpsEnvironment(Map.of("STIX_EXPIRY", "phone")))).isEqualTo(2);
+    }
 }

@@ -4,18 +4,16 @@ import io.scamsignal.domain.aggregate.IndicatorAggregate;
 import io.scamsignal.domain.feed.FeedEntry;
 import io.scamsignal.domain.feed.FeedEntry.FeedPosition;
 import io.scamsignal.domain.feed.MispFeed;
-import io.scamsignal.domain.feed.NumberFeedPager;
-import io.scamsignal.domain.indicator.IndicatorType;
 import io.scamsignal.domain.stix.ExpiryRules;
 import io.scamsignal.domain.json.Json;
 import io.scamsignal.domain.stix.IndicatorState;
 import io.scamsignal.domain.stix.StixIds;
 import io.scamsignal.domain.stix.StixTime;
 import io.scamsignal.domain.storage.AlertsTableKeys;
+import io.scamsignal.domain.storage.CurrentItemKeys;
 import io.scamsignal.domain.storage.FeedTableKeys;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -194,7 +192,7 @@ final class StixFeedWrites {
     List<TransactWriteItem> current(String indicatorKey, IndicatorState previous, IndicatorState next, Figures figures) {
         String type = indicatorKey.substring(0, indicatorKey.indexOf('#'));
         String value = indicatorKey.substring(indicatorKey.indexOf('#') + 1);
-        String day = LocalDate.ofInstant(next.created(), ZoneOffset.UTC).toString();
+        String day = CurrentItemKeys.mispDay(next.created()).toString();
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
         StringBuilder set = new StringBuilder("SET stixId = :id, alertedAt = :created, changedAt = :modified,"
@@ -226,27 +224,24 @@ final class StixFeedWrites {
             names.put("#rules", "rules");
             values.put(":rule", AttributeValue.fromSs(List.of(figures.rule())));
         }
-        if (IndicatorType.fromWire(type).filter(IndicatorType::inNumberFeed).isPresent()) {
+        CurrentItemKeys.NumberKeys number = CurrentItemKeys.alerted(type, value, next.modified(),
+                figures == null ? null : figures.lastSeen(), next.revoked(), expiry).orElse(null);
+        if (number != null) {
             // a write moves the number in the feed to the time of the write (a later report counts)
-            Instant written = figures != null && figures.lastSeen().isAfter(next.modified()) ? figures.lastSeen()
-                    : next.modified();
-            String writeKey = NumberFeedPager.key(written, value);
             set.append(", #numWriteSk = :numWriteSk, #numExpiryPk = :numPk, #numExpirySk = :numExpirySk");
             names.put("#numWriteSk", FeedTableKeys.NUM_WRITE_SK);
             names.put("#numExpiryPk", FeedTableKeys.NUM_EXPIRY_PK);
             names.put("#numExpirySk", FeedTableKeys.NUM_EXPIRY_SK);
             names.put("#numWritePk", FeedTableKeys.NUM_WRITE_PK);
             values.put(":numPk", s(FeedTableKeys.numbersPartition(collection)));
-            values.put(":numWriteSk", s(writeKey));
-            Instant validUntil = figures == null ? null : expiry.validUntil(type, figures.lastSeen());
-            if (next.revoked() || validUntil == null || !validUntil.isAfter(written)) {
-                // withdrawn for ever (or already expired when written): it stays at this write
-                remove = " REMOVE #numWritePk";
-                values.put(":numExpirySk", s(writeKey));
-            } else {
+            values.put(":numWriteSk", s(number.writeSk()));
+            values.put(":numExpirySk", s(number.expirySk()));
+            if (number.live()) {
                 // live: at its write until it expires, then at its expiry
                 set.append(", #numWritePk = :numPk");
-                values.put(":numExpirySk", s(NumberFeedPager.key(validUntil, value)));
+            } else {
+                // withdrawn for ever (or already expired when written): it stays at this write
+                remove = " REMOVE #numWritePk";
             }
         }
         Update update = Update.builder().tableName(feedTable)
@@ -260,7 +255,7 @@ final class StixFeedWrites {
                 : MispFeed.tags(figures.brands(), List.of(figures.rule()), figures.sources());
         writes.add(daySummary(day, next.modified(), tags));
         if (previous != null) {
-            String left = LocalDate.ofInstant(previous.created(), ZoneOffset.UTC).toString();
+            String left = CurrentItemKeys.mispDay(previous.created()).toString();
             if (!left.equals(day)) {
                 // the indicator left that day's event: its timestamp moves so MISP fetches it again
                 writes.add(daySummary(left, next.modified(), Set.of()));
@@ -296,7 +291,7 @@ final class StixFeedWrites {
         values.put(":brands", s(Json.write(List.copyOf(aggregate.brands()))));
         values.put(":sources", s(Json.write(List.copyOf(aggregate.sources().keySet()))));
         values.put(":numPk", s(FeedTableKeys.numbersPartition(collection)));
-        values.put(":numWriteSk", s(NumberFeedPager.key(written, value)));
+        values.put(":numWriteSk", s(CurrentItemKeys.benign(value, written).writeSk()));
         return UpdateItemRequest.builder().tableName(feedTable)
                 .key(Map.of(FeedTableKeys.PARTITION_KEY, s(FeedTableKeys.currentPartition(collection)),
                         FeedTableKeys.SORT_KEY, s(key)))

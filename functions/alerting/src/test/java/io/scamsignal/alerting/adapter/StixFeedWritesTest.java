@@ -116,4 +116,44 @@ class StixFeedWritesTest {
         assertThat(next.stream().filter(i -> i.update() != null && i.update().key().get("pk").s().equals("coll"))
                 .map(i -> i.update().key().get("sk").s()).toList()).containsExactly("2026-11-29T12:00:00.123Z#000000000003");
     }
+
+    @Test
+    void theCurrentItemCarriesTheNumberKeysAndMispDayTheBackfillComputesToo() {
+        software.amazon.awssdk.services.dynamodb.DynamoDbClient noSummaries = new software.amazon.awssdk.services.dynamodb.DynamoDbClient() {
+            @Override
+            public software.amazon.awssdk.services.dynamodb.model.GetItemResponse getItem(
+                    software.amazon.awssdk.services.dynamodb.model.GetItemRequest request) {
+                return software.amazon.awssdk.services.dynamodb.model.GetItemResponse.builder().build();
+            }
+
+            @Override
+            public String serviceName() {
+                return "dynamodb";
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        StixFeedWrites feed = new StixFeedWrites(noSummaries, "alerts", "feed", "coll");
+        IndicatorState first = IndicatorState.first("indicator--6b0e4bd4-3c3e-4b0a-9e3c-2f7d5f0c1a11", T0);
+        for (Instant lastSeen : List.of(T0.minusSeconds(60), T0.plusSeconds(60), T0.minus(java.time.Duration.ofDays(3650)))) {
+            StixFeedWrites.Figures figures = new StixFeedWrites.Figures("phone", "+18885550142", List.of("Microsoft"),
+                    "distinct_reporters", 40, lastSeen, lastSeen, 3, List.of("public"));
+            var update = feed.current("phone#+18885550142", null, first, figures).get(0).update();
+            var keys = io.scamsignal.domain.storage.CurrentItemKeys.alerted("phone", "+18885550142", T0, lastSeen, false,
+                    io.scamsignal.domain.stix.ExpiryRules.DEFAULTS).orElseThrow();
+            assertThat(update.expressionAttributeValues().get(":numWriteSk").s()).isEqualTo(keys.writeSk());
+            assertThat(update.expressionAttributeValues().get(":numExpirySk").s()).isEqualTo(keys.expirySk());
+            assertThat(update.updateExpression().contains("#numWritePk = :numPk")).isEqualTo(keys.live());
+            assertThat(update.updateExpression().contains("REMOVE #numWritePk")).isEqualTo(!keys.live());
+            assertThat(update.expressionAttributeValues().get(":mispDay").s()).isEqualTo("misp#coll#2026-11-29");
+        }
+        IndicatorState withdrawn = first.revoke(T0.plusSeconds(3600));
+        var update = feed.current("phone#+18885550142", first, withdrawn, null).get(0).update();
+        var keys = io.scamsignal.domain.storage.CurrentItemKeys.alerted("phone", "+18885550142", withdrawn.modified(), null,
+                true, io.scamsignal.domain.stix.ExpiryRules.DEFAULTS).orElseThrow();
+        assertThat(update.expressionAttributeValues().get(":numWriteSk").s()).isEqualTo(keys.writeSk());
+        assertThat(update.updateExpression()).contains("REMOVE #numWritePk");
+    }
 }

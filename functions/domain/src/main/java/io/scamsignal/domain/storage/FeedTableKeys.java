@@ -10,7 +10,7 @@ package io.scamsignal.domain.storage;
  * <p>Partition {@code current#collection} holds one item per alerted indicator ({@code sk} = its
  * key, type#value) with what the MISP and number feeds show (FeedIndicator's fields), written in the
  * same transaction as the indicator's STIX versions. The same write keeps, on that item, the keys of
- * three sparse indexes, so that no feed request reads the whole partition:
+ * three sparse indexes (computed by CurrentItemKeys), so that no feed request reads the whole partition:
  *
  * <ul>
  * <li>ByMispDay ({@code mispDay} = misp#collection#yyyy-mm-dd, {@code sk}): one MISP event's
