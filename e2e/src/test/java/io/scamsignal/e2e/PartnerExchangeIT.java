@@ -411,7 +411,7 @@ class PartnerExchangeIT {
         assertThat(feedsOverHttp()).isEqualTo(before);
     }
 
-    /** The paged number feed (pages of 4), the MISP manifest, every day's event and hashes.csv, as served. */
+    /** The paged number feed (pages of 4), the MISP manifest and every day's event, as served. */
     private List<String> feedsOverHttp() throws Exception {
         List<String> out = new ArrayList<>();
         StringBuilder pages = new StringBuilder();
@@ -429,9 +429,10 @@ class PartnerExchangeIT {
         assertThat(manifest.statusCode()).isEqualTo(200);
         out.add(manifest.body());
         for (var uuid : (Iterable<String>) JSON.readTree(manifest.body())::fieldNames) {
-            out.add(get("/misp/" + uuid + ".json", key, null).body());
+            HttpResponse<String> event = get("/misp/" + uuid + ".json", key, null);
+            assertThat(event.statusCode()).isEqualTo(200);
+            out.add(event.body());
         }
-        out.add(get("/misp/hashes.csv", key, null).body());
         return out;
     }
 
