@@ -22,7 +22,7 @@ public final class TestEmulator {
         return Path.of(System.getProperty("scamsignal.projectDir", "..")).toAbsolutePath().normalize();
     }
 
-    /** An emulator's log file, one per test JVM (failsafe runs three). */
+    /** An emulator's log file, one per test JVM (failsafe runs two). */
     private static Path log(String name) {
         return projectDir().resolve("e2e/target/" + name + "-" + System.getProperty("scamsignal.fork", "1") + ".log");
     }
