@@ -1,6 +1,7 @@
 package io.scamsignal.ops;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.scamsignal.aws.MispDaySummaryUpdate;
 import io.scamsignal.domain.feed.MispFeed;
 import io.scamsignal.domain.feed.TaxiiResources;
 import io.scamsignal.domain.json.Json;
@@ -24,6 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * {@code feed-backfill}: gives the feed table's {@code current#collection} items written before the
@@ -235,42 +237,24 @@ public final class FeedBackfill implements Ops.Command {
 
     /** Raises a day's summary to what its indicators show; false when it already does. */
     private static boolean summary(DynamoDbClient dynamoDb, String table, String collection, LocalDate day, Summary want) {
-        AttributeValue pk = AttributeValue.fromS(FeedTableKeys.mispDaysPartition(collection));
-        AttributeValue sk = AttributeValue.fromS(MispFeed.eventUuid(day));
+        Map<String, AttributeValue> key = MispDaySummaryUpdate.key(collection, day);
         for (int attempt = 1; ; attempt++) {
-            Map<String, AttributeValue> seen = get(dynamoDb, table, pk, sk);
-            long seenTs = seen.containsKey("ts") ? Long.parseLong(seen.get("ts").n()) : Long.MIN_VALUE;
+            Map<String, AttributeValue> seen = get(dynamoDb, table, key.get(FeedTableKeys.PARTITION_KEY),
+                    key.get(FeedTableKeys.SORT_KEY));
             SortedSet<String> missing = new TreeSet<>(want.tags);
             if (seen.containsKey("tags")) {
                 missing.removeAll(seen.get("tags").ss());
             }
             boolean dayRight = seen.containsKey("day") && Objects.equals(seen.get("day").s(), day.toString());
-            if (seenTs >= want.timestamp && missing.isEmpty() && dayRight) {
+            if (MispDaySummaryUpdate.timestamp(seen) >= want.timestamp && missing.isEmpty() && dayRight) {
                 return false;
             }
-            Map<String, String> names = new HashMap<>(Map.of("#day", "day", "#ts", "ts", "#rev", "rev"));
-            Map<String, AttributeValue> values = new HashMap<>();
-            values.put(":day", AttributeValue.fromS(day.toString()));
-            values.put(":ts", AttributeValue.fromN(Long.toString(Math.max(seenTs, want.timestamp))));
-            values.put(":one", AttributeValue.fromN("1"));
-            String expression = "SET #day = :day, #ts = :ts ADD #rev :one";
-            if (!missing.isEmpty()) {
-                expression += ", #tags :tags";
-                names.put("#tags", "tags");
-                values.put(":tags", AttributeValue.fromSs(List.copyOf(missing)));
-            }
-            String condition;
-            if (seen.containsKey("ts")) {
-                condition = "#ts = :seenTs";
-                values.put(":seenTs", seen.get("ts"));
-            } else {
-                condition = "attribute_not_exists(#ts)";
-            }
-            String update = expression;
+            Update update = MispDaySummaryUpdate.of(table, collection, day, seen, want.timestamp, missing);
             try {
-                dynamoDb.updateItem(b -> b.tableName(table).key(Map.of(FeedTableKeys.PARTITION_KEY, pk, FeedTableKeys.SORT_KEY, sk))
-                        .updateExpression(update).conditionExpression(condition)
-                        .expressionAttributeNames(names).expressionAttributeValues(values));
+                dynamoDb.updateItem(b -> b.tableName(update.tableName()).key(update.key())
+                        .updateExpression(update.updateExpression()).conditionExpression(update.conditionExpression())
+                        .expressionAttributeNames(update.expressionAttributeNames())
+                        .expressionAttributeValues(update.expressionAttributeValues()));
                 return true;
             } catch (ConditionalCheckFailedException raced) {
                 // alerting raised it since: read it again

@@ -1,5 +1,6 @@
 package io.scamsignal.alerting.adapter;
 
+import io.scamsignal.aws.MispDaySummaryUpdate;
 import io.scamsignal.domain.aggregate.IndicatorAggregate;
 import io.scamsignal.domain.feed.FeedEntry;
 import io.scamsignal.domain.feed.FeedEntry.FeedPosition;
@@ -308,32 +309,10 @@ final class StixFeedWrites {
      * its tags added to, a revision counted; conditional on the timestamp read just now.
      */
     private TransactWriteItem daySummary(String day, Instant changed, Set<String> tags) {
-        Map<String, AttributeValue> key = Map.of(FeedTableKeys.PARTITION_KEY, s(FeedTableKeys.mispDaysPartition(collection)),
-                FeedTableKeys.SORT_KEY, s(MispFeed.eventUuid(LocalDate.parse(day))));
-        Map<String, AttributeValue> seen = get(feedTable, key);
-        long seenTs = seen.containsKey("ts") ? Long.parseLong(seen.get("ts").n()) : Long.MIN_VALUE;
-        long ts = Math.max(seenTs, changed.getEpochSecond());
-        Map<String, String> names = new HashMap<>(Map.of("#day", "day", "#ts", "ts", "#rev", "rev"));
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":day", s(day));
-        values.put(":ts", AttributeValue.fromN(Long.toString(ts)));
-        values.put(":one", AttributeValue.fromN("1"));
-        String expression = "SET #day = :day, #ts = :ts ADD #rev :one";
-        if (!tags.isEmpty()) {
-            expression += ", #tags :tags";
-            names.put("#tags", "tags");
-            values.put(":tags", AttributeValue.fromSs(List.copyOf(tags)));
-        }
-        String condition;
-        if (seen.containsKey("ts")) {
-            condition = "#ts = :seenTs";
-            values.put(":seenTs", seen.get("ts"));
-        } else {
-            condition = "attribute_not_exists(#ts)";
-        }
-        return TransactWriteItem.builder().update(Update.builder().tableName(feedTable).key(key)
-                .updateExpression(expression).conditionExpression(condition)
-                .expressionAttributeNames(names).expressionAttributeValues(values).build()).build();
+        LocalDate date = LocalDate.parse(day);
+        Map<String, AttributeValue> seen = get(feedTable, MispDaySummaryUpdate.key(collection, date));
+        return TransactWriteItem.builder().update(MispDaySummaryUpdate.of(feedTable, collection, date, seen,
+                changed.getEpochSecond(), tags)).build();
     }
 
     /** What the feeds show of an alerted indicator, from the alert. */
