@@ -12,7 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
@@ -143,21 +141,7 @@ class RingCorroborationIT {
     }
 
     private List<JsonNode> ringAlerts(Duration duration, int enough) throws Exception {
-        List<JsonNode> alerts = new ArrayList<>();
-        Instant deadline = Instant.now().plus(duration);
-        while (alerts.size() < enough && Instant.now().isBefore(deadline)) {
-            for (Message m : pipeline.aws().sqs().receiveMessage(r -> r.queueUrl(partnerQueue).waitTimeSeconds(1)
-                    .maxNumberOfMessages(10)).messages()) {
-                pipeline.aws().sqs().deleteMessage(r -> r.queueUrl(partnerQueue).receiptHandle(m.receiptHandle()));
-                String body = JSON.readTree(m.body()).get("Message").asText();
-                PipelineScenarios.assertContractAndNoPersonalData(body);
-                JsonNode alert = JSON.readTree(body);
-                if (alert.get("type").asText().equals("ring")) {
-                    alerts.add(alert);
-                }
-            }
-        }
-        return alerts;
+        return RingsTableReads.ringAlerts(pipeline, partnerQueue, duration, enough);
     }
 
     private List<JsonNode> liveHeads() throws Exception {

@@ -32,7 +32,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
@@ -220,21 +219,7 @@ class RingUnlinkIT {
     }
 
     private List<JsonNode> ringAlerts(Duration duration, int enough) throws Exception {
-        List<JsonNode> alerts = new ArrayList<>();
-        Instant deadline = Instant.now().plus(duration);
-        while (alerts.size() < enough && Instant.now().isBefore(deadline)) {
-            for (Message m : pipeline.aws().sqs().receiveMessage(r -> r.queueUrl(partnerQueue).waitTimeSeconds(1)
-                    .maxNumberOfMessages(10)).messages()) {
-                pipeline.aws().sqs().deleteMessage(r -> r.queueUrl(partnerQueue).receiptHandle(m.receiptHandle()));
-                String body = JSON.readTree(m.body()).get("Message").asText();
-                PipelineScenarios.assertContractAndNoPersonalData(body);
-                JsonNode alert = JSON.readTree(body);
-                if (alert.get("type").asText().equals("ring")) {
-                    alerts.add(alert);
-                }
-            }
-        }
-        return alerts;
+        return RingsTableReads.ringAlerts(pipeline, partnerQueue, duration, enough);
     }
 
     private List<JsonNode> liveHeads() throws Exception {

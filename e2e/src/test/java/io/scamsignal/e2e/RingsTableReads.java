@@ -7,6 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,7 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sqs.model.Message;
 
 /** What the ring tests read of a running pipeline: its live ring heads and a ring's referral packet. */
 final class RingsTableReads {
@@ -23,6 +26,28 @@ final class RingsTableReads {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private RingsTableReads() {
+    }
+
+    /**
+     * The ring alerts that reach a partner's queue within {@code duration} (or once {@code enough} have),
+     * each taken off the queue and checked against the alert contract and for personal data.
+     */
+    static List<JsonNode> ringAlerts(LocalPipeline pipeline, String queueUrl, Duration duration, int enough) throws Exception {
+        List<JsonNode> alerts = new ArrayList<>();
+        Instant deadline = Instant.now().plus(duration);
+        while (alerts.size() < enough && Instant.now().isBefore(deadline)) {
+            for (Message m : pipeline.aws().sqs().receiveMessage(r -> r.queueUrl(queueUrl).waitTimeSeconds(1)
+                    .maxNumberOfMessages(10)).messages()) {
+                pipeline.aws().sqs().deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
+                String body = JSON.readTree(m.body()).get("Message").asText();
+                PipelineScenarios.assertContractAndNoPersonalData(body);
+                JsonNode alert = JSON.readTree(body);
+                if (alert.get("type").asText().equals("ring")) {
+                    alerts.add(alert);
+                }
+            }
+        }
+        return alerts;
     }
 
     /** Every ring head in the rings table that was not merged into another. */
