@@ -94,32 +94,34 @@ public class NaiveEnrichReportHandler implements RequestHandler<DynamodbEvent, S
             keys.add(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS("AGG")));
             contributions.stream().map(IndicatorContribution::reporterFingerprint).distinct()
                     .forEach(fp -> keys.add(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS("R#" + fp))));
+            contributions.stream().map(IndicatorContribution::reportId).distinct()
+                    .forEach(id -> keys.add(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS("C#" + id))));
             List<Map<String, AttributeValue>> items = dynamoDb.batchGetItem(b -> b.requestItems(
                     Map.of(table, KeysAndAttributes.builder()
                             .keys(keys).consistentRead(true).build()))).responses().getOrDefault(table, List.of());
             IndicatorAggregate aggregate = null;
             Long aggregateVersion = null;
             Map<String, Aggregation.ReporterState> reporters = new HashMap<>();
-            Map<String, Set<String>> reportIds = new HashMap<>();
+            Set<String> counted = new HashSet<>();
             Map<String, Long> versions = new HashMap<>();
             for (Map<String, AttributeValue> item : items) {
+                String sk = item.get("sk").s();
+                if (sk.startsWith("C#")) {
+                    counted.add(sk.substring(2));
+                    continue;
+                }
                 long version = Long.parseLong(item.get("version").n());
-                if (item.get("sk").s().equals("AGG")) {
+                if (sk.equals("AGG")) {
                     aggregate = MAPPER.readValue(item.get("state").s(), IndicatorAggregate.class);
                     aggregateVersion = version;
                 } else {
-                    String fp = item.get("sk").s().substring(2);
-                    reportIds.put(fp, new HashSet<>(item.get("reportIds").ss()));
-                    reporters.put(fp, new Aggregation.ReporterState(item.get("reportIds").ss().size(),
+                    String fp = sk.substring(2);
+                    reporters.put(fp, new Aggregation.ReporterState(Long.parseLong(item.get("reports").n()),
                             Instant.parse(item.get("lastReportAt").s())));
                     versions.put(fp, version);
                 }
             }
-            Set<String> counted = new HashSet<>();
-            reportIds.values().forEach(counted::addAll);
             Aggregation.Result result = Aggregation.apply(aggregate, reporters, counted, contributions);
-            result.applied().forEach(c -> reportIds.computeIfAbsent(c.reporterFingerprint(), k -> new HashSet<>())
-                    .add(c.reportId()));
             if (result.applied().isEmpty()) {
                 return;
             }
@@ -128,10 +130,18 @@ public class NaiveEnrichReportHandler implements RequestHandler<DynamodbEvent, S
                 Map<String, AttributeValue> item = new HashMap<>();
                 item.put("pk", AttributeValue.fromS(pk));
                 item.put("sk", AttributeValue.fromS("R#" + changed.getKey()));
-                item.put("reportIds", AttributeValue.fromSs(new ArrayList<>(reportIds.get(changed.getKey()))));
+                item.put("reports", AttributeValue.fromN(Long.toString(changed.getValue().reports())));
                 item.put("lastReportAt", AttributeValue.fromS(changed.getValue().lastReportAt().toString()));
                 writes.add(put(table, item, versions.get(changed.getKey())));
             }
+            // each counted report's marker, written once: the guard against counting it twice
+            result.applied().stream().map(IndicatorContribution::reportId).distinct().forEach(id -> {
+                Map<String, AttributeValue> marker = new HashMap<>();
+                marker.put("pk", AttributeValue.fromS(pk));
+                marker.put("sk", AttributeValue.fromS("C#" + id));
+                writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(marker)
+                        .conditionExpression("attribute_not_exists(pk)").build()).build());
+            });
             Map<String, AttributeValue> item = new HashMap<>();
             item.put("pk", AttributeValue.fromS(pk));
             item.put("sk", AttributeValue.fromS("AGG"));
