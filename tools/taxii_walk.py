@@ -8,7 +8,8 @@ MODE
              which repeats the filters (added_after=1970-01-01T00:00:00Z) on every request
   next       the same, following `next` alone after the first page (as OpenCTI's connector does)
   slow-next  `next` alone, 0.3 s per page; at the end, until DONE_FLAG exists, polls again from the
-             date_added of the last object (read from the manifest), as a polling client does
+             date_added of the last object version received (read from the manifest), as a polling
+             client does
   denied     expects every request to be refused; prints the HTTP status
   dump       every version of every object (match[version]=all) by pages, whole objects
 
@@ -82,9 +83,12 @@ def main(argv):
                 continue
             if mode == "slow-next" and not os.path.exists(done_flag):
                 time.sleep(0.5)
-                last = objects[-1][0]
-                manifest = collection.get_manifest(id=last, version="all")
-                added = max(m["date_added"] for m in manifest["objects"])
+                # the date_added of the version received: the object may have a newer one by now, and
+                # polling after that would pass over what was added in between
+                last_id, last_version = objects[-1]
+                manifest = collection.get_manifest(id=last_id, version="all")["objects"]
+                received = [m for m in manifest if m["version"] == last_version]
+                added = (received or sorted(manifest, key=lambda m: m["date_added"]))[0]["date_added"]
                 envelope = collection.get_objects(limit=limit, added_after=added)
                 continue
             break

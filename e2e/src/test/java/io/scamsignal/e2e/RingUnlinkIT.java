@@ -42,6 +42,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * its campaign in the TAXII rings collection (read through the partner API); later reports naming
  * the withdrawn pair merge nothing and cause no {@code ring_merged}. Then a split too big for one
  * transaction, on the same table: the command goes in steps and ends in the two parts, unmarked.
+ * And a part split off below the first level: silent until new reports take it there.
  */
 class RingUnlinkIT {
 
@@ -165,6 +166,61 @@ class RingUnlinkIT {
         assertThat(members(big.stream().filter(h -> !h.get("ringId").asText().equals(ringC)).findFirst().orElseThrow()
                 .get("home").asText())).hasSize(21).allMatch(k -> k.startsWith("phone#+177755501")
                 || k.startsWith("phone#+177755503"));
+    }
+
+    /**
+     * A ring that alerted (B, at 3 reporters thanks to the bridge that made it) is absorbed, then the
+     * operator withdraws that bridge: B is split off with 2 reporters, below the first level, so no
+     * alert and its campaign stays revoked; a new reporter takes it to the level: one ring_reporters
+     * alert about B, and its campaign published again (reopened) in the rings collection.
+     */
+    @Test
+    void aPartSplitOffBelowTheFirstLevelAlertsAndIsPublishedAgainWhenNewReportsTakeItThere() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            post(report("[\"+1 888 555 0142\", \"+1 888 555 01" + (50 + i) + "\"]", "a" + i), "198.51." + (10 + i) + ".7");
+        }
+        assertThat(pipeline.awaitIdle(Duration.ofSeconds(2), Duration.ofSeconds(90))).isTrue();
+        String b0 = post(report("[\"+44 20 7946 0958\", \"+44 20 7946 0970\"]", "b0"), "192.0.20.9");
+        post(report("[\"+44 20 7946 0971\", \"+1 888 555 0160\"]", "c0"), "192.0.21.9");
+        assertThat(pipeline.awaitIdle(Duration.ofSeconds(2), Duration.ofSeconds(90))).isTrue();
+        // B and C bridged from two networks, the first by B's own reporter: ring B at 3 reporters
+        post(report("[\"+44 20 7946 0970\", \"+44 20 7946 0971\"]", "b0"), "192.0.20.9");
+        post(report("[\"+44 20 7946 0970\", \"+44 20 7946 0971\"]", "b1"), "192.0.22.9");
+        assertThat(pipeline.awaitIdle(Duration.ofSeconds(2), Duration.ofSeconds(90))).isTrue();
+        String ringA = liveHeads().stream().map(h -> h.get("ringId").asText()).filter(id -> !id.equals(RingIds.of(b0)))
+                .findFirst().orElseThrow();
+        String ringB = RingIds.of(b0);
+        // every alert so far is in the queue (the pipeline is idle): all of them
+        assertThat(ringAlerts(Duration.ofSeconds(6), Integer.MAX_VALUE))
+                .filteredOn(x -> x.at("/ring/ringId").asText().equals(ringB))
+                .extracting(x -> x.get("rule").asText()).contains("ring_reporters");
+        // then absorbed into the older A, from two networks
+        post(report("[\"+1 888 555 0160\", \"+1 888 555 0142\"]", "z1"), "100.64.1.1");
+        post(report("[\"+1 888 555 0160\", \"+1 888 555 0142\"]", "z2"), "100.64.2.1");
+        assertThat(pipeline.awaitIdle(Duration.ofSeconds(2), Duration.ofSeconds(90))).isTrue();
+        assertThat(liveHeads()).extracting(h -> h.get("ringId").asText()).containsExactly(ringA);
+        assertThat(campaign(ringB).path("revoked").asBoolean()).as("absorbed: revoked").isTrue();
+        assertThat(ringAlerts(Duration.ofSeconds(4), Integer.MAX_VALUE)).extracting(x -> x.get("rule").asText())
+                .contains("ring_merged");
+
+        assertThat(Ops.run(new String[]{"ring-unlink", ringA, "phone#+442079460970", "phone#+442079460971", "wrong bridge"},
+                new OpsEnvironment(Map.of("STACK_NAME", stack, "MOTO_PORT",
+                        Integer.toString(URI.create(TestEmulator.endpoint()).getPort()))))).isZero();
+        assertThat(pipeline.awaitIdle(Duration.ofSeconds(2), Duration.ofSeconds(60))).isTrue();
+        JsonNode partB = liveHeads().stream().filter(h -> h.get("ringId").asText().equals(ringB)).findFirst().orElseThrow();
+        assertThat(partB.get("reports").asInt()).isEqualTo(3);
+        assertThat(partB.get("effectiveReporters").asInt()).isEqualTo(2);
+        assertThat(ringAlerts(Duration.ofSeconds(6), Integer.MAX_VALUE))
+                .noneMatch(x -> x.at("/ring/ringId").asText().equals(ringB));
+        assertThat(campaign(ringB).path("revoked").asBoolean()).as("below the level: still revoked").isTrue();
+
+        // a new reporter on a new network: the part reaches the first level
+        post(report("[\"+44 20 7946 0958\"]", "b3"), "192.0.23.9");
+        assertThat(pipeline.awaitIdle(Duration.ofSeconds(2), Duration.ofSeconds(60))).isTrue();
+        assertThat(ringAlerts(Duration.ofSeconds(15), 1)).filteredOn(x -> x.at("/ring/ringId").asText().equals(ringB))
+                .extracting(x -> x.get("rule").asText() + "/" + x.at("/ring/distinctReporters").asInt())
+                .containsExactly("ring_reporters/3");
+        assertThat(campaign(ringB).path("revoked").asBoolean(false)).as("published again").isFalse();
     }
 
     private static RingReport ringReport(String id, Instant at, String reporter, String... keys) {

@@ -241,6 +241,69 @@ class TrustPipelineIT {
         assertThat(events.toString()).contains("+18885550321").doesNotContain("18009359935");
     }
 
+    /**
+     * A number that alerted, then went on a benign list: each later report changes its attribute in
+     * the MISP event of its alert (benign, the new figures), and each such change moves the event's
+     * timestamp in the manifest, or a MISP instance that caches by timestamp never fetches it again.
+     */
+    @Test
+    void aNumberThatAlertedAndTurnedBenignMovesItsMispEventOnEveryChange() throws Exception {
+        String number = "+18885550331";
+        for (int i = 0; i < 3; i++) {
+            assertThat(post(report("[\"+1 888 555 0331\"]", "[]", "", "later-benign" + i), "10.38." + i + ".1")
+                    .statusCode()).isEqualTo(202);
+        }
+        assertThat(pipeline.awaitIdle(Duration.ofSeconds(2), Duration.ofSeconds(60))).isTrue();
+        assertThat(alertsAbout(v -> v.equals(number), Duration.ofSeconds(20), 1)).hasSize(1);
+        OpsEnvironment ops = new OpsEnvironment(Map.of("STACK_NAME", stack,
+                "MOTO_PORT", Integer.toString(URI.create(TestEmulator.endpoint()).getPort())));
+        assertThat(Ops.run(new String[] {"benign", "add", "phone#" + number, "the bank's own line"}, ops)).isZero();
+        PartnerKey.Created key = PartnerKey.create(pipeline.aws().dynamoDb(), pipeline.ref("PartnerKeysTable"), "misp",
+                PartnerScopes.parse("read:*"), Instant.now());
+
+        List<String> timestamps = new ArrayList<>();
+        for (int i = 3; i < 5; i++) {
+            assertThat(post(report("[\"+1 888 555 0331\"]", "[]", "", "later-benign" + i), "10.38." + i + ".1")
+                    .statusCode()).isEqualTo(202);
+            assertThat(pipeline.awaitIdle(Duration.ofSeconds(2), Duration.ofSeconds(60))).isTrue();
+            JsonNode manifest = JSON.readTree(getFeed("/misp/manifest.json", key));
+            JsonNode event = null;
+            String uuid = null;
+            for (var u : (Iterable<String>) manifest::fieldNames) {
+                JsonNode e = JSON.readTree(getFeed("/misp/" + u + ".json", key)).get("Event");
+                if (e.toString().contains(number)) {
+                    event = e;
+                    uuid = u;
+                }
+            }
+            assertThat(event).as("the event of its alert").isNotNull();
+            JsonNode attribute = null;
+            for (JsonNode a : event.get("Attribute")) {
+                if (a.get("value").asText().equals(number)) {
+                    attribute = a;
+                }
+            }
+            assertThat(attribute.get("comment").asText()).startsWith("On a benign list")
+                    .contains("reported by " + (i + 1) + " people");
+            assertThat(attribute.get("to_ids").asBoolean()).isFalse();
+            // the manifest says what the event says, and no attribute is newer than its event
+            assertThat(manifest.get(uuid).get("timestamp").asText()).isEqualTo(event.get("timestamp").asText());
+            assertThat(event.get("timestamp").asLong()).isGreaterThanOrEqualTo(attribute.get("timestamp").asLong());
+            timestamps.add(event.get("timestamp").asText());
+        }
+        // the second benign write (a fifth reporter) changed the attribute: the event's timestamp moved
+        assertThat(Long.parseLong(timestamps.get(1))).isGreaterThan(Long.parseLong(timestamps.get(0)));
+    }
+
+    private String getFeed(String path, PartnerKey.Created key) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + pipeline.port()
+                + path)).header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (key.keyId() + ":" + key.secret()).getBytes(java.nio.charset.StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return response.body();
+    }
+
     private HttpResponse<String> post(String body, String clientIp) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + pipeline.port() + "/reports"))
                 .header("Content-Type", "application/json").header("X-Forwarded-For", clientIp)

@@ -34,8 +34,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * summaries the MISP manifest is built from. Reads each partition a page at a time; writes an item
  * only where a key is missing or different, conditional on the item's {@code changedAt} and
  * {@code lastSeen} as read (a write by alerting in between re-reads it). A day's summary gets at
- * least the latest {@code changedAt} of its indicators (for a benign number, its {@code alertedAt},
- * which alerting's own write never lowered) and the tags of their brands, rules and sources, merged
+ * least the latest {@code changedAt} of its indicators (a benign number's too, once it alerted) and
+ * the tags of their brands, rules and sources, merged
  * into what is there: timestamps only go up, tags only grow, conditional on the timestamp as read.
  * A day whose indicators all moved to another day is not recreated. Running it again writes nothing.
  *
@@ -226,8 +226,8 @@ public final class FeedBackfill implements Ops.Command {
         }
         Instant alerted = Instant.parse(item.get("alertedAt").s());
         Summary summary = days.computeIfAbsent(CurrentItemKeys.mispDay(alerted), d -> new Summary());
-        // a benign number's changedAt is its benign write, which alerting does not count in the day
-        Instant changed = benign ? alerted : Instant.parse(item.get("changedAt").s());
+        // a benign number that alerted before: its benign writes change its attribute, and count in the day
+        Instant changed = Instant.parse(item.get("changedAt").s());
         summary.timestamp = Math.max(summary.timestamp, changed.getEpochSecond());
         if (item.containsKey("type")) {
             summary.tags.addAll(MispFeed.tags(strings(item, "brands"),

@@ -134,8 +134,14 @@ public final class DynamoDbAlertClaims implements AlertClaims {
 
     @Override
     public void showBenign(IndicatorAggregate aggregate, Instant now) {
-        if (feed != null) {
-            dynamoDb.updateItem(feed.benign(aggregate, now));
+        if (feed == null) {
+            return;
+        }
+        for (int attempt = 1; ; attempt++) {
+            // an earlier alert's MISP day summary moves with the write: a race on it cancels, read again
+            if (transact(feed.benign(aggregate, feed.state(aggregate.indicator().key()), now), attempt)) {
+                return;
+            }
         }
     }
 

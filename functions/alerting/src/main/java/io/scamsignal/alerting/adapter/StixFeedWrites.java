@@ -85,6 +85,12 @@ final class StixFeedWrites {
         }
     }
 
+    /** The indicator's STIX state, null when it never alerted. */
+    IndicatorState state(String indicatorKey) {
+        return new Snapshot(get(alertsTable, Map.of(AlertsTableKeys.ALERT_ID, s(AlertsTableKeys.stixState(indicatorKey)))),
+                Map.of()).indicatorState();
+    }
+
     Snapshot read(String indicatorKey) {
         return new Snapshot(get(alertsTable, Map.of(AlertsTableKeys.ALERT_ID, s(AlertsTableKeys.stixState(indicatorKey)))),
                 get(feedTable, counterKey()));
@@ -266,15 +272,29 @@ final class StixFeedWrites {
     }
 
     /**
-     * A benign number's current item, written alone (it has no STIX version and no MISP attribute):
-     * its figures, {@code benign}, keyed at {@code now} in the settled index so pollers see the change
-     * (it never expires), out of the live one.
-     * An earlier alert's state (stixId, alertedAt, its MISP day) is kept.
+     * A benign number's current item (it gets no STIX version): its figures, {@code benign}, keyed at
+     * {@code now} in the settled index so pollers see the change (it never expires), out of the live
+     * one. An earlier alert's state (stixId, alertedAt, its MISP day) is kept; when there is one
+     * ({@code alerted} not null), the number's attribute in that day's MISP event changes with this
+     * write, so the day's summary is raised to it in the same transaction and MISP fetches the event
+     * again (conditional on the summary as read: a race cancels, and the caller retries).
      */
-    UpdateItemRequest benign(IndicatorAggregate aggregate, Instant now) {
+    List<TransactWriteItem> benign(IndicatorAggregate aggregate, IndicatorState alerted, Instant now) {
+        Instant written = aggregate.lastSeen().isAfter(now) ? aggregate.lastSeen() : now;
+        UpdateItemRequest item = benignItem(aggregate, written);
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().update(Update.builder().tableName(item.tableName()).key(item.key())
+                .updateExpression(item.updateExpression()).expressionAttributeNames(item.expressionAttributeNames())
+                .expressionAttributeValues(item.expressionAttributeValues()).build()).build());
+        if (alerted != null) {
+            writes.add(daySummary(CurrentItemKeys.mispDay(alerted.created()).toString(), written, Set.of()));
+        }
+        return writes;
+    }
+
+    private UpdateItemRequest benignItem(IndicatorAggregate aggregate, Instant written) {
         String value = aggregate.indicator().value();
         String key = aggregate.indicator().key();
-        Instant written = aggregate.lastSeen().isAfter(now) ? aggregate.lastSeen() : now;
         Map<String, String> names = new HashMap<>(Map.of("#type", "type", "#value", "value",
                 "#numWritePk", FeedTableKeys.NUM_WRITE_PK, "#numWriteSk", FeedTableKeys.NUM_WRITE_SK,
                 "#numExpiryPk", FeedTableKeys.NUM_EXPIRY_PK, "#numExpirySk", FeedTableKeys.NUM_EXPIRY_SK));

@@ -102,8 +102,9 @@ public interface AlertClaims {
 
     /**
      * A number on a benign list that passed the reporter thresholds: shown in the number feed as
-     * {@code benign} with its figures (no STIX, no MISP attribute, no alert). Idempotent: a replay
-     * writes the same figures again.
+     * {@code benign} with its figures (no STIX, no alert; a number that alerted before keeps its MISP
+     * attribute, which shows the change, and its event's timestamp moves with it). Idempotent: a
+     * replay writes the same figures again.
      */
     default void showBenign(IndicatorAggregate aggregate, Instant now) {
     }

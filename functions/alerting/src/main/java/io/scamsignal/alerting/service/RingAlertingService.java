@@ -59,7 +59,7 @@ public final class RingAlertingService {
         List<Triggered> triggered = new ArrayList<>();
         // a split part's levels are no levels reached: its one alert is ring_split
         List<RingAlertRules.RingTrigger> split = rules.splits(oldHead, newHead);
-        (split.isEmpty() ? rules.evaluate(newHead) : split).forEach(t -> triggered.add(new Triggered(t, newHead)));
+        (split.isEmpty() ? rules.evaluate(oldHead, newHead) : split).forEach(t -> triggered.add(new Triggered(t, newHead)));
         if (oldHead != null && oldHead.live()) {
             // a tombstone points at its survivor's home; a rename is its own survivor
             RingItems.Head survivor = newHead.live() ? newHead

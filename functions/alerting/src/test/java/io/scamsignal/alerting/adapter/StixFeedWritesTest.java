@@ -156,4 +156,57 @@ class StixFeedWritesTest {
         assertThat(update.expressionAttributeValues().get(":numWriteSk").s()).isEqualTo(keys.writeSk());
         assertThat(update.updateExpression()).contains("REMOVE #numWritePk");
     }
+    /**
+     * A number that alerted and is now on a benign list: every benign write changes its MISP
+     * attribute (status, figures, timestamp), so its day's summary moves with it, in one transaction;
+     * a benign number that never alerted is in no event and moves none.
+     */
+    @Test
+    void aBenignWriteOfANumberThatAlertedMovesItsMispDaysTimestamp() {
+        long seenTs = T0.getEpochSecond();
+        software.amazon.awssdk.services.dynamodb.DynamoDbClient summaries = new software.amazon.awssdk.services.dynamodb.DynamoDbClient() {
+            @Override
+            public software.amazon.awssdk.services.dynamodb.model.GetItemResponse getItem(
+                    software.amazon.awssdk.services.dynamodb.model.GetItemRequest request) {
+                return software.amazon.awssdk.services.dynamodb.model.GetItemResponse.builder()
+                        .item(Map.of("ts", AttributeValue.fromN(Long.toString(seenTs)))).build();
+            }
+
+            @Override
+            public String serviceName() {
+                return "dynamodb";
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        StixFeedWrites feed = new StixFeedWrites(summaries, "alerts", "feed", "coll");
+        io.scamsignal.domain.indicator.Indicator number = new io.scamsignal.domain.indicator.Indicator(
+                io.scamsignal.domain.indicator.IndicatorType.PHONE, "+18009359935", "+18009359935", Map.of())
+                .markedBenign("curated-phones", null);
+        io.scamsignal.domain.aggregate.IndicatorAggregate aggregate = io.scamsignal.domain.aggregate.IndicatorAggregate
+                .builder(number).reports(4).distinctReporters(4).firstSeen(T0.minusSeconds(3600)).lastSeen(T0)
+                .brands(java.util.Set.of("Chase")).countries(java.util.Set.of("US")).lossUsd(java.math.BigDecimal.ZERO)
+                .paymentMethods(Map.of()).contactMethods(Map.of()).reports24h(4).reports7d(4).distinctReporters7d(4)
+                .reportersByNetwork(new java.util.TreeMap<>(Map.of("n1", 2L, "n2", 1L, "n3", 1L))).distinctNetworks(3)
+                .networkedReporters(4).build();
+        // it alerted the day before, and was withdrawn when the list named it
+        IndicatorState alerted = IndicatorState.first("indicator--6b0e4bd4-3c3e-4b0a-9e3c-2f7d5f0c1a11",
+                T0.minus(java.time.Duration.ofDays(1))).revoke(T0.minusSeconds(60));
+        Instant now = T0.plusSeconds(30);
+
+        List<TransactWriteItem> writes = feed.benign(aggregate, alerted, now);
+        assertThat(writes).hasSize(2);
+        assertThat(writes.get(0).update().updateExpression()).contains("benign = :true", "changedAt = :now");
+        assertThat(writes.get(0).update().expressionAttributeValues().get(":now").s()).isEqualTo(now.toString());
+        var summary = writes.get(1).update();
+        assertThat(summary.key().get("pk").s()).isEqualTo(io.scamsignal.domain.storage.FeedTableKeys.mispDaysPartition("coll"));
+        assertThat(summary.key().get("sk").s()).isEqualTo(io.scamsignal.domain.feed.MispFeed.eventUuid(
+                java.time.LocalDate.parse("2026-11-28")));
+        assertThat(summary.expressionAttributeValues().get(":ts").n()).isEqualTo(Long.toString(now.getEpochSecond()));
+        assertThat(summary.conditionExpression()).isEqualTo("#ts = :seenTs");
+
+        assertThat(feed.benign(aggregate, null, now)).hasSize(1);
+    }
 }

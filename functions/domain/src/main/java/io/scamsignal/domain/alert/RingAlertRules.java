@@ -54,6 +54,40 @@ public final class RingAlertRules {
     }
 
     /**
+     * The alerts a head change calls for, from the head's stream images ({@code oldImage} null for a
+     * new head): those of {@link #evaluate(RingItems.Head)}, except for a part an operator split off
+     * ({@link RingSplit}, a ring at its split home). Its id may have alerted before it was absorbed
+     * (its campaign revoked then), so its reporter levels count from the split: ring_reporters comes
+     * when it crosses a level after the split, named by the head version of the crossing (once per
+     * crossing, whatever the retries; the claim publishes the campaign again, reopened if revoked),
+     * and not while it stays at a level. The level it is at when split off is {@link #splits}'s.
+     */
+    public List<RingTrigger> evaluate(RingItems.Head oldImage, RingItems.Head newImage) {
+        List<RingTrigger> triggers = evaluate(newImage);
+        if (!newImage.live() || !newImage.home().equals(RingSplit.homeOf(newImage.founderReportId()))) {
+            return triggers;
+        }
+        // the split itself writes the part's head (new, over a tombstone, or unmarking a split in steps)
+        boolean sinceSplit = oldImage != null && oldImage.live() && oldImage.movingTo() == null
+                && oldImage.home().equals(newImage.home());
+        String before = sinceSplit ? reportersLevel(evaluate(oldImage)) : null;
+        List<RingTrigger> out = new ArrayList<>();
+        for (RingTrigger t : triggers) {
+            if (!t.rule().equals(RingTrigger.REPORTERS)) {
+                out.add(t);
+            } else if (sinceSplit && !t.level().equals(before)) {
+                out.add(new RingTrigger(t.rule(), t.severity(), t.level() + "@v" + newImage.version(), null));
+            }
+        }
+        return out;
+    }
+
+    private static String reportersLevel(List<RingTrigger> triggers) {
+        return triggers.stream().filter(t -> t.rule().equals(RingTrigger.REPORTERS)).map(RingTrigger::level)
+                .findFirst().orElse(null);
+    }
+
+    /**
      * ring_merged for each merge of a plan, once the surviving ring is one partners hear about (at its
      * first reporter level); merges of rings below it concern nobody yet. An absorbed ring that was
      * alerted on always qualifies: the merged ring has at least its reporters.

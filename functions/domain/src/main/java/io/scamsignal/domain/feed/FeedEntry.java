@@ -12,8 +12,8 @@ import java.util.Objects;
  * One STIX object version as the feed table stores it: partition = {@code collection}, sort key =
  * {@link #sortKey()} ({@code date_added#seq}). {@code seq} is the collection's append counter, so
  * the sort key is unique and the order of the keys is the order of the appends; {@code dateAdded}
- * never goes backwards ({@link #next}), so the key also sorts by date_added, which is what TAXII's
- * {@code added_after} filters on.
+ * strictly increases ({@link #next}), so the key also sorts by date_added, which is what TAXII's
+ * {@code added_after} filters on, and no two entries share a date_added.
  *
  * <p>Objects are appended when alerting publishes, through the same exactly-once claim, so that a
  * replayed stream batch does not append a version twice.
@@ -68,14 +68,19 @@ public record FeedEntry(String collection, Instant dateAdded, long seq, String o
 
     /**
      * Where the next append goes after {@code last} (null for an empty collection): the next seq and
-     * a date_added no earlier than the last one, even if this writer's clock is behind.
+     * a date_added strictly later than the last one, the millisecond after it when this writer's
+     * clock is not ahead of it (a clock behind, or read before a slow or retried commit). Appends are
+     * serialised by the collection's counter, so date_added is unique in a collection and increases in
+     * commit order: {@code added_after} = the date_added of the last object a client received
+     * continues exactly after it.
      */
     public static FeedPosition next(FeedPosition last, Instant now) {
         Instant t = StixTime.millis(now);
         if (last == null) {
             return new FeedPosition(t, 1);
         }
-        return new FeedPosition(t.isBefore(last.dateAdded()) ? last.dateAdded() : t, last.seq() + 1);
+        Instant after = last.dateAdded().plusMillis(1);
+        return new FeedPosition(t.isBefore(after) ? after : t, last.seq() + 1);
     }
 
     /** A position in a collection: the (date_added, seq) of an entry. */

@@ -212,4 +212,64 @@ class RingAlertRulesTest {
         assertThat(high.splits(merged, founders)).isEmpty();
         assertThat(high.splits(null, splitOff)).isEmpty();
     }
+    /**
+     * A ring that alerted, was absorbed (its campaign revoked), and is split off again by an operator
+     * below the first level, because the bridge that had given it its third reporter is withdrawn: no
+     * alert then; when new reports take it past the first level, and again past the second, a
+     * ring_reporters alert whose id its earlier life never used, so it is claimed and published (and
+     * its campaign published again); in between, nothing.
+     */
+    @Test
+    void aPartSplitOffBelowTheFirstLevelAlertsWhenItCrossesALevelAgain() {
+        RingAlertRules low = new RingAlertRules(new RingAlertConfig(List.of(3L, 5L), 2, 2, 2, 50, 3));
+        for (int i = 0; i < 4; i++) {
+            store.ingest(planner, report(i, "fa" + i, "net-a" + i, "Microsoft", "phone#+18885550100", "phone#+1888555020" + i));
+        }
+        String p = "phone#+442079460958";
+        String q = "phone#+442079460970";
+        String r = "phone#+442079460971";
+        String s = "phone#+15555550199";
+        store.ingest(planner, report(10, "fb0", "net-b0", "Apple", p, q));
+        store.ingest(planner, report(11, "fc0", "net-c0", "Apple", r, s));
+        // a third reporter links the two: ring B (the older's id) at the first level
+        RingItems.Head b = store.ingest(planner, report(12, "fb1", "net-b1", "Apple", q, r)).ring();
+        String ringB = b.ringId();
+        List<RingAlertRules.RingTrigger> firstLife = low.evaluate(null, b);
+        assertThat(firstLife).extracting(RingAlertRules.RingTrigger::rule, RingAlertRules.RingTrigger::level)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("ring_reporters", "3"));
+        String firstLifeAlert = RingAlertMessage.alertId(ringB, firstLife.get(0));
+        // then B is absorbed into the older A
+        RingItems.Head merged = store.ingest(planner, report(20, "fz", "net-z", "Apple", s, "phone#+18885550100")).ring();
+        assertThat(store.liveRings()).hasSize(1);
+
+        io.scamsignal.domain.ring.RingSplit.Plan split = new io.scamsignal.domain.ring.RingSplit(planner).plan(
+                merged.ringId(), q, r, "r", Instant.parse("2026-12-01T00:00:00Z"), store);
+        store.apply(split.writes());
+        RingItems.Head part = store.resolve(ringB).orElseThrow();
+        assertThat(part.home()).isNotEqualTo(b.home());
+        assertThat(part.effectiveReporters()).isEqualTo(2);
+        // below the first level: not alertable, no ring_split, nothing
+        assertThat(low.splits(null, part)).isEmpty();
+        assertThat(low.evaluate(null, part)).isEmpty();
+
+        RingItems.Head grown = store.ingest(planner, report(30, "fb3", "net-b3", "Apple", p, "phone#+442079460973")).ring();
+        assertThat(grown.ringId()).isEqualTo(ringB);
+        assertThat(low.splits(part, grown)).isEmpty();
+        List<RingAlertRules.RingTrigger> crossed = low.evaluate(part, grown);
+        assertThat(crossed).extracting(RingAlertRules.RingTrigger::rule, RingAlertRules.RingTrigger::severity)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("ring_reporters", Severity.MEDIUM));
+        assertThat(RingAlertMessage.alertId(ringB, crossed.get(0))).isNotEqualTo(firstLifeAlert);
+        // a retry of the same change: the same alert
+        assertThat(low.evaluate(part, grown)).isEqualTo(crossed);
+
+        RingItems.Head fourth = store.ingest(planner, report(31, "fb4", "net-b4", "Apple", p)).ring();
+        assertThat(low.evaluate(grown, fourth)).isEmpty();
+        RingItems.Head fifth = store.ingest(planner, report(32, "fb5", "net-b5", "Apple", p)).ring();
+        assertThat(low.evaluate(fourth, fifth)).extracting(RingAlertRules.RingTrigger::rule, RingAlertRules.RingTrigger::severity)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("ring_reporters", Severity.HIGH));
+
+        // the founder's part is no split-off part: its alerts are evaluate's, as before
+        RingItems.Head founders = store.resolve(merged.ringId()).orElseThrow();
+        assertThat(low.evaluate(merged, founders)).isEqualTo(low.evaluate(founders));
+    }
 }

@@ -53,7 +53,7 @@ class TaxiiPagerTest {
     }
 
     @Test
-    void walkingByNextReturnsEachWantedEntryOnceWhileEntriesKeepArriving() {
+    void walkingByNextOrPollingByAddedAfterReturnsEachWantedEntryOnceWhileEntriesKeepArriving() {
         Random random = new Random(13);
         for (int round = 0; round < 50; round++) {
             Feed feed = new Feed();
@@ -82,8 +82,13 @@ class TaxiiPagerTest {
                 if (!more && pages >= 3) {
                     break;
                 }
-                if (!more) {
+                if (!more && round % 2 == 0) {
                     q = q.continuedAfter(seen.isEmpty() ? null : seen.getLast().position());
+                } else if (!more && !seen.isEmpty()) {
+                    // as a polling partner does: added_after = the date_added of the last object received
+                    q = TaxiiQuery.fromParameters("indicators", Map.of("added_after",
+                            StixTime.format(seen.getLast().dateAdded()), "match[version]", "all",
+                            "limit", Integer.toString(q.limit())), 1000, tokens);
                 }
             }
             assertThat(seen).as("round %d", round).doesNotHaveDuplicates();
@@ -123,13 +128,13 @@ class TaxiiPagerTest {
         Feed feed = new Feed();
         feed.append(id("indicator", 1), "indicator", T0, T0);
         feed.append(id("sighting", 2), "sighting", T0, T0.plusMillis(1));
-        feed.append(id("indicator", 3), "indicator", T0, T0.plusMillis(1));
-        feed.append(id("indicator", 4), "indicator", T0, T0.plusMillis(2));
+        feed.append(id("indicator", 3), "indicator", T0, T0.plusMillis(2));
+        feed.append(id("indicator", 4), "indicator", T0, T0.plusMillis(3));
 
-        assertThat(ids(feed, Map.of("added_after", "2026-11-29T10:00:00.001Z"))).containsExactly(id("indicator", 4));
-        // finer than milliseconds: an entry of 10:00:00.001 was added after 10:00:00.000999
-        assertThat(ids(feed, Map.of("added_after", "2026-11-29T10:00:00.000999Z")))
-                .containsExactly(id("sighting", 2), id("indicator", 3), id("indicator", 4));
+        assertThat(ids(feed, Map.of("added_after", "2026-11-29T10:00:00.002Z"))).containsExactly(id("indicator", 4));
+        // finer than milliseconds: an entry of 10:00:00.002 was added after 10:00:00.001999
+        assertThat(ids(feed, Map.of("added_after", "2026-11-29T10:00:00.001999Z")))
+                .containsExactly(id("indicator", 3), id("indicator", 4));
         assertThat(ids(feed, Map.of("added_after", "2026-11-29T10:00:00.000Z")))
                 .containsExactly(id("sighting", 2), id("indicator", 3), id("indicator", 4));
         assertThat(ids(feed, Map.of("match[type]", "sighting"))).containsExactly(id("sighting", 2));
@@ -257,11 +262,37 @@ class TaxiiPagerTest {
     }
 
     @Test
-    void sortKeysAreUniqueAndInAppendOrderEvenWhenTheClockStepsBack() {
+    void sortKeysAndDatesAddedAreUniqueAndInAppendOrderEvenWhenTheClockStepsBack() {
         FeedPosition p = FeedEntry.next(null, T0);
         FeedPosition q = FeedEntry.next(p, T0.minusSeconds(30));
-        assertThat(q.dateAdded()).isEqualTo(p.dateAdded());
-        assertThat(q.sortKey()).isGreaterThan(p.sortKey()).isEqualTo("2026-11-29T10:00:00.000Z#000000000002");
+        FeedPosition r = FeedEntry.next(q, T0.plusMillis(1));
+        assertThat(q.dateAdded()).isEqualTo(T0.plusMillis(1));
+        assertThat(q.sortKey()).isGreaterThan(p.sortKey()).isEqualTo("2026-11-29T10:00:00.001Z#000000000002");
+        assertThat(r.sortKey()).isEqualTo("2026-11-29T10:00:00.002Z#000000000003");
+        assertThat(FeedEntry.next(r, T0.plusSeconds(1)).dateAdded()).isEqualTo(T0.plusSeconds(1));
         assertThat(FeedPosition.parse(q.sortKey())).isEqualTo(q);
+    }
+
+    /**
+     * A partner polls with added_after = the last page's X-TAXII-Date-Added-Last. A writer that read
+     * its clock before the reader's page (a slow commit, or a retry after losing the counter race)
+     * commits after it: its object must come with the next poll, not sit at or behind the cursor.
+     */
+    @Test
+    void anObjectWhoseWriterReadItsClockBeforeASlowCommitComesWithTheNextPoll() {
+        Feed feed = new Feed();
+        feed.append(id("indicator", 1), "indicator", T0, T0.plusMillis(5));
+        TaxiiPage page = feed.page(TaxiiQuery.fromParameters("indicators", Map.of(), 100, tokens), tokens, 1000);
+        String cursor = page.headers().get("X-TAXII-Date-Added-Last");
+        assertThat(cursor).isEqualTo("2026-11-29T10:00:00.005Z");
+
+        // two writers: one read 10:00:00.002 before its commit, one read the reader's very millisecond
+        feed.append(id("sighting", 2), "sighting", T0, T0.plusMillis(2));
+        feed.append(id("sighting", 3), "sighting", T0, T0.plusMillis(5));
+
+        TaxiiPage poll = feed.page(TaxiiQuery.fromParameters("indicators", Map.of("added_after", cursor), 100, tokens),
+                tokens, 1000);
+        assertThat(poll.entries()).extracting(FeedEntry::objectId).containsExactly(id("sighting", 2), id("sighting", 3));
+        assertThat(poll.headers().get("X-TAXII-Date-Added-Last")).isGreaterThan(cursor);
     }
 }
