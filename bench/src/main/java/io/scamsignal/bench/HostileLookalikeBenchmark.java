@@ -1,6 +1,7 @@
 package io.scamsignal.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.scamsignal.domain.support.LookalikeHosts;
 import io.scamsignal.emulator.LocalPipeline;
 import io.scamsignal.emulator.aws.EmbeddedMoto;
 import io.scamsignal.emulator.aws.EmulatorProcess;
@@ -46,16 +47,16 @@ public final class HostileLookalikeBenchmark {
     static List<String> hostileHosts(String tag) {
         List<String> worst = List.of(
                 LookalikeBenchmark.spread("help".repeat(44), ".") + "arnazon" + "help".repeat(12) + ".com",
-                LookalikeBenchmark.repeatedHost("arnazon", 251, ".com"),
-                LookalikeBenchmark.repeatedHost("microsft", 251, ".com"),
+                LookalikeHosts.repeatedHost("arnazon", 251, ".com"),
+                LookalikeHosts.repeatedHost("microsft", 251, ".com"),
                 LookalikeBenchmark.spread("help".repeat(44), ".") + "amazon" + "help".repeat(12) + ".com",
-                LookalikeBenchmark.repeatedHost("amazon", 251, ".com"),
-                LookalikeBenchmark.repeatedHost("1amazon", 251, ".com"),
+                LookalikeHosts.repeatedHost("amazon", 251, ".com"),
+                LookalikeHosts.repeatedHost("1amazon", 251, ".com"),
                 LookalikeBenchmark.spread("amazon" + "help".repeat(14) + "s", ".")
                         + LookalikeBenchmark.spread("help".repeat(40), ".example.com"),
-                LookalikeBenchmark.repeatedHost("amazon", 251, ".example.com"),
-                LookalikeBenchmark.repeatedHost("microsoft", 251, ".com"),
-                LookalikeBenchmark.repeatedHost("paypal", 251, ".com"));
+                LookalikeHosts.repeatedHost("amazon", 251, ".example.com"),
+                LookalikeHosts.repeatedHost("microsoft", 251, ".com"),
+                LookalikeHosts.repeatedHost("paypal", 251, ".com"));
         List<String> hosts = new ArrayList<>();
         for (int k = 0; k < worst.size(); k++) {
             hosts.add(tagged(worst.get(k), tag + k));

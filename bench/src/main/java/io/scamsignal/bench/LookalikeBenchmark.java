@@ -1,5 +1,7 @@
 package io.scamsignal.bench;
 
+import static io.scamsignal.domain.support.LookalikeHosts.repeatedHost;
+
 import io.scamsignal.domain.brand.BrandRegistry;
 import io.scamsignal.domain.brand.Confusables;
 import io.scamsignal.domain.brand.LookalikeDetector;
@@ -25,20 +27,6 @@ public final class LookalikeBenchmark {
     }
 
     private LookalikeBenchmark() {
-    }
-
-    /** The piece repeated in labels of at most 63 characters, then the suffix, up to {@code length}. */
-    static String repeatedHost(String piece, int length, String suffix) {
-        StringBuilder host = new StringBuilder();
-        StringBuilder label = new StringBuilder();
-        while (host.length() + label.length() + piece.length() + suffix.length() + 1 <= length) {
-            if (label.length() + piece.length() > 63) {
-                host.append(label).append('.');
-                label.setLength(0);
-            }
-            label.append(piece);
-        }
-        return host.append(label).append(suffix).toString();
     }
 
     /** The text cut into labels of 63 characters, then the suffix. */

@@ -5,9 +5,8 @@ import io.scamsignal.domain.report.StoredReport;
 import io.scamsignal.domain.ring.RingCorpusCheck;
 import io.scamsignal.domain.ring.RingReport;
 import io.scamsignal.domain.support.RingCorpus;
-import io.scamsignal.intake.adapter.DynamoDbReportRepository;
-import io.scamsignal.intake.service.ReporterContact;
 import io.scamsignal.emulator.AlertInbox;
+import io.scamsignal.emulator.DirectReports;
 import io.scamsignal.emulator.LocalPipeline;
 import io.scamsignal.emulator.aws.EmbeddedMoto;
 import io.scamsignal.emulator.aws.EmulatorProcess;
@@ -20,8 +19,6 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -85,16 +82,7 @@ public final class RingCorpusBenchmark {
             // the inboxes' polling is no part of what is measured
             pipeline.inboxes().forEach(AlertInbox::close);
             DynamoDbClient dynamoDb = pipeline.aws().dynamoDb();
-            DynamoDbReportRepository intake = new DynamoDbReportRepository(dynamoDb, pipeline.ref("ReportsTable"),
-                    pipeline.ref("ReporterDataTable"), pipeline.ref("IdempotencyTable"));
-            Instant expires = Instant.now().plus(365, ChronoUnit.DAYS);
-            List<StoredReport> stored = corpus.reports().stream()
-                    .sorted(Comparator.comparing(StoredReport::receivedAt).thenComparing(StoredReport::reportId)).toList();
-            for (StoredReport report : stored) {
-                intake.save(report, new ReporterContact(report.reportId(), report.reportId() + "@example.org", null, false,
-                        null, null, expires, report.reporterFingerprint(),
-                        corpus.lawEnforcementConsent().getOrDefault(report.reportId(), false)), expires, null);
-            }
+            List<StoredReport> stored = DirectReports.store(pipeline, corpus.reports(), corpus.lawEnforcementConsent());
             LocalFunction enrichment = pipeline.functions().get("EnrichReportFunction");
             StreamMapping mapping = enrichment.spec().streamMappings().get(0);
             int networkCap = Integer.parseInt(enrichment.spec().environment().get("RING_NETWORK_CAP"));

@@ -206,21 +206,13 @@ abstract class PipelineScenarios {
             assertThat(post(report("+44 20 7946 0958", "good" + i + "@example.org"), "application/json").statusCode())
                     .isEqualTo(202);
         }
-        pipeline.aws().dynamoDb().putItem(b -> b.tableName(pipeline.ref("ReportsTable")).item(Map.of(
-                "reportId", AttributeValue.fromS("poison-" + UUID.randomUUID()),
-                "payload", AttributeValue.fromS("{this is not a report"))));
+        putPoisonReport();
         for (int i = 4; i < 9; i++) {
             assertThat(post(report("+44 20 7946 0958", "good" + i + "@example.org"), "application/json").statusCode())
                     .isEqualTo(202);
         }
 
-        List<Message> failures = new ArrayList<>();
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (failures.isEmpty() && Instant.now().isBefore(deadline)) {
-            failures.addAll(pipeline.aws().sqs().receiveMessage(b -> b.queueUrl(pipeline.ref("EnrichmentFailureQueue"))
-                    .waitTimeSeconds(1).maxNumberOfMessages(10)).messages());
-        }
-        assertThat(pipeline.awaitIdle(Duration.ofSeconds(2), Duration.ofSeconds(60))).isTrue();
+        List<Message> failures = enrichmentFailuresOnceIdle();
 
         assertThat(failures).singleElement().satisfies(m -> {
             JsonNode record = JSON.readTree(m.body());
@@ -238,21 +230,13 @@ abstract class PipelineScenarios {
             + "https://docs.aws.amazon.com/lambda/latest/dg/services-ddb-batchfailurereporting.html) reaches the"
             + " on-failure queue alone, and the reports after it are counted once")
     void aPoisonRecordFirstInItsBatchReachesTheOnFailureQueueAloneAndTheOthersAreCounted() throws Exception {
-        pipeline.aws().dynamoDb().putItem(b -> b.tableName(pipeline.ref("ReportsTable")).item(Map.of(
-                "reportId", AttributeValue.fromS("poison-" + UUID.randomUUID()),
-                "payload", AttributeValue.fromS("{this is not a report"))));
+        putPoisonReport();
         for (int i = 0; i < 6; i++) {
             assertThat(post(report("+44 20 7946 0959", "after" + i + "@example.org"), "application/json").statusCode())
                     .isEqualTo(202);
         }
 
-        List<Message> failures = new ArrayList<>();
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (failures.isEmpty() && Instant.now().isBefore(deadline)) {
-            failures.addAll(pipeline.aws().sqs().receiveMessage(b -> b.queueUrl(pipeline.ref("EnrichmentFailureQueue"))
-                    .waitTimeSeconds(1).maxNumberOfMessages(10)).messages());
-        }
-        assertThat(pipeline.awaitIdle(Duration.ofSeconds(2), Duration.ofSeconds(60))).isTrue();
+        List<Message> failures = enrichmentFailuresOnceIdle();
         failures.addAll(pipeline.aws().sqs().receiveMessage(b -> b.queueUrl(pipeline.ref("EnrichmentFailureQueue"))
                 .waitTimeSeconds(1).maxNumberOfMessages(10)).messages());
 
@@ -410,6 +394,28 @@ abstract class PipelineScenarios {
             result.add(alert.get("rule").asText() + ":" + alert.at("/indicator/value").asText());
         }
         return result;
+    }
+
+    /** A record enrichment cannot read, written straight into the reports table (its stream delivers it). */
+    private void putPoisonReport() {
+        pipeline.aws().dynamoDb().putItem(b -> b.tableName(pipeline.ref("ReportsTable")).item(Map.of(
+                "reportId", AttributeValue.fromS("poison-" + UUID.randomUUID()),
+                "payload", AttributeValue.fromS("{this is not a report"))));
+    }
+
+    /**
+     * The enrichment's on-failure queue's messages, received until the first arrive (a minute at
+     * most), then the pipeline left to go idle.
+     */
+    private List<Message> enrichmentFailuresOnceIdle() throws InterruptedException {
+        List<Message> failures = new ArrayList<>();
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (failures.isEmpty() && Instant.now().isBefore(deadline)) {
+            failures.addAll(pipeline.aws().sqs().receiveMessage(b -> b.queueUrl(pipeline.ref("EnrichmentFailureQueue"))
+                    .waitTimeSeconds(1).maxNumberOfMessages(10)).messages());
+        }
+        assertThat(pipeline.awaitIdle(Duration.ofSeconds(2), Duration.ofSeconds(60))).isTrue();
+        return failures;
     }
 
     private List<Message> drain(String queueLogicalId) {

@@ -1,21 +1,17 @@
 package io.scamsignal.e2e;
 
+import io.scamsignal.emulator.DirectReports;
 import io.scamsignal.emulator.LocalPipeline;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.scamsignal.domain.report.StoredReport;
 import io.scamsignal.domain.ring.RingCorpusCheck;
 import io.scamsignal.domain.ring.RingReport;
 import io.scamsignal.domain.support.RingCorpus;
-import io.scamsignal.intake.adapter.DynamoDbReportRepository;
-import io.scamsignal.intake.service.ReporterContact;
 import io.scamsignal.emulator.aws.MeteringProxy;
 import io.scamsignal.emulator.aws.StackDeployer.StreamMapping;
 import io.scamsignal.emulator.lambda.LocalFunction;
 import io.scamsignal.emulator.lambda.ManualStreamDelivery;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -71,17 +67,8 @@ final class RingCorpusRun {
             // the test decides what reaches the function and when: no mapping polls alongside
             pipeline.stopStreams();
             DynamoDbClient dynamoDb = pipeline.aws().dynamoDb();
-            DynamoDbReportRepository intake = new DynamoDbReportRepository(dynamoDb, pipeline.ref("ReportsTable"),
-                    pipeline.ref("ReporterDataTable"), pipeline.ref("IdempotencyTable"));
-            Instant expires = Instant.now().plus(365, ChronoUnit.DAYS);
             // in receivedAt order, as intake stores them: the stream's order
-            List<StoredReport> stored = corpus.reports().stream()
-                    .sorted(Comparator.comparing(StoredReport::receivedAt).thenComparing(StoredReport::reportId)).toList();
-            for (StoredReport report : stored) {
-                intake.save(report, new ReporterContact(report.reportId(), report.reportId() + "@example.org", null, false,
-                        null, null, expires, report.reporterFingerprint(),
-                        corpus.lawEnforcementConsent().getOrDefault(report.reportId(), false)), expires, null);
-            }
+            List<StoredReport> stored = DirectReports.store(pipeline, corpus.reports(), corpus.lawEnforcementConsent());
 
             LocalFunction enrichment = pipeline.functions().get("EnrichReportFunction");
             StreamMapping mapping = enrichment.spec().streamMappings().get(0);

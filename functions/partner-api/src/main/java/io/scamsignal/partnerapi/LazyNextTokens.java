@@ -1,5 +1,6 @@
 package io.scamsignal.partnerapi;
 
+import io.scamsignal.domain.Lazy;
 import io.scamsignal.domain.feed.NextTokens;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -11,33 +12,24 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  */
 final class LazyNextTokens implements Supplier<NextTokens> {
 
-    private final SecretsManagerClient secrets;
     private final String secretId;
-    private volatile NextTokens tokens;
+    private final Lazy<NextTokens> tokens;
 
     LazyNextTokens(SecretsManagerClient secrets, String secretId) {
-        this.secrets = secrets;
         this.secretId = secretId;
+        this.tokens = Lazy.of(() -> {
+            String key = secrets.getSecretValue(b -> b.secretId(secretId)).secretString();
+            if (key == null || key.length() < 16) {
+                throw new IllegalStateException("the next-token secret " + secretId
+                        + " must hold a string of at least 16 characters");
+            }
+            return new NextTokens(PartnerApiHandler.sha256(key));
+        });
     }
 
     @Override
     public NextTokens get() {
-        NextTokens t = tokens;
-        if (t == null) {
-            synchronized (this) {
-                t = tokens;
-                if (t == null) {
-                    String key = secrets.getSecretValue(b -> b.secretId(secretId)).secretString();
-                    if (key == null || key.length() < 16) {
-                        throw new IllegalStateException("the next-token secret " + secretId
-                                + " must hold a string of at least 16 characters");
-                    }
-                    t = new NextTokens(PartnerApiHandler.sha256(key));
-                    tokens = t;
-                }
-            }
-        }
-        return t;
+        return tokens.get();
     }
 
     @Override

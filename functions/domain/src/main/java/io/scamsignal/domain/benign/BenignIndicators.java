@@ -1,6 +1,7 @@
 package io.scamsignal.domain.benign;
 
 import crawlercommons.domains.EffectiveTldFinder;
+import io.scamsignal.domain.Lazy;
 import io.scamsignal.domain.brand.Brand;
 import io.scamsignal.domain.brand.BrandRegistry;
 import io.scamsignal.domain.brand.Confusables;
@@ -88,7 +89,7 @@ public final class BenignIndicators {
      * lookalike detector built when a fingerprint first matches).
      */
     public static BenignIndicators standard(BrandRegistry brands, BenignOverrides overrides) {
-        return standard(brands, overrides, lazy(() -> new LookalikeDetector(brands, Confusables.load())));
+        return standard(brands, overrides, Lazy.of(() -> new LookalikeDetector(brands, Confusables.load())));
     }
 
     /** As {@link #standard(BrandRegistry, BenignOverrides)}, with the lookalike detector the caller uses. */
@@ -112,26 +113,6 @@ public final class BenignIndicators {
                                             Supplier<LookalikeDetector> lookalikes) {
         return domain -> fingerprints.test(domain)
                 && (popularLookalikes.test(domain) || lookalikes.get().detect(domain, domain).isEmpty());
-    }
-
-    private static <T> Supplier<T> lazy(Supplier<T> make) {
-        return new Supplier<>() {
-            private volatile T value;
-
-            @Override
-            public T get() {
-                T v = value;
-                if (v == null) {
-                    synchronized (this) {
-                        v = value;
-                        if (v == null) {
-                            value = v = make.get();
-                        }
-                    }
-                }
-                return v;
-            }
-        };
     }
 
     private static final class Popular {

@@ -1,5 +1,6 @@
 package io.scamsignal.domain.brand;
 
+import static io.scamsignal.domain.support.LookalikeHosts.repeatedHost;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scamsignal.domain.indicator.WebsiteNormalizer;
@@ -22,20 +23,6 @@ class LookalikeScalingTest {
     private static final WebsiteNormalizer WEBSITES = new WebsiteNormalizer();
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-
-    /** A host of about {@code length} characters: the piece repeated in labels of at most 63, then the suffix. */
-    static String repeatedHost(String piece, int length, String suffix) {
-        StringBuilder host = new StringBuilder();
-        StringBuilder label = new StringBuilder();
-        while (host.length() + label.length() + piece.length() + suffix.length() + 1 <= length) {
-            if (label.length() + piece.length() > 63) {
-                host.append(label).append('.');
-                label.setLength(0);
-            }
-            label.append(piece);
-        }
-        return host.append(label).append(suffix).toString();
-    }
 
     private static void detect(WebsiteNormalizer.Website site) {
         DETECTOR.detect(site.host(), site.registrableDomain());

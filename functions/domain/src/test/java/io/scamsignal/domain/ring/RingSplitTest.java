@@ -54,12 +54,46 @@ class RingSplitTest {
         return out;
     }
 
+    /** The rings of the reports folded in receivedAt order into a store where the link a–b was withdrawn first. */
     static InMemoryRingStore fromScratch(RingPlanner planner, List<RingReport> reports, String a, String b) {
-        InMemoryRingStore store = new InMemoryRingStore();
-        store.apply(List.of(new RingWrite.PutUnlink(RingItems.Unlink.of(a, b, "t", AT))));
-        reports.stream().sorted(java.util.Comparator.comparing(RingReport::receivedAt).thenComparing(RingReport::reportId))
-                .forEach(r -> store.ingest(planner, r));
-        return store;
+        return fromScratch(planner, reports, List.of(List.of(a, b)));
+    }
+
+    /**
+     * {@code min} to {@code min + spread - 1} reports, each naming 1 to 3 of {@code phones} phone
+     * numbers, at one of {@code hours} hours, from one of {@code reporters} reporters on one of
+     * {@code networks} networks, all drawn from {@code random}.
+     */
+    static List<RingReport> randomReports(Random random, int min, int spread, int phones, int hours, int reporters,
+                                          int networks) {
+        List<RingReport> reports = new ArrayList<>();
+        int n = min + random.nextInt(spread);
+        for (int i = 0; i < n; i++) {
+            int k = 1 + random.nextInt(3);
+            TreeSet<String> keys = new TreeSet<>();
+            while (keys.size() < k) {
+                keys.add("phone#" + random.nextInt(phones));
+            }
+            reports.add(report("r" + i, random.nextInt(hours), "v" + random.nextInt(reporters),
+                    "net" + random.nextInt(networks), keys.toArray(String[]::new)));
+        }
+        return reports;
+    }
+
+    /** A link of the store's rings: two indicators a report names together, and the ring that holds them. */
+    record Link(String a, String b, String ringId) {
+    }
+
+    /** The first two indicators of a report picked at random among those naming several; null if none does. */
+    static Link randomLink(List<RingReport> reports, Random random, InMemoryRingStore store) {
+        List<RingReport> pairs = reports.stream().filter(r -> r.indicators().size() > 1).toList();
+        if (pairs.isEmpty()) {
+            return null;
+        }
+        RingReport bridge = pairs.get(random.nextInt(pairs.size()));
+        String a = bridge.indicators().get(0).key();
+        String b = bridge.indicators().get(1).key();
+        return new Link(a, b, store.head(store.member(a).orElseThrow().home()).orElseThrow().ringId());
     }
 
     @Test
@@ -203,17 +237,7 @@ class RingSplitTest {
             @ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
         Random random = new Random(seed);
         RingPlanner small = new RingPlanner(CAP, 20);
-        List<RingReport> reports = new ArrayList<>();
-        int n = 6 + random.nextInt(20);
-        for (int i = 0; i < n; i++) {
-            int k = 1 + random.nextInt(3);
-            TreeSet<String> keys = new TreeSet<>();
-            while (keys.size() < k) {
-                keys.add("phone#" + random.nextInt(10));
-            }
-            reports.add(report("r" + i, random.nextInt(40), "v" + random.nextInt(8), "net" + random.nextInt(4),
-                    keys.toArray(String[]::new)));
-        }
+        List<RingReport> reports = randomReports(random, 6, 20, 10, 40, 8, 4);
         InMemoryRingStore store = new InMemoryRingStore();
         List<RingReport> shuffled = new ArrayList<>(reports);
         Collections.shuffle(shuffled, random);
@@ -228,26 +252,22 @@ class RingSplitTest {
         }
         Collections.shuffle(shuffled, random);
         shuffled.forEach(r -> linker.link(r, store, store.asTransactions()));
-        List<RingReport> pairs = reports.stream().filter(r -> r.indicators().size() > 1).toList();
-        if (pairs.isEmpty()) {
+        Link link = randomLink(reports, random, store);
+        if (link == null) {
             return;
         }
-        RingReport bridge = pairs.get(random.nextInt(pairs.size()));
-        String a = bridge.indicators().get(0).key();
-        String b = bridge.indicators().get(1).key();
-        String ringId = store.head(store.member(a).orElseThrow().home()).orElseThrow().ringId();
         try {
-            linker.unlink(ringId, a, b, "wrong", AT, store, new Crashing(store, random.nextInt(6)));
+            linker.unlink(link.ringId(), link.a(), link.b(), "wrong", AT, store, new Crashing(store, random.nextInt(6)));
         } catch (Crash crashed) {
             // a report or a re-run finishes it
             if (random.nextBoolean()) {
                 RingReport again = shuffled.get(random.nextInt(shuffled.size()));
                 linker.link(again, store, store.asTransactions());
             }
-            linker.unlink(ringId, a, b, "wrong", AT, store, store.asTransactions());
+            linker.unlink(link.ringId(), link.a(), link.b(), "wrong", AT, store, store.asTransactions());
         }
         assertThat(store.liveRings()).noneMatch(RingItems.Head::merging);
-        assertThat(rings(store)).isEqualTo(rings(fromScratch(small, reports, a, b)));
+        assertThat(rings(store)).isEqualTo(rings(fromScratch(small, reports, link.a(), link.b())));
         long writes = store.writeCount();
         Collections.shuffle(shuffled, random);
         shuffled.forEach(r -> linker.link(r, store, store.asTransactions()));
@@ -257,33 +277,19 @@ class RingSplitTest {
     @Property(tries = 200)
     void splitEqualsTheRingsFromScratchAndRedeliveryChangesNothing(@ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
         Random random = new Random(seed);
-        List<RingReport> reports = new ArrayList<>();
-        int n = 3 + random.nextInt(12);
-        for (int i = 0; i < n; i++) {
-            int k = 1 + random.nextInt(3);
-            TreeSet<String> keys = new TreeSet<>();
-            while (keys.size() < k) {
-                keys.add("phone#" + random.nextInt(8));
-            }
-            reports.add(report("r" + i, random.nextInt(30), "v" + random.nextInt(6), "net" + random.nextInt(3),
-                    keys.toArray(String[]::new)));
-        }
+        List<RingReport> reports = randomReports(random, 3, 12, 8, 30, 6, 3);
         InMemoryRingStore store = new InMemoryRingStore();
         List<RingReport> shuffled = new ArrayList<>(reports);
         Collections.shuffle(shuffled, random);
         shuffled.forEach(r -> store.ingest(planner, r));
-        List<RingReport> pairs = reports.stream().filter(r -> r.indicators().size() > 1).toList();
-        if (pairs.isEmpty()) {
+        Link link = randomLink(reports, random, store);
+        if (link == null) {
             return;
         }
-        RingReport bridge = pairs.get(random.nextInt(pairs.size()));
-        String a = bridge.indicators().get(0).key();
-        String b = bridge.indicators().get(1).key();
-        String ringId = store.head(store.member(a).orElseThrow().home()).orElseThrow().ringId();
 
-        store.apply(new RingSplit(planner).plan(ringId, a, b, "wrong", AT, store).writes());
+        store.apply(new RingSplit(planner).plan(link.ringId(), link.a(), link.b(), "wrong", AT, store).writes());
 
-        assertThat(rings(store)).isEqualTo(rings(fromScratch(planner, reports, a, b)));
+        assertThat(rings(store)).isEqualTo(rings(fromScratch(planner, reports, link.a(), link.b())));
         long writes = store.writeCount();
         Collections.shuffle(shuffled, random);
         shuffled.forEach(r -> store.ingest(planner, r));

@@ -1,5 +1,6 @@
 package io.scamsignal.intake.adapter;
 
+import io.scamsignal.domain.Lazy;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
@@ -12,32 +13,24 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  */
 public final class SecretsManagerKey implements Supplier<String> {
 
-    private final SecretsManagerClient secrets;
     private final String secretId;
-    private volatile String value;
+    private final Lazy<String> value;
 
     public SecretsManagerKey(SecretsManagerClient secrets, String secretId) {
-        this.secrets = secrets;
         this.secretId = secretId;
+        this.value = Lazy.of(() -> {
+            String key = secrets.getSecretValue(b -> b.secretId(secretId)).secretString();
+            if (key == null || key.length() < 16) {
+                throw new IllegalStateException("the secret " + secretId
+                        + " must hold a string of at least 16 characters");
+            }
+            return key;
+        });
     }
 
     @Override
     public String get() {
-        String key = value;
-        if (key == null) {
-            synchronized (this) {
-                key = value;
-                if (key == null) {
-                    key = secrets.getSecretValue(b -> b.secretId(secretId)).secretString();
-                    if (key == null || key.length() < 16) {
-                        throw new IllegalStateException("the secret " + secretId
-                                + " must hold a string of at least 16 characters");
-                    }
-                    value = key;
-                }
-            }
-        }
-        return key;
+        return value.get();
     }
 
     @Override

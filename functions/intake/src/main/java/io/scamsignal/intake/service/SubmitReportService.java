@@ -3,6 +3,7 @@ package io.scamsignal.intake.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.scamsignal.domain.Lazy;
 import io.scamsignal.domain.json.JsonTrees;
 import io.scamsignal.domain.nextsteps.NextStep;
 import io.scamsignal.domain.nextsteps.NextSteps;
@@ -53,39 +54,17 @@ public final class SubmitReportService {
 
     /**
      * @param keys read at the first report, not before: the key comes from Secrets Manager and must
-     *             never be fetched while a SnapStart snapshot is being taken (see {@link #lazily})
+     *             never be fetched while a SnapStart snapshot is being taken (see {@link Lazy})
      */
     public SubmitReportService(ReportValidator validator, Supplier<ReporterKeys> keys, ReportRepository repository,
                                RateLimiter rateLimiter, Clock clock, Supplier<String> reportIds, Duration retention) {
         this.validator = validator;
-        this.keys = lazily(keys);
+        this.keys = Lazy.of(keys);
         this.repository = repository;
         this.rateLimiter = rateLimiter;
         this.clock = clock;
         this.reportIds = reportIds;
         this.retention = retention;
-    }
-
-    /** The supplier's value, computed once at first use (thread-safe); a failure is retried at the next use. */
-    public static <T> Supplier<T> lazily(Supplier<T> supplier) {
-        return new Supplier<>() {
-            private volatile T value;
-
-            @Override
-            public T get() {
-                T v = value;
-                if (v == null) {
-                    synchronized (this) {
-                        v = value;
-                        if (v == null) {
-                            v = supplier.get();
-                            value = v;
-                        }
-                    }
-                }
-                return v;
-            }
-        };
     }
 
     public static Supplier<String> randomReportIds() {
