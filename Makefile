@@ -92,8 +92,19 @@ screenshots: venv browser
 	@mkdir -p docs/screenshots
 	cp e2e/target/screenshots/*.png docs/screenshots/
 
-test: venv venv-ministack browser lint
-	$(MVN) verify
+# the tools install side by side; the template checks (make lint) run beside Maven, which leaves a core
+# idle for most of the build, and print their output after Maven's; make test fails when either fails
+test:
+	@$(MAKE) --no-print-directory -j3 --output-sync=target venv venv-ministack browser
+	@mkdir -p target
+	@echo "make lint > target/lint.log (beside Maven; printed after it)"
+	@$(MAKE) --no-print-directory lint > target/lint.log 2>&1 & lint=$$!; \
+	echo "$(MVN) verify"; $(MVN) verify; tests=$$?; \
+	wait $$lint; checks=$$?; \
+	cat target/lint.log; \
+	if [ $$checks -ne 0 ]; then echo "make test: the template checks (make lint, above) failed" >&2; fi; \
+	if [ $$tests -ne 0 ]; then echo "make test: Maven's tests failed (see its output above the template checks)" >&2; fi; \
+	[ $$tests -eq 0 ] && [ $$checks -eq 0 ]
 
 bench: venv
 	@$(MVN) -q -DskipTests install >&2
