@@ -38,10 +38,11 @@ help:
 	@echo "make feed-backfill   once after deploying over an older stack: index keys and MISP day summaries for earlier alerts"
 	@echo "make clean  remove build output and the virtual environment"
 
+# --no-compile: Python compiles what a tool imports when it first imports it, not every module of every package
 $(VENV)/.installed: tools/requirements.txt tools/constraints.txt
 	@echo "installing the pinned Python tools (moto server, schemathesis) into $(VENV)" >&2
 	@$(PYTHON) -m venv $(VENV) >&2
-	@$(VENV)/bin/pip install --quiet --disable-pip-version-check -r tools/requirements.txt -c tools/constraints.txt >&2
+	@$(VENV)/bin/pip install --quiet --disable-pip-version-check --no-compile -r tools/requirements.txt -c tools/constraints.txt >&2
 	@touch $@
 
 venv: $(VENV)/.installed
@@ -50,7 +51,7 @@ venv: $(VENV)/.installed
 .venv-ministack/.installed: tools/ministack-requirements.txt tools/ministack-constraints.txt
 	@echo "installing the pinned MiniStack (the second AWS emulator of make test) into .venv-ministack" >&2
 	@$(PYTHON) -m venv .venv-ministack >&2
-	@.venv-ministack/bin/pip install --quiet --disable-pip-version-check -r tools/ministack-requirements.txt -c tools/ministack-constraints.txt >&2
+	@.venv-ministack/bin/pip install --quiet --disable-pip-version-check --no-compile -r tools/ministack-requirements.txt -c tools/ministack-constraints.txt >&2
 	@touch $@
 
 venv-ministack: .venv-ministack/.installed
@@ -58,7 +59,7 @@ venv-ministack: .venv-ministack/.installed
 .venv-lint/.installed: tools/lint-requirements.txt tools/lint-constraints.txt
 	@echo "installing the pinned template checkers (cfn-lint, cfn-lint-serverless, aws-sam-translator, checkov) into .venv-lint" >&2
 	@$(PYTHON) -m venv .venv-lint >&2
-	@.venv-lint/bin/pip install --quiet --disable-pip-version-check -r tools/lint-requirements.txt -c tools/lint-constraints.txt >&2
+	@.venv-lint/bin/pip install --quiet --disable-pip-version-check --no-compile -r tools/lint-requirements.txt -c tools/lint-constraints.txt >&2
 	@touch $@
 
 # the template, checked by tools: cfn-lint with the SAM transform and the serverless rules, then checkov
