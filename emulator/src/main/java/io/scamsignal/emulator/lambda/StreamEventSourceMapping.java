@@ -141,6 +141,11 @@ public final class StreamEventSourceMapping implements AutoCloseable {
         return idle;
     }
 
+    @Override
+    public String toString() {
+        return thread.getName();
+    }
+
     /** The poll rounds completed so far: each reads every shard once and delivers what is due. */
     public long rounds() {
         return rounds.get();
