@@ -38,10 +38,11 @@ help:
 	@echo "make feed-backfill   once after deploying over an older stack: index keys and MISP day summaries for earlier alerts"
 	@echo "make clean  remove build output and the virtual environment"
 
+# --no-compile: Python compiles what a tool imports when it first imports it, not every module of every package
 $(VENV)/.installed: tools/requirements.txt tools/constraints.txt
 	@echo "installing the pinned Python tools (moto server, schemathesis) into $(VENV)" >&2
 	@$(PYTHON) -m venv $(VENV) >&2
-	@$(VENV)/bin/pip install --quiet --disable-pip-version-check -r tools/requirements.txt -c tools/constraints.txt >&2
+	@$(VENV)/bin/pip install --quiet --disable-pip-version-check --no-compile -r tools/requirements.txt -c tools/constraints.txt >&2
 	@touch $@
 
 venv: $(VENV)/.installed
@@ -50,7 +51,7 @@ venv: $(VENV)/.installed
 .venv-ministack/.installed: tools/ministack-requirements.txt tools/ministack-constraints.txt
 	@echo "installing the pinned MiniStack (the second AWS emulator of make test) into .venv-ministack" >&2
 	@$(PYTHON) -m venv .venv-ministack >&2
-	@.venv-ministack/bin/pip install --quiet --disable-pip-version-check -r tools/ministack-requirements.txt -c tools/ministack-constraints.txt >&2
+	@.venv-ministack/bin/pip install --quiet --disable-pip-version-check --no-compile -r tools/ministack-requirements.txt -c tools/ministack-constraints.txt >&2
 	@touch $@
 
 venv-ministack: .venv-ministack/.installed
@@ -58,7 +59,7 @@ venv-ministack: .venv-ministack/.installed
 .venv-lint/.installed: tools/lint-requirements.txt tools/lint-constraints.txt
 	@echo "installing the pinned template checkers (cfn-lint, cfn-lint-serverless, aws-sam-translator, checkov) into .venv-lint" >&2
 	@$(PYTHON) -m venv .venv-lint >&2
-	@.venv-lint/bin/pip install --quiet --disable-pip-version-check -r tools/lint-requirements.txt -c tools/lint-constraints.txt >&2
+	@.venv-lint/bin/pip install --quiet --disable-pip-version-check --no-compile -r tools/lint-requirements.txt -c tools/lint-constraints.txt >&2
 	@touch $@
 
 # the template, checked by tools: cfn-lint with the SAM transform and the serverless rules, then checkov
@@ -92,8 +93,19 @@ screenshots: venv browser
 	@mkdir -p docs/screenshots
 	cp e2e/target/screenshots/*.png docs/screenshots/
 
-test: venv venv-ministack browser lint
-	$(MVN) verify
+# the tools install side by side; the template checks (make lint) run beside Maven, which leaves a core
+# idle for most of the build, and print their output after Maven's; make test fails when either fails
+test:
+	@$(MAKE) --no-print-directory -j3 --output-sync=target venv venv-ministack browser
+	@mkdir -p target
+	@echo "make lint > target/lint.log (beside Maven; printed after it)"
+	@$(MAKE) --no-print-directory lint > target/lint.log 2>&1 & lint=$$!; \
+	echo "$(MVN) verify"; $(MVN) verify; tests=$$?; \
+	wait $$lint; checks=$$?; \
+	cat target/lint.log; \
+	if [ $$checks -ne 0 ]; then echo "make test: the template checks (make lint, above) failed" >&2; fi; \
+	if [ $$tests -ne 0 ]; then echo "make test: Maven's tests failed (see its output above the template checks)" >&2; fi; \
+	[ $$tests -eq 0 ] && [ $$checks -eq 0 ]
 
 bench: venv
 	@$(MVN) -q -DskipTests install >&2

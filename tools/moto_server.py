@@ -6,7 +6,8 @@ tables, 4 per second at 2,000 items on this machine). The patch keeps the same s
 item-level snapshots: before the transaction, a copy of each item it names (or its absence) and
 the length of each table's stream; on failure, exactly those items and the streams are restored.
 `make run` and `make bench` turn it on; the integration tests use moto as released (but
-RingCorpusPipelineIT, a thousand transactions on growing tables, on a moto of its own with it), and
+RingCorpusPipelineIT, a thousand transactions on growing tables, and SchemathesisIT, some 300 accepted
+reports and their enrichment on one stack, on a moto of their own with it), and
 e2e's PatchedMotoIT checks that both leave the same items and stream records.
 """
 import copy

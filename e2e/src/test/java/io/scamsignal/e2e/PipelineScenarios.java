@@ -168,6 +168,20 @@ abstract class PipelineScenarios {
     }
 
     @Test
+    void awaitIdleEndsOnceTheReportIsCountedWithoutWaitingOutItsQuietPeriod() throws Exception {
+        // every mapping idle before the report: right after the POST, each still looks idle until its next poll
+        assertThat(pipeline.awaitIdle(Duration.ofMillis(500), Duration.ofSeconds(60))).isTrue();
+        assertThat(post(report("+1 888 555 0177", "idle@example.org"), "application/json").statusCode()).isEqualTo(202);
+        // a quiet period longer than the timeout: only the count of poll rounds on moto and MiniStack
+        // (TestEmulator declares them) can end this wait, and only after enrichment's 1 s batching window
+        assertThat(pipeline.awaitIdle(Duration.ofMinutes(10), Duration.ofSeconds(60))).isTrue();
+        assertThat(pipeline.aws().dynamoDb().getItem(b -> b.tableName(pipeline.ref("IndicatorsTable")).consistentRead(true)
+                .key(Map.of("pk", AttributeValue.fromS("phone#+18885550177"), "sk", AttributeValue.fromS("AGG")))).hasItem())
+                .as("the report's aggregate, written when the pipeline went idle").isTrue();
+        assertThat(aggregate("phone#+18885550177").get("reports").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void browsersFromAllowedOriginsGetCorsHeadersAndOthersDoNot() throws Exception {
         HttpResponse<String> preflight = http.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + pipeline.port() + "/reports"))

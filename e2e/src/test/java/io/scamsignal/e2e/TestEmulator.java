@@ -1,5 +1,6 @@
 package io.scamsignal.e2e;
 
+import io.scamsignal.emulator.LocalPipeline;
 import io.scamsignal.emulator.aws.EmbeddedMiniStack;
 import io.scamsignal.emulator.aws.EmbeddedMoto;
 import io.scamsignal.emulator.aws.EmulatorProcess;
@@ -7,7 +8,9 @@ import java.nio.file.Path;
 
 /**
  * The AWS emulator the integration tests run against: {@code AWS_ENDPOINT_URL} when set, else
- * moto server from the project's virtual environment, started once for the test JVM.
+ * moto server from the project's virtual environment, started once for the test JVM. The emulators
+ * it starts show a stream record as soon as its write returns, which it declares to
+ * {@link LocalPipeline#streamsReadableAtOnce}; an endpoint in {@code AWS_ENDPOINT_URL} is not declared.
  */
 public final class TestEmulator {
 
@@ -36,6 +39,7 @@ public final class TestEmulator {
                 EmulatorProcess moto = EmbeddedMoto.start(projectDir().resolve(".venv"), 0,
                         log("moto-it"));
                 endpoint = moto.endpoint();
+                LocalPipeline.streamsReadableAtOnce(endpoint);
             }
             System.out.println("integration tests run against " + endpoint);
         }
@@ -57,6 +61,7 @@ public final class TestEmulator {
                 fastTransactionsEndpoint = EmbeddedMoto.start(projectDir().resolve(".venv"), 0,
                         log("moto-it-fast"), projectDir().resolve("tools/moto_server.py"))
                         .endpoint();
+                LocalPipeline.streamsReadableAtOnce(fastTransactionsEndpoint);
             }
         }
         return fastTransactionsEndpoint;
@@ -70,6 +75,7 @@ public final class TestEmulator {
         if (miniStackEndpoint == null) {
             miniStackEndpoint = EmbeddedMiniStack.start(projectDir().resolve(".venv-ministack"), 0,
                     log("ministack-it")).endpoint();
+            LocalPipeline.streamsReadableAtOnce(miniStackEndpoint);
             System.out.println("MiniStack for the second run of the pipeline scenarios: " + miniStackEndpoint);
         }
         return miniStackEndpoint;

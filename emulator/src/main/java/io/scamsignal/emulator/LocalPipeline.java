@@ -22,6 +22,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 
@@ -163,21 +165,68 @@ public final class LocalPipeline implements AutoCloseable {
         mappings.clear();
     }
 
-    /** Waits until every stream mapping has been caught up for {@code quiet}; false on timeout. */
+    /**
+     * Declares that the emulator at {@code endpoint} makes a stream record readable as soon as the
+     * write that made it has returned, as moto server and MiniStack do (the integration tests declare
+     * the ones they start): {@link #awaitIdle} on a pipeline there also ends once every mapping has
+     * completed two poll rounds, the second begun after all were idle, and none of them was busy since.
+     */
+    public static void streamsReadableAtOnce(String endpoint) {
+        STREAMS_READABLE_AT_ONCE.add(endpoint);
+    }
+
+    private static final Set<String> STREAMS_READABLE_AT_ONCE = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Waits until every stream mapping has been caught up for {@code quiet}; false on timeout. On an
+     * emulator {@linkplain #streamsReadableAtOnce declared} to show stream records at once, it also
+     * returns, sooner, as soon as every mapping has completed a whole poll round that began after all
+     * of them were idle, and not one round of any was busy since: every record written before then was
+     * read, and nothing delivered since wrote another.
+     */
     public boolean awaitIdle(Duration quiet, Duration timeout) throws InterruptedException {
+        boolean byRounds = STREAMS_READABLE_AT_ONCE.contains(options.endpoint());
         Instant deadline = Instant.now().plus(timeout);
         Instant idleSince = null;
+        List<StreamEventSourceMapping> watched = List.of();
+        long[] rounds = null;
+        long[] busy = null;
         while (Instant.now().isBefore(deadline)) {
-            boolean idle = mappings.stream().allMatch(StreamEventSourceMapping::idle);
+            List<StreamEventSourceMapping> current = List.copyOf(mappings);
+            boolean idle = current.stream().allMatch(StreamEventSourceMapping::idle);
             if (!idle) {
                 idleSince = null;
-            } else if (idleSince == null) {
-                idleSince = Instant.now();
-            } else if (Duration.between(idleSince, Instant.now()).compareTo(quiet) >= 0) {
-                return true;
+                rounds = null;
+            } else {
+                if (idleSince == null) {
+                    idleSince = Instant.now();
+                } else if (Duration.between(idleSince, Instant.now()).compareTo(quiet) >= 0) {
+                    return true;
+                }
+                if (byRounds && (rounds == null || !current.equals(watched))) {
+                    watched = current;
+                    // busy rounds first, then rounds: a busy round that ends in between shows up as busy since
+                    busy = current.stream().mapToLong(StreamEventSourceMapping::busyRounds).toArray();
+                    rounds = current.stream().mapToLong(StreamEventSourceMapping::rounds).toArray();
+                } else if (byRounds) {
+                    boolean settled = true;
+                    boolean busySince = false;
+                    for (int i = 0; i < watched.size(); i++) {
+                        // rounds first, then busy rounds (counted first by the mapping): no busy round is missed
+                        settled &= watched.get(i).rounds() >= rounds[i] + 2;
+                        busySince |= watched.get(i).busyRounds() != busy[i];
+                    }
+                    if (busySince) {
+                        rounds = null;
+                    } else if (settled) {
+                        return true;
+                    }
+                }
             }
-            Thread.sleep(50);
+            Thread.sleep(byRounds && rounds != null ? 10 : 50);
         }
+        options.log().accept("not idle within " + timeout + ": " + mappings.stream().map(m -> m.toString()
+                + (m.idle() ? " idle" : " busy") + " (" + m.busyRounds() + " of " + m.rounds() + " rounds busy)").toList());
         return false;
     }
 

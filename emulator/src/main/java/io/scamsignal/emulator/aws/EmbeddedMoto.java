@@ -19,7 +19,8 @@ public final class EmbeddedMoto {
     /**
      * As {@link #start(Path, int, Path)}; with {@code launcher} (tools/moto_server.py), moto runs with
      * item-level transaction snapshots, which long runs need (see that file): {@code make run} and
-     * the benchmarks. The integration tests use moto as released (PatchedMotoIT compares the two).
+     * the benchmarks. The integration tests use moto as released (PatchedMotoIT compares the two), but
+     * for the two that pile hundreds of transactions onto one stack (RingCorpusPipelineIT, SchemathesisIT).
      */
     public static EmulatorProcess start(Path venv, int port, Path logFile, Path launcher)
             throws IOException, InterruptedException {

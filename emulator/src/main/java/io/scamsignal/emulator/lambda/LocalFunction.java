@@ -16,6 +16,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -32,6 +33,13 @@ import java.util.function.Supplier;
  * and writes its response's. The handler's types ({@code Context}, {@code RequestStreamHandler})
  * are the jar's copies, not the runner's, so the runner calls it reflectively, as Lambda's runtime
  * client does.
+ *
+ * <p>With the system property {@value #SHARED_LOADERS} set to {@code true} (the integration tests'
+ * JVMs, which deploy a stack per test), a function's class loader is kept and used again by every
+ * later load of the same function from the same, unchanged jar in this JVM: each load still builds a
+ * new handler with its own environment and SDK clients, but the jar's classes (and the read-only
+ * tables they load once, such as the benign lists) are loaded and compiled once per JVM, not once per
+ * stack. Without it (make run, the benchmarks) every load opens the jar afresh, as a cold start does.
  */
 public final class LocalFunction implements StreamEventSourceMapping.Target, AutoCloseable {
 
@@ -40,6 +48,10 @@ public final class LocalFunction implements StreamEventSourceMapping.Target, Aut
     private static final String CONTEXT_TYPE = "com.amazonaws.services.lambda.runtime.Context";
     private static final String LOGGER_TYPE = "com.amazonaws.services.lambda.runtime.LambdaLogger";
     private static final String ENVIRONMENT_TYPE = "io.scamsignal.aws.FunctionEnvironment";
+    /** The system property that keeps each function's class loader for later loads in this JVM. */
+    public static final String SHARED_LOADERS = "scamsignal.sharedFunctionLoaders";
+    /** The kept class loaders, by function, jar, and the jar's size and time of last change. */
+    private static final Map<String, URLClassLoader> SHARED = new HashMap<>();
     private final FunctionSpec spec;
     private final URLClassLoader loader;
     private final Object handler;
@@ -47,10 +59,13 @@ public final class LocalFunction implements StreamEventSourceMapping.Target, Aut
     private final Class<?> contextType;
     private final Object logger;
     private final String arn;
+    private final boolean sharedLoader;
 
-    private LocalFunction(FunctionSpec spec, URLClassLoader loader, Object handler, Method handleRequest, String arn) {
+    private LocalFunction(FunctionSpec spec, URLClassLoader loader, boolean sharedLoader, Object handler,
+                          Method handleRequest, String arn) {
         this.spec = spec;
         this.loader = loader;
+        this.sharedLoader = sharedLoader;
         this.handler = handler;
         this.handleRequest = handleRequest;
         this.contextType = handleRequest.getParameterTypes()[2];
@@ -79,8 +94,8 @@ public final class LocalFunction implements StreamEventSourceMapping.Target, Aut
             throw new IOException(spec.logicalId() + ": no deployment package at " + spec.code()
                     + " (the template's CodeUri); build it first: mvn package (make build)");
         }
-        URLClassLoader loader = new URLClassLoader(spec.name(), new URL[] {spec.code().toUri().toURL()},
-                ClassLoader.getPlatformClassLoader());
+        boolean shared = Boolean.getBoolean(SHARED_LOADERS);
+        URLClassLoader loader = shared ? sharedLoader(spec) : newLoader(spec.name(), spec);
         try {
             Class<?> type = Class.forName(parts[0], false, loader);
             Class<?> handlerType = Class.forName(HANDLER_TYPE, false, loader);
@@ -102,10 +117,29 @@ public final class LocalFunction implements StreamEventSourceMapping.Target, Aut
                 }
             };
             Object handler = withContextLoader(loader, () -> constructWith.invoke(null, environment, construct));
-            return new LocalFunction(spec, loader, handler, handleRequest, arn);
+            return new LocalFunction(spec, loader, shared, handler, handleRequest, arn);
         } catch (ReflectiveOperationException | RuntimeException e) {
-            loader.close();
+            if (!shared) {
+                loader.close();
+            }
             throw e;
+        }
+    }
+
+    private static URLClassLoader newLoader(String name, FunctionSpec spec) throws IOException {
+        return new URLClassLoader(name, new URL[] {spec.code().toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+    }
+
+    private static URLClassLoader sharedLoader(FunctionSpec spec) throws IOException {
+        Path jar = spec.code().toAbsolutePath().normalize();
+        String key = spec.logicalId() + " " + jar + " " + Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis();
+        synchronized (SHARED) {
+            URLClassLoader loader = SHARED.get(key);
+            if (loader == null) {
+                loader = newLoader(spec.logicalId(), spec);
+                SHARED.put(key, loader);
+            }
+            return loader;
         }
     }
 
@@ -157,7 +191,9 @@ public final class LocalFunction implements StreamEventSourceMapping.Target, Aut
 
     @Override
     public void close() throws IOException {
-        loader.close();
+        if (!sharedLoader) {
+            loader.close();
+        }
     }
 
     private interface Call {

@@ -59,6 +59,8 @@ public final class StreamEventSourceMapping implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile boolean idle;
+    private final AtomicLong rounds = new AtomicLong();
+    private final AtomicLong busyRounds = new AtomicLong();
     private final AtomicLong invocations = new AtomicLong();
     private final AtomicLong recordsProcessed = new AtomicLong();
     private final AtomicLong recordsFiltered = new AtomicLong();
@@ -139,6 +141,25 @@ public final class StreamEventSourceMapping implements AutoCloseable {
         return idle;
     }
 
+    @Override
+    public String toString() {
+        return thread.getName();
+    }
+
+    /** The poll rounds completed so far: each reads every shard once and delivers what is due. */
+    public long rounds() {
+        return rounds.get();
+    }
+
+    /**
+     * The poll rounds so far that were not idle (read a record, delivered, kept a record buffered or
+     * failed); counted before {@link #rounds()}, so a caller that reads rounds first and this second
+     * sees every busy round among those.
+     */
+    public long busyRounds() {
+        return busyRounds.get();
+    }
+
     public long invocations() {
         return invocations.get();
     }
@@ -173,6 +194,10 @@ public final class StreamEventSourceMapping implements AutoCloseable {
                 }
                 boolean buffered = shards.values().stream().anyMatch(s -> !s.buffer.isEmpty());
                 idle = !gotRecords && !delivered && !buffered;
+                if (!idle) {
+                    busyRounds.incrementAndGet();
+                }
+                rounds.incrementAndGet();
                 if (!gotRecords && running) {
                     Thread.sleep(POLL_INTERVAL.toMillis());
                 }
@@ -184,6 +209,8 @@ public final class StreamEventSourceMapping implements AutoCloseable {
                     return;
                 }
                 idle = false;
+                busyRounds.incrementAndGet();
+                rounds.incrementAndGet();
                 log.accept("stream mapping " + mapping.eventName() + ": poll failed, retrying: " + e);
                 sleepQuietly(Duration.ofSeconds(1));
             }

@@ -335,6 +335,32 @@ class StreamEventSourceMappingTest {
                 .containsExactlyElementsOf(sequence.stream().map(String::valueOf).toList());
     }
 
+    // -- the runner's idle signal (LocalPipeline.awaitIdle): rounds, and which of them were busy
+
+    @Test
+    void aRoundThatHoldsABufferedRecordIsBusyAndOnlyRoundsThatFindNothingAreIdle() throws Exception {
+        start(settings().batchSize(10).batchingWindow(3));
+        awaitIdle();
+        long idleBusy = mapping.busyRounds();
+        long idleRounds = mapping.rounds();
+        await(() -> mapping.rounds() >= idleRounds + 3, "three more rounds");
+        assertThat(mapping.busyRounds()).as("rounds that found nothing").isEqualTo(idleBusy);
+
+        stream.insert(100);
+        await(() -> mapping.busyRounds() > idleBusy, "a busy round");
+        // the record waits out the 3 s window in the buffer: a round that delivered nothing yet is busy
+        assertThat(function.batches()).isEmpty();
+        long busyWhileBuffered = mapping.busyRounds();
+        await(() -> mapping.busyRounds() > busyWhileBuffered, "another busy round while the record is buffered");
+        assertThat(function.batches()).isEmpty();
+        awaitInvocations(1);
+        awaitIdle();
+        long afterBusy = mapping.busyRounds();
+        long afterRounds = mapping.rounds();
+        await(() -> mapping.rounds() >= afterRounds + 3, "three more rounds");
+        assertThat(mapping.busyRounds()).isEqualTo(afterBusy);
+    }
+
     // -- filtering
 
     @Test
