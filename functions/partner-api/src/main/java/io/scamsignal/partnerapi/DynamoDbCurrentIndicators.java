@@ -10,11 +10,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,59 +107,30 @@ final class DynamoDbCurrentIndicators {
         String index = byExpiry ? FeedTableKeys.NUMBERS_BY_EXPIRY_INDEX : FeedTableKeys.NUMBERS_BY_WRITE_INDEX;
         String pkName = byExpiry ? FeedTableKeys.NUM_EXPIRY_PK : FeedTableKeys.NUM_WRITE_PK;
         String skName = byExpiry ? FeedTableKeys.NUM_EXPIRY_SK : FeedTableKeys.NUM_WRITE_SK;
-        return new Iterator<>() {
-            private final Deque<NumberFeedPager.Candidate> buffer = new ArrayDeque<>();
-            private Map<String, AttributeValue> lastKey;
-            private boolean exhausted;
-
-            @Override
-            public boolean hasNext() {
-                while (buffer.isEmpty() && !exhausted) {
-                    fetch();
-                }
-                return !buffer.isEmpty();
-            }
-
-            @Override
-            public NumberFeedPager.Candidate next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return buffer.removeFirst();
-            }
-
-            private void fetch() {
-                Map<String, AttributeValue> values = new HashMap<>();
-                values.put(":pk", AttributeValue.fromS(FeedTableKeys.numbersPartition(collection)));
-                values.put(":end", AttributeValue.fromS(end));
-                String condition;
-                if (start == null) {
-                    condition = "#pk = :pk AND #sk <= :end";
-                } else {
-                    // BETWEEN is inclusive: the start key itself is dropped below
-                    condition = "#pk = :pk AND #sk BETWEEN :start AND :end";
-                    values.put(":start", AttributeValue.fromS(start));
-                }
-                QueryRequest.Builder request = QueryRequest.builder().tableName(table).indexName(index)
-                        .keyConditionExpression(condition).expressionAttributeNames(Map.of("#pk", pkName, "#sk", skName))
-                        .expressionAttributeValues(values).limit(batch).returnConsumedCapacity("TOTAL");
-                if (lastKey != null) {
-                    request.exclusiveStartKey(lastKey);
-                }
-                QueryResponse response = query(request.build());
-                for (Map<String, AttributeValue> item : response.items()) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":pk", AttributeValue.fromS(FeedTableKeys.numbersPartition(collection)));
+        values.put(":end", AttributeValue.fromS(end));
+        String condition;
+        if (start == null) {
+            condition = "#pk = :pk AND #sk <= :end";
+        } else {
+            // BETWEEN is inclusive: the start key itself is dropped below
+            condition = "#pk = :pk AND #sk BETWEEN :start AND :end";
+            values.put(":start", AttributeValue.fromS(start));
+        }
+        QueryRequest request = QueryRequest.builder().tableName(table).indexName(index)
+                .keyConditionExpression(condition).expressionAttributeNames(Map.of("#pk", pkName, "#sk", skName))
+                .expressionAttributeValues(values).limit(batch).returnConsumedCapacity("TOTAL").build();
+        return new QueryPages<>(lastKey -> query(lastKey == null ? request : request.toBuilder().exclusiveStartKey(lastKey).build()),
+                item -> {
                     String key = item.get(skName).s();
                     if (!item.containsKey("type") || key.equals(start)) {
-                        continue;
+                        return null;
                     }
                     AttributeValue expiry = item.get(FeedTableKeys.NUM_EXPIRY_SK);
-                    buffer.addLast(new NumberFeedPager.Candidate(key, item.get(FeedTableKeys.NUM_WRITE_SK).s(),
-                            expiry == null ? null : expiry.s(), indicator(item)));
-                }
-                lastKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
-                exhausted = lastKey == null;
-            }
-        };
+                    return new NumberFeedPager.Candidate(key, item.get(FeedTableKeys.NUM_WRITE_SK).s(),
+                            expiry == null ? null : expiry.s(), indicator(item));
+                });
     }
 
     private QueryResponse query(QueryRequest request) {

@@ -5,12 +5,9 @@ import io.scamsignal.domain.feed.TaxiiQuery;
 import io.scamsignal.domain.feed.VersionIndex;
 import io.scamsignal.domain.stix.StixTime;
 import io.scamsignal.domain.storage.FeedTableKeys;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -43,10 +40,8 @@ final class DynamoDbFeedReader {
     /** The candidates of a query, and the version spans of those read so far. */
     final class Scan implements Iterator<FeedEntry>, VersionIndex {
         private final TaxiiQuery query;
-        private final Deque<FeedEntry> buffer = new ArrayDeque<>();
         private final Map<String, Span> spans = new HashMap<>();
-        private Map<String, AttributeValue> lastKey;
-        private boolean exhausted;
+        private final QueryPages<FeedEntry> pages = new QueryPages<>(this::page, this::candidate);
 
         Scan(TaxiiQuery query) {
             this.query = query;
@@ -54,18 +49,12 @@ final class DynamoDbFeedReader {
 
         @Override
         public boolean hasNext() {
-            while (buffer.isEmpty() && !exhausted) {
-                fetch();
-            }
-            return !buffer.isEmpty();
+            return pages.hasNext();
         }
 
         @Override
         public FeedEntry next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            return buffer.removeFirst();
+            return pages.next();
         }
 
         @Override
@@ -73,7 +62,7 @@ final class DynamoDbFeedReader {
             return Optional.ofNullable(spans.get(objectId));
         }
 
-        private void fetch() {
+        private QueryResponse page(Map<String, AttributeValue> lastKey) {
             String start = query.exclusiveStartKey();
             boolean byObject = query.ids().size() == 1;
             Map<String, String> names = new HashMap<>();
@@ -106,16 +95,17 @@ final class DynamoDbFeedReader {
             if (response.consumedCapacity() != null && response.consumedCapacity().capacityUnits() != null) {
                 capacityUnits += response.consumedCapacity().capacityUnits();
             }
-            for (Map<String, AttributeValue> item : response.items()) {
-                FeedEntry e = entry(item);
-                if (!e.collection().equals(query.collection())) {
-                    continue;
-                }
-                spans.put(e.objectId(), new Span(StixTime.parse(item.get("first").s()), StixTime.parse(item.get("last").s())));
-                buffer.addLast(e);
+            return response;
+        }
+
+        /** An entry of the query's collection, its version span kept; null for another collection's. */
+        private FeedEntry candidate(Map<String, AttributeValue> item) {
+            FeedEntry e = entry(item);
+            if (!e.collection().equals(query.collection())) {
+                return null;
             }
-            lastKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
-            exhausted = lastKey == null;
+            spans.put(e.objectId(), new Span(StixTime.parse(item.get("first").s()), StixTime.parse(item.get("last").s())));
+            return e;
         }
     }
 
