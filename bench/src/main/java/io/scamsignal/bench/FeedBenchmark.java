@@ -10,13 +10,13 @@ import io.scamsignal.domain.storage.FeedTableKeys;
 import io.scamsignal.emulator.LocalPipeline;
 import io.scamsignal.emulator.aws.EmbeddedMoto;
 import io.scamsignal.emulator.aws.EmulatorProcess;
+import io.scamsignal.ops.PartnerKey;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -71,13 +70,9 @@ public final class FeedBenchmark {
                      moto.endpoint(), "feeds-" + UUID.randomUUID().toString().substring(0, 6)))) {
             DynamoDbClient dynamoDb = pipeline.aws().dynamoDb();
             String table = pipeline.ref("FeedTable");
-            String secret = "bench-secret-" + UUID.randomUUID();
-            String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-            dynamoDb.putItem(b -> b.tableName(pipeline.ref("PartnerKeysTable")).item(Map.of(
-                    "keyId", AttributeValue.fromS("pk_feeds"), "partner", AttributeValue.fromS("bench"),
-                    "status", AttributeValue.fromS("ACTIVE"), "collections", AttributeValue.fromS("*"),
-                    "secretSha256", AttributeValue.fromS(hash))));
-            String auth = "Basic " + Base64.getEncoder().encodeToString(("pk_feeds:" + secret).getBytes(StandardCharsets.UTF_8));
+            PartnerKey.Created key = PartnerKey.create(dynamoDb, pipeline.ref("PartnerKeysTable"), "bench", "*", Instant.now());
+            String auth = "Basic " + Base64.getEncoder().encodeToString((key.keyId() + ":" + key.secret())
+                    .getBytes(StandardCharsets.UTF_8));
             HttpClient http = HttpClient.newHttpClient();
             String base = "http://127.0.0.1:" + pipeline.port();
             Seeder seeder = new Seeder(dynamoDb, table);

@@ -13,6 +13,7 @@ import io.scamsignal.domain.stix.StixTime;
 import io.scamsignal.emulator.LocalPipeline;
 import io.scamsignal.emulator.aws.EmbeddedMoto;
 import io.scamsignal.emulator.aws.EmulatorProcess;
+import io.scamsignal.ops.PartnerKey;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -20,12 +21,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -65,13 +64,9 @@ public final class TaxiiBenchmark {
             Map<String, Integer> sizes = load(dynamoDb, table, objects);
             System.out.printf("loaded %d feed items in %.1f s%n", sizes.size(), (System.nanoTime() - t0) / 1e9);
 
-            String secret = "bench-secret-" + UUID.randomUUID();
-            String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-            dynamoDb.putItem(b -> b.tableName(pipeline.ref("PartnerKeysTable")).item(Map.of(
-                    "keyId", AttributeValue.fromS("pk_bench"), "partner", AttributeValue.fromS("bench"),
-                    "status", AttributeValue.fromS("ACTIVE"), "collections", AttributeValue.fromS("*"),
-                    "secretSha256", AttributeValue.fromS(hash))));
-            String auth = "Basic " + Base64.getEncoder().encodeToString(("pk_bench:" + secret).getBytes(StandardCharsets.UTF_8));
+            PartnerKey.Created key = PartnerKey.create(dynamoDb, pipeline.ref("PartnerKeysTable"), "bench", "*", Instant.now());
+            String auth = "Basic " + Base64.getEncoder().encodeToString((key.keyId() + ":" + key.secret())
+                    .getBytes(StandardCharsets.UTF_8));
             HttpClient http = HttpClient.newHttpClient();
             String base = "http://127.0.0.1:" + pipeline.port() + "/taxii2/api/collections/"
                     + TaxiiResources.Collection.INDICATORS.id() + "/objects/";
