@@ -18,8 +18,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,7 +25,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
@@ -318,33 +315,19 @@ class RingsPipelineIT {
         return RingsTableReads.referral(http, pipeline, ringId, format, signed);
     }
 
-    /** Ring alerts on the partner's queue, checked against the contract and for reporters' data. */
+    /** Ring alerts on the partner's queue, checked against the contract, for reporters' data and their SNS attributes. */
     private List<JsonNode> ringAlerts(Duration duration, int enough) throws Exception {
-        List<JsonNode> alerts = new ArrayList<>();
-        Instant deadline = Instant.now().plus(duration);
-        while (alerts.size() < enough && Instant.now().isBefore(deadline)) {
-            for (Message m : pipeline.aws().sqs().receiveMessage(b -> b.queueUrl(partnerQueue).waitTimeSeconds(1)
-                    .maxNumberOfMessages(10)).messages()) {
-                pipeline.aws().sqs().deleteMessage(b -> b.queueUrl(partnerQueue).receiptHandle(m.receiptHandle()));
-                JsonNode envelope = JSON.readTree(m.body());
-                String body = envelope.get("Message").asText();
-                PipelineScenarios.assertContractAndNoPersonalData(body);
-                JsonNode alert = JSON.readTree(body);
-                if (alert.get("type").asText().equals("ring")) {
-                    JsonNode attributes = envelope.get("MessageAttributes");
-                    assertThat(attributes.at("/type/Value").asText()).isEqualTo("ring");
-                    assertThat(attributes.at("/members/Type").asText()).isEqualTo("Number");
-                    assertThat(attributes.at("/distinctReporters/Value").asInt())
-                            .isEqualTo(alert.at("/ring/distinctReporters").asInt());
-                    assertThat(attributes.at("/brands/Type").asText()).isEqualTo("String.Array");
-                    // every report here came through the public API
-                    assertThat(attributes.at("/sources/Value").asText()).isEqualTo("[\"public\"]");
-                    assertThat(alert.at("/ring/sources/public").asLong()).isEqualTo(alert.at("/ring/reports").asLong());
-                    alerts.add(alert);
-                }
-            }
-        }
-        return alerts;
+        return RingsTableReads.ringAlerts(pipeline, partnerQueue, duration, enough, (envelope, alert) -> {
+            JsonNode attributes = envelope.get("MessageAttributes");
+            assertThat(attributes.at("/type/Value").asText()).isEqualTo("ring");
+            assertThat(attributes.at("/members/Type").asText()).isEqualTo("Number");
+            assertThat(attributes.at("/distinctReporters/Value").asInt())
+                    .isEqualTo(alert.at("/ring/distinctReporters").asInt());
+            assertThat(attributes.at("/brands/Type").asText()).isEqualTo("String.Array");
+            // every report here came through the public API
+            assertThat(attributes.at("/sources/Value").asText()).isEqualTo("[\"public\"]");
+            assertThat(alert.at("/ring/sources/public").asLong()).isEqualTo(alert.at("/ring/reports").asLong());
+        });
     }
 
     private List<JsonNode> liveHeads() throws Exception {

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
@@ -33,16 +34,24 @@ final class RingsTableReads {
      * each taken off the queue and checked against the alert contract and for personal data.
      */
     static List<JsonNode> ringAlerts(LocalPipeline pipeline, String queueUrl, Duration duration, int enough) throws Exception {
+        return ringAlerts(pipeline, queueUrl, duration, enough, (envelope, alert) -> { });
+    }
+
+    /** As {@link #ringAlerts(LocalPipeline, String, Duration, int)}, each alert also checked with its SNS envelope. */
+    static List<JsonNode> ringAlerts(LocalPipeline pipeline, String queueUrl, Duration duration, int enough,
+                                     BiConsumer<JsonNode, JsonNode> check) throws Exception {
         List<JsonNode> alerts = new ArrayList<>();
         Instant deadline = Instant.now().plus(duration);
         while (alerts.size() < enough && Instant.now().isBefore(deadline)) {
             for (Message m : pipeline.aws().sqs().receiveMessage(r -> r.queueUrl(queueUrl).waitTimeSeconds(1)
                     .maxNumberOfMessages(10)).messages()) {
                 pipeline.aws().sqs().deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
-                String body = JSON.readTree(m.body()).get("Message").asText();
+                JsonNode envelope = JSON.readTree(m.body());
+                String body = envelope.get("Message").asText();
                 PipelineScenarios.assertContractAndNoPersonalData(body);
                 JsonNode alert = JSON.readTree(body);
                 if (alert.get("type").asText().equals("ring")) {
+                    check.accept(envelope, alert);
                     alerts.add(alert);
                 }
             }
