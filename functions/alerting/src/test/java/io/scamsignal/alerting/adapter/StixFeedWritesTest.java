@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /** What one alert's transaction writes to the feed: every write conditional on what was read. */
@@ -119,22 +122,7 @@ class StixFeedWritesTest {
 
     @Test
     void theCurrentItemCarriesTheNumberKeysAndMispDayTheBackfillComputesToo() {
-        software.amazon.awssdk.services.dynamodb.DynamoDbClient noSummaries = new software.amazon.awssdk.services.dynamodb.DynamoDbClient() {
-            @Override
-            public software.amazon.awssdk.services.dynamodb.model.GetItemResponse getItem(
-                    software.amazon.awssdk.services.dynamodb.model.GetItemRequest request) {
-                return software.amazon.awssdk.services.dynamodb.model.GetItemResponse.builder().build();
-            }
-
-            @Override
-            public String serviceName() {
-                return "dynamodb";
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        DynamoDbClient noSummaries = answeringGetItem(GetItemResponse.builder().build());
         StixFeedWrites feed = new StixFeedWrites(noSummaries, "alerts", "feed", "coll");
         IndicatorState first = IndicatorState.first("indicator--6b0e4bd4-3c3e-4b0a-9e3c-2f7d5f0c1a11", T0);
         for (Instant lastSeen : List.of(T0.minusSeconds(60), T0.plusSeconds(60), T0.minus(java.time.Duration.ofDays(3650)))) {
@@ -164,23 +152,8 @@ class StixFeedWritesTest {
     @Test
     void aBenignWriteOfANumberThatAlertedMovesItsMispDaysTimestamp() {
         long seenTs = T0.getEpochSecond();
-        software.amazon.awssdk.services.dynamodb.DynamoDbClient summaries = new software.amazon.awssdk.services.dynamodb.DynamoDbClient() {
-            @Override
-            public software.amazon.awssdk.services.dynamodb.model.GetItemResponse getItem(
-                    software.amazon.awssdk.services.dynamodb.model.GetItemRequest request) {
-                return software.amazon.awssdk.services.dynamodb.model.GetItemResponse.builder()
-                        .item(Map.of("ts", AttributeValue.fromN(Long.toString(seenTs)))).build();
-            }
-
-            @Override
-            public String serviceName() {
-                return "dynamodb";
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        DynamoDbClient summaries = answeringGetItem(GetItemResponse.builder()
+                .item(Map.of("ts", AttributeValue.fromN(Long.toString(seenTs)))).build());
         StixFeedWrites feed = new StixFeedWrites(summaries, "alerts", "feed", "coll");
         io.scamsignal.domain.indicator.Indicator number = new io.scamsignal.domain.indicator.Indicator(
                 io.scamsignal.domain.indicator.IndicatorType.PHONE, "+18009359935", "+18009359935", Map.of())
@@ -208,5 +181,24 @@ class StixFeedWritesTest {
         assertThat(summary.conditionExpression()).isEqualTo("#ts = :seenTs");
 
         assertThat(feed.benign(aggregate, null, now)).hasSize(1);
+    }
+
+    /** A client whose every GetItem (the MISP day summary's read) gets {@code response}; nothing else is called. */
+    private static DynamoDbClient answeringGetItem(GetItemResponse response) {
+        return new DynamoDbClient() {
+            @Override
+            public GetItemResponse getItem(GetItemRequest request) {
+                return response;
+            }
+
+            @Override
+            public String serviceName() {
+                return "dynamodb";
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 }
